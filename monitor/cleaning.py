@@ -1,0 +1,78 @@
+"""From a page to the article's text: trafilatura for the page, then in-body boilerplate.
+
+Boilerplate is found paragraph by paragraph and returned as the spans to keep, so that
+extraction offsets stay offsets into the text the caller gave.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.models import Span
+
+# Headings after which a page carries no more article text.
+_TAIL_HEADINGS = re.compile(
+    r"^\s*(comments?|leave a (reply|comment)|post a comment|the latest|related( articles| stories)?|"
+    r"read more|more (stories|from|on this)|recommended|most (read|popular)|share this|"
+    r"join (our|the) (commenting|conversation)[^\n]*|support [^\n]{0,40}|you may also like|"
+    r"trending( now)?|subscribe( now)?!?|sign up[^\n]{0,40}|click below to donate)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Phrases that mark a paragraph as a plea, a policy or page furniture, wherever it stands.
+_BOILERPLATE = re.compile(
+    r"(your (support|donation|contribution)s?\b|donate( today)?\b|\bsubscribe\b|newsletter|"
+    r"comment(s|ing)? (policy|forum|guidelines)|community guidelines|moderates all comments|"
+    r"you are commenting using|log in|logged in|cookie|all rights reserved|terms of (use|service)|"
+    r"privacy policy|akismet|follow us on|sign up for|click here|refresh the page|"
+    r"reproduced without permission|contributions of readers|independent journalism|"
+    r"thank you for (registering|reading|supporting)|stay informed with|invest in journalism)",
+    re.IGNORECASE,
+)
+
+
+def clean_html(html: str | bytes, url: str | None = None) -> tuple[str, str | None]:
+    """Return (text, title) of a page. trafilatura never fetches anything here."""
+    import trafilatura  # slow to import; only the processes that clean pages pay for it
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=False, favor_recall=True,
+        with_metadata=True,
+    )
+    if doc is None:
+        return "", None
+    text = doc.text or ""
+    return text, doc.title
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Spans of the non-empty lines of a text (news text has one paragraph per line)."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def content_spans(text: str) -> list[Span]:
+    """The paragraphs that are article text: boilerplate dropped, page tail cut."""
+    keep: list[Span] = []
+    words_kept = 0
+    for start, end in paragraphs(text):
+        para = text[start:end]
+        # A "Comments" link near the top is page furniture; after the body it ends the article.
+        if _TAIL_HEADINGS.match(para) and len(keep) >= 3 and words_kept >= 80:
+            break
+        if _BOILERPLATE.search(para):
+            continue
+        words = para.split()
+        # Short lines without a full stop are headings, captions, bylines and buttons.
+        if len(words) < 6 and not re.search(r"[.!?\"”]\s*$", para):
+            continue
+        keep.append((start, end))
+        words_kept += len(words)
+    return keep
+
+
+def strip_boilerplate(text: str) -> str:
+    """The article's text with boilerplate paragraphs removed, one paragraph per line."""
+    return "\n".join(text[s:e].strip() for s, e in content_spans(text))

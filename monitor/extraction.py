@@ -1,0 +1,481 @@
+"""Figures and attributions from an article's text.
+
+Pure functions over a string. Every figure and attribution keeps its character span into the
+text it was given. Sentences are tagged with the incident they speak of (the article's own,
+a related one such as the attack that prompted it, or background) from their time references,
+so that the main incident's totals are not mixed with other events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.cleaning import content_spans
+from monitor.models import Attribution, Extraction, Figure, Source, Span
+from monitor.numbers import NUMBER, Quantity, quantity, word_value
+
+# ---------------------------------------------------------------- sentences and incidents
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
+_ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|Sgt|Lt|Col|Gen|Capt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+                     r"Nov|Dec|No|U\.S|U\.N|[A-Z])\.$")
+
+
+def sentences(text: str, spans: list[Span] | None = None) -> list[Sentence]:
+    """Split the given paragraph spans (default: the content paragraphs) into sentences."""
+    out: list[Sentence] = []
+    for p, (ps, pe) in enumerate(spans if spans is not None else content_spans(text)):
+        start = ps
+        para = text[ps:pe]
+        for m in _SPLIT.finditer(para):
+            cut = ps + m.start()
+            if _ABBREV.search(text[start:cut]):
+                continue
+            out.append(_sentence(text, start, cut, p))
+            start = ps + m.end()
+        out.append(_sentence(text, start, pe, p))
+    return [s for s in out if s.text.strip()]
+
+
+def _sentence(text: str, start: int, end: int, p: int) -> Sentence:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end], p)
+
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")
+_TIME_REF = re.compile(
+    rf"\b(?P<day>{_DAY})(?:['’]s)?\b(?!,?\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\.?\s+\d|\d{{1,2}}/))"
+    rf"|\b(?P<month>(?i:in|on|since|during|last|early|late|mid-?)\s+(?i:the\s+\w+\s+(?:day|week)\s+of\s+)?{_MONTH})\b"
+    rf"|\b(?P<rel>(?i:last (?:week|month|year|spring|summer|autumn|fall|winter)|earlier this (?:month|year)"
+    rf"|in the last (?:\w+ )?(?:weeks|months|years)|in (?:19|20)\d\d|since (?:19|20)\d\d"
+    rf"|(?:recent|previous|prior|earlier|past)\s+(?:\w+\s+){{0,2}}(?:attacks|strikes|shootings|incidents|bombings)))\b",
+)
+# A day named as when something was said ("said in a statement on Monday"), not when it happened.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|stated|announced|reported|added|vowed|warned|quoted as saying|"
+    r"briefed \w+(?: \w+)?|travell?ed|confirmed|released|identified)"
+    r"(?:\s+(?:in|on|at|during|a|an|the|of|statement|interview|early|late|hours|morning|news|"
+    r"conference|briefing|press|release)){0,8}\s*$",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(r"^\s*(earlier|initially|previously)\b|\b(had earlier|earlier reported|"
+                      r"initially reported|previously reported|had said|earlier said|earlier put)\b",
+                      re.IGNORECASE)
+_BACKGROUND_CUE = re.compile(r"\b(recent|previous|prior|past|a series of|a spate of)\b", re.IGNORECASE)
+_STOP = set("""a an the and or but of in on at to for from by with as is was were are be been has have had
+this that these those it its their his her they he she we you i not no also after before when while
+which who whom what said says told according than then there here into over under about""".split())
+
+
+def _content_words(s: str) -> set[str]:
+    return {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", s) if w not in _STOP}
+
+
+def incident_tags(sents: list[Sentence], title: str = "") -> list[list[tuple[int, str]]]:
+    """For each sentence, the incident of each stretch: [(offset, tag), ...] in order.
+
+    Tags: "main", "related" (another dated incident), "background" (months, years, past
+    series). The main incident's day is the first day named outside speech in the title or
+    lead; a sentence without a time reference continues its predecessor's incident within a
+    paragraph, or across one when it picks up a word of it ("the base"); otherwise main.
+    """
+    main_day: str | None = None
+    for m in _TIME_REF.finditer(title):
+        if m.group("day"):
+            main_day = m.group("day")
+            break
+    tags: list[list[tuple[int, str]]] = []
+    prev_tag, prev = "main", None
+    for s in sents:
+        refs: list[tuple[int, str]] = []
+        for m in _TIME_REF.finditer(s.text):
+            if _SPEECH_BEFORE.search(s.text[: m.start()]):
+                continue
+            if m.group("day"):
+                if main_day is None:
+                    main_day = m.group("day")
+                refs.append((m.start(), "main" if m.group("day") == main_day else "related"))
+            else:
+                refs.append((m.start(), "background"))
+        if not refs:
+            if prev is not None and prev_tag != "main" and (
+                s.paragraph == prev.paragraph or _content_words(s.text) & _content_words(prev.text)
+            ):
+                refs = [(0, prev_tag)]
+            else:
+                refs = [(0, "main")]
+        tags.append(refs)
+        prev_tag, prev = refs[-1][1], s
+    return tags
+
+
+def _tag_at(refs: list[tuple[int, str]], pos: int) -> str:
+    """The incident of the time reference nearest to pos in its sentence."""
+    return min(refs, key=lambda r: abs(r[0] - pos))[1]
+
+
+# ---------------------------------------------------------------- figures
+
+_NUM = NUMBER.pattern.replace("(?P<", "(?P<n_")  # a copy whose groups do not clash
+_METRIC_VERBS = [
+    ("killed", r"killed|dead|died|slain|shot dead|murdered|lost their lives|perished|fatally (?:shot|wounded|injured)"),
+    ("injured", r"injured|wounded|hurt|hospitali[sz]ed|(?:shot and )?wounded|treated for (?:\w+ )?(?:wounds|injuries)"),
+    ("missing", r"missing|unaccounted for"),
+    ("kidnapped", r"kidnapped|abducted|taken hostage|seized"),
+    ("arrested", r"arrested|detained|taken into custody|in custody"),
+    ("displaced", r"displaced|evacuated|forced from their homes|fled their homes"),
+]
+_VERB_METRIC = {}
+for _m, _v in _METRIC_VERBS:
+    for _w in _v.split("|"):
+        _VERB_METRIC[_w] = _m
+_ANY_VERB = "|".join(v for _, v in _METRIC_VERBS)
+_SUBJ = r"(?P<subj>(?:(?!(?:were|was|are|is|have|has|had|and|in|when|after|as|who)\b)[A-Za-z][\w.'’-]*\s+){0,4}?)"
+_AUX = r"(?:(?:were|was|are|is|have been|has been|had been|have|has|had|being|got|been)\s+)?(?:(?:also|reportedly|later|all|both|critically|seriously|fatally|believed|confirmed|shot|stabbed)\s+(?:and\s+)?)*(?:to have been\s+)?"
+
+# "25 people were killed", "51 injured", "Twenty-five fighters were killed", "25 dead"
+_P_NUM_VERB = re.compile(rf"{_NUM}\s+{_SUBJ}{_AUX}(?P<verb>{_ANY_VERB})\b", re.IGNORECASE)
+# "killing one US military contractor", "wounding 51", "injured four other US service members"
+_P_VERB_NUM = re.compile(
+    rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|kidnapping|abducting|arresting|"
+    rf"arrested|displacing|displaced|evacuating|evacuated)\s+{_NUM}(?P<subj>(?:\s+(?!and\b|in\b|on\b|at\b)[A-Za-z][\w.'’-]*){{0,4}})",
+    re.IGNORECASE,
+)
+# "the death toll ... stands at 25", "raising the toll to 12"
+_P_TOLL = re.compile(
+    rf"\b(?:death toll|toll|number of (?:dead|deaths|people killed)|fatalities)\b[^.;]{{0,140}}?"
+    rf"\b(?:at|to|of|is|was|reached|hit)\s+{_NUM}", re.IGNORECASE)
+# "claimed the life of a US civilian contractor", "the death of a U.S. citizen"
+_P_LIFE = re.compile(
+    r"\b(?:claimed the lives? of|took the lives? of|the deaths? of|resulted in the death of)\s+"
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<subj>(?:[\w.'’-]+\s+){0,3}?"
+    r"(?:man|woman|boy|girl|child|person|citizen|contractor|soldier|officer|civilian|people|"
+    r"children|soldiers|officers|civilians|men|women))\b", re.IGNORECASE)
+# "A 20-year-old man was shot and killed", "a woman was wounded"
+_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|toddler|child|baby|person|victim|driver|officer|"
+           r"deputy|trooper|student|resident|contractor|soldier|mother|father|son|daughter)")
+_P_ONE = re.compile(
+    rf"\b(?P<n>an?|one|another)\s+(?P<subj>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\s+(?:who\s+)?"
+    rf"(?:was|has been|had been|is|were)\s+(?:also\s+)?(?:(?P<kill>shot (?:and killed|dead|to death)|killed|"
+    rf"fatally (?:shot|wounded|injured)|stabbed to death|found dead|pronounced dead)|(?P<hurt>shot|wounded|"
+    rf"injured|hurt|grazed|hospitali[sz]ed|struck by (?:a )?(?:bullet|gunfire)))\b",
+    re.IGNORECASE)
+_P_DIED = re.compile(rf"\b(?P<n>an?|one|the)\s+(?P<subj>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\s+(?:later\s+)?"
+                     rf"(?:died|dies|has died|succumbed)\b", re.IGNORECASE)
+_PROJECTILE = re.compile(
+    rf"{_NUM}\s*(?P<subj>(?:[\w'’-]+\s+){{0,2}}?)(?P<unit>missiles?|rockets?|drones?|mortars?|mortar rounds|"
+    rf"shells|projectiles|bombs|grenades)\b", re.IGNORECASE)
+_FACILITY = re.compile(
+    rf"{_NUM}\s+(?P<subj>(?:[\w'’-]+\s+){{0,2}}?)(?P<unit>facilities|locations|sites|targets|positions|bases|"
+    rf"compounds|depots)\b(?:\s+in\s+(?P<p1>[A-Z]\w+)\s+and\s+(?P<n2>\w+)\s+in\s+(?P<p2>[A-Z]\w+))?")
+_SHOTS = re.compile(rf"(?:fired\s+)?{_NUM}\s+(?:\w+\s+)?(?:shots|rounds|bullets)(?:\s+(?:were\s+)?fired)?",
+                    re.IGNORECASE)
+_STRIKE_WORDS = re.compile(r"\b(strikes?|struck|hit|target|targets|targeted|airstrikes?|attack(s|ed)?|bomb(ed|ing)?|raids?)\b",
+                           re.IGNORECASE)
+_NOT_COUNT_AFTER = re.compile(r"^(?:-|\s)?(?:year|month|week|day|hour|minute|mile|km|kilometre|percent|%|a\.m|"
+                              r"p\.m|am\b|pm\b|times|of them|per cent|caliber|calibre|mm\b)", re.IGNORECASE)
+_ONE_WORDS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1}
+
+
+def _number(m: re.Match[str]):
+    """The Quantity of the number inside a pattern match, and its span."""
+    lo = min(m.start(g) for g in ("n_qual", "n_lo", "n_core") if m.group(g))
+    hi = max(m.end(g) for g in ("n_core", "n_hi", "n_hi2", "n_plus") if m.group(g))
+    text = m.string[lo:hi]
+    nm = NUMBER.fullmatch(text)
+    return (quantity(nm) if nm else None), (lo, hi)
+
+
+def _clean_subject(subj: str, default: str = "people") -> str:
+    words = [w for w in subj.strip(" ,").split() if w.lower() not in {"other", "more", "people's", "of"}]
+    s = " ".join(words).strip(" ,.")
+    return s.lower() if s else default
+
+
+@dataclass
+class _Found:
+    metric: str
+    q: object
+    subject: str
+    span: Span
+    unit: str = ""
+
+
+def _figures_in(s: Sentence) -> list[_Found]:
+    text = s.text
+    found: list[_Found] = []
+    taken: list[Span] = []
+
+    def add(metric: str, q, subject: str, span: Span, unit: str = "") -> None:
+        if q is None or any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        taken.append(span)
+        found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit))
+
+    for m in _P_TOLL.finditer(text):
+        q, sp = _number(m)
+        add("killed", q, "people", (m.start(), sp[1]))
+    for m in _P_NUM_VERB.finditer(text):
+        q, sp = _number(m)
+        if _NOT_COUNT_AFTER.match(text[sp[1]:]):
+            continue
+        verb = m.group("verb").lower()
+        metric = _VERB_METRIC.get(verb) or _metric_of(verb)
+        add(metric, q, _clean_subject(m.group("subj")), (sp[0], m.end()))
+    for m in _P_VERB_NUM.finditer(text):
+        q, sp = _number(m)
+        if _NOT_COUNT_AFTER.match(text[sp[1]:]):
+            continue
+        add(_metric_of(m.group("verb").lower()), q, _clean_subject(m.group("subj")), (m.start(), m.end()))
+    for m in _P_LIFE.finditer(text):
+        n = m.group("n").lower()
+        q = _one(n)
+        add("killed", q, _clean_subject(m.group("subj")), (m.start(), m.end()))
+    for m in _P_ONE.finditer(text):
+        add("killed" if m.group("kill") else "injured", _one(m.group("n").lower()),
+            _clean_subject(m.group("subj")), (m.start(), m.end()))
+    for m in _P_DIED.finditer(text):
+        add("killed", _one(m.group("n").lower()), _clean_subject(m.group("subj")), (m.start(), m.end()))
+    for m in _PROJECTILE.finditer(text):
+        q, sp = _number(m)
+        unit = m.group("unit").lower().rstrip("s") + "s"
+        add("projectiles", q, _clean_subject(m.group("subj"), unit), (sp[0], m.end()), unit)
+    if _STRIKE_WORDS.search(text):
+        for m in _FACILITY.finditer(text):
+            q, sp = _number(m)
+            subject = _clean_subject(m.group("subj") + m.group("unit"))
+            if q is not None and m.group("n2"):
+                nm2 = NUMBER.fullmatch(m.group("n2"))
+                q2 = quantity(nm2) if nm2 else None
+                if q2 is not None and q.value is not None and q2.value is not None:
+                    total = q.value + q2.value
+                    q = Quantity(total, total, total, "exact")
+                    subject = f"{subject} ({m.group('n_core')} in {m.group('p1')}, {m.group('n2')} in {m.group('p2')})"
+            add("facilities_struck", q, subject, (sp[0], m.end()))
+    for m in _SHOTS.finditer(text):
+        q, sp = _number(m)
+        add("shots_fired", q, "shots", (m.start(), m.end()))
+    return found
+
+
+def _metric_of(verb: str) -> str:
+    v = verb.lower()
+    for prefix, metric in (("kill", "killed"), ("wound", "injured"), ("injur", "injured"),
+                           ("kidnap", "kidnapped"), ("abduct", "kidnapped"), ("arrest", "arrested"),
+                           ("displac", "displaced"), ("evacuat", "displaced")):
+        if v.startswith(prefix):
+            return metric
+    return _VERB_METRIC.get(v, "killed")
+
+
+def _one(word: str):
+    v = _ONE_WORDS.get(word) or word_value(word)
+    return Quantity(v, v, v, "exact") if v is not None else None
+
+
+# ---------------------------------------------------------------- sources
+
+_LEAD_WORDS = re.compile(r"^(?:and|but|while|as|after|then|also|however|meanwhile|so)\s+", re.IGNORECASE)
+
+_SAY = (r"(?:said|says|say|told|tells|reported|reports|stated|states|added|confirmed|announced|estimated|"
+        r"(?:was |were )?quoted as saying)")
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:statement|report|figures|tally|count)s?\s+(?:from|by|of|released by)\s+(?:from\s+)?)?"
+    r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"[,\"”]\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
+_SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
+_SAID_LEAD = re.compile(rf"^(?P<src>[^,;\"“”]{{2,70}}?)\s+{_SAY}\b(?:\s+(?:on|in|that)\b)?")
+_STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures)")
+_PER = re.compile(r"\bper\s+(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+
+
+def _trim_source(src: str) -> str:
+    src = _LEAD_WORDS.sub("", src.strip())
+    src = re.sub(r"\s+(?:has|have|had|also|has also|have also)$", "", src)
+    src = re.split(r"\s+(?:-|–|—)\s+|\s+(?:in a statement|on \w+day|in an? (?:interview|email|news conference)|"
+                   r"who|which|that)\b", src)[0]
+    return src.strip(" ,.'\"“”’")
+
+
+def source_of(s: Sentence, at: int | None = None) -> Source | None:
+    """Who the sentence attributes its content to, if it names anyone."""
+    text = s.text
+    for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER, _SAID_LEAD):
+        best = None
+        for m in rx.finditer(text):
+            src = _trim_source(m.group("src"))
+            if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
+                continue
+            if re.search(r"\b(killed|injured|wounded|dead|were|was)\b", src):
+                continue
+            if at is not None and best is not None and abs(m.start() - at) > abs(best[1] - at):
+                continue
+            start = s.start + m.start("src")
+            best = (Source(src, (start, start + len(src))), m.start())
+        if best:
+            return best[0]
+    return None
+
+
+# ---------------------------------------------------------------- responsibility
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
+                           r"although|though|but|said|says|and then|as|if|where)\b", re.IGNORECASE)
+_NP_END = re.compile(r"\s+(?:of|for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|"
+                     r"because|since|during|was|were|is|are|has|have|had|to)\b.*$|[,;:.()\"“”].*$",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
+    """The noun phrase that ends right before pos: the subject of a verb at pos."""
+    chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
+    chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk)[-1]
+    words = _LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
+    np = " ".join(words).strip(" ,.'\"“”’")
+    return np or None
+
+
+def _np_after(text: str, pos: int, max_words: int = 7) -> str | None:
+    """The noun phrase that starts at pos: the object of a verb that ends at pos."""
+    rest = text[pos:].lstrip()
+    np = _NP_END.sub("", rest)
+    words = np.split()[:max_words]
+    np = " ".join(words).strip(" ,.'\"“”’")
+    return np or None
+
+
+_R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|took|has taken|accepted|"
+                      r"taken)\s+(?:immediate\s+)?(?:the\s+)?(?:full\s+)?responsibility", re.IGNORECASE)
+_R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has been|had been)\s+claimed\s+by\b",
+                           re.IGNORECASE)
+_NO_ONE = re.compile(r"^(?:no|nobody|none)\b", re.IGNORECASE)
+_R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
+                     r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
+                     r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
+_R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:blamed|blames|blame|accused|accuses|accuse|held|holds)\s+",
+                      re.IGNORECASE)
+_R_BLAME_ON = re.compile(r"^(?!for\b)[^.;]{2,80}?\s+on\s+", re.IGNORECASE)
+_R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
+                        r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind)\b",
+                        re.IGNORECASE)
+_R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
+                        r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
+                        r"assault|ambush|massacre|shooting)", re.IGNORECASE)
+_MEANS = re.compile(
+    r"\b(?P<m>F-\d{1,2}\w*(?:\s+[A-Z]\w+){0,2}(?:\s+fighter(?:\s+(?:jets?|planes?))?)?|(?:combat\s+|armed\s+|attack\s+)?drones?|UAVs?|"
+    r"warplanes?|fighter (?:jets?|planes?)|jets|helicopters?|aircraft|bombers?)\b(?!\s+(?:was|were)\s+(?:downed|shot))")
+_MEANS_CONTEXT = re.compile(r"\b(strikes?|airstrikes?|attacks?|launched|using|carried out|came from|bomb|raid)\b", re.IGNORECASE)
+_MEANS_NOT = re.compile(r"\b(downed|shot down|intercepted|against|targeting|targeted)\s+(?:a|an|the|two|\w+)?\s*(?:\w+\s+)?$", re.IGNORECASE)
+_PRONOUNS = {"we", "i", "it", "they", "he", "she", "this", "that"}
+
+
+def means_class(text: str) -> str:
+    """The class of a weapon phrase: drones and piloted aircraft are the ones sources dispute."""
+    t = text.lower()
+    if "drone" in t or "uav" in t:
+        return "drones"
+    return "aircraft"
+
+
+def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
+    text, out = s.text, []
+    by = src.text if src else None
+
+    def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
+        if actor and actor.lower() in _PRONOUNS:
+            actor = who if kind == "denied" else actor  # "We deny any role," the spokesman said
+        out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
+
+    for m in _R_CLAIM.finditer(text):
+        actor = _np_before(text, m.start())
+        if actor and _NO_ONE.match(actor):
+            add("claimed", None, by, m, negated=True)
+        elif actor:
+            add("claimed", actor, by or actor, m)
+    for m in _R_CLAIMED_BY.finditer(text):
+        add("claimed", _np_after(text, m.end()), by, m)
+    for m in _R_DENY.finditer(text):
+        add("denied", _np_before(text, m.start()), by, m)
+    for m in _R_BLAME.finditer(text):
+        rest = text[m.end():]
+        if re.match(r"(?i)(for|of|in)\b", rest):  # "a militia blamed for the attacks": reduced passive
+            add("accused", _np_before(text, m.start()), by, m)
+            continue
+        actor = _np_after(text, m.end())
+        after = rest[len(rest) - len(rest.lstrip()) + len(actor or ""):]
+        on = re.match(r"\s+on\s+", after)
+        if on and not re.match(r"\s+(for|of)\b", after):  # "blamed the attack on X"
+            actor = _np_after(text, m.end() + len(rest) - len(after) + on.end())
+        if actor and not _NO_ONE.match(actor):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
+    for m in _R_PASSIVE.finditer(text):
+        kind = "accused" if m.group("v").lower() in ("blamed", "accused") else "suspected"
+        bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
+        who = _np_after(text, m.end() + bym.end()) if bym else by
+        add(kind, _np_before(text, m.start()), who, m)
+    for m in _R_CARRIED.finditer(text):
+        actor = _np_before(text, m.start())
+        if actor and not re.match(r"(?i)(it|they|this)$", actor):
+            add("carried_out", actor, by, m)
+    if _MEANS_CONTEXT.search(text):
+        for m in _MEANS.finditer(text):
+            if _MEANS_NOT.search(text[: m.start()]):
+                continue
+            out.append(Attribution("means", m.group("m"), by, (s.start + m.start(), s.start + m.end())))
+    return out
+
+
+# ---------------------------------------------------------------- the article
+
+_CASUALTY_WORDS = re.compile(r"\b(shot|shooting|killed|dead|died|injured|wounded|attack|gunfire|stabbed|"
+                             r"bomb|strike|airstrike|explosion|homicide|murder)\w*", re.IGNORECASE)
+
+
+def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extraction:
+    """Figures and attributions of an article, and its main incident's killed / injured."""
+    sents = sentences(text, spans)
+    tags = incident_tags(sents, title)
+    figures: list[Figure] = []
+    attributions: list[Attribution] = []
+    for s, refs in zip(sents, tags):
+        earlier = bool(_EARLIER.search(s.text))
+        for f in _figures_in(s):
+            src = source_of(s, f.span[0] - s.start)
+            q = f.q
+            figures.append(Figure(
+                metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
+                subject=f.subject, span=f.span, attributed_to=src,
+                incident=_tag_at(refs, f.span[0] - s.start), earlier=earlier, unit=f.unit,
+            ))
+        src = source_of(s)
+        for a in _attributions_in(s, src):
+            attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
+                                            _tag_at(refs, a.span[0] - s.start), a.negated))
+    killed = _total(figures, "killed")
+    injured = _total(figures, "injured")
+    if killed is None and injured is None and _CASUALTY_WORDS.search(title + " " + text):
+        killed = injured = 0
+    elif killed is None or injured is None:
+        killed, injured = killed or 0, injured or 0
+    return Extraction(tuple(figures), tuple(attributions), killed, injured)
+
+
+def _total(figures: list[Figure], metric: str) -> int | None:
+    """The main incident's current total: the largest figure the article gives for it."""
+    vals = [f.value if f.value is not None else f.lower for f in figures
+            if f.metric == metric and f.incident == "main" and not f.earlier]
+    vals = [v for v in vals if v is not None]
+    return max(vals) if vals else None
