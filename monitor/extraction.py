@@ -60,8 +60,8 @@ _TIME_REF = re.compile(
     rf"\b(?P<day>{_DAY})(?:['’]s)?\b(?!,?\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\.?\s+\d|\d{{1,2}}/))"
     rf"|\b(?P<month>(?i:in|on|since|during|last|early|late|mid-?)\s+(?i:the\s+\w+\s+(?:day|week)\s+of\s+)?{_MONTH})\b"
     rf"|\b(?P<rel>(?i:last (?:week|month|year|spring|summer|autumn|fall|winter)|earlier this (?:month|year)"
-    rf"|in the last (?:\w+ )?(?:weeks|months|years)|in (?:19|20)\d\d|since (?:19|20)\d\d"
-    rf"|(?:recent|previous|prior|earlier|past)\s+(?:\w+\s+){{0,2}}(?:attacks|strikes|shootings|incidents|bombings)))\b",
+    rf"|in the last (?:\w+ )?(?:weeks|months|years)|in (?:19|20)\d\d|since (?:19|20)\d\d))\b"
+    rf"|\b(?P<recent>(?i:(?:recent|previous|prior|earlier)\s+(?:\w+\s+){{0,2}}(?:attacks|strikes|shootings|incidents|bombings)))\b",
 )
 # A day named as when something was said ("said in a statement on Monday"), not when it happened.
 _SPEECH_BEFORE = re.compile(
@@ -104,7 +104,9 @@ def incident_tags(sents: list[Sentence], title: str = "") -> list[list[tuple[int
         for m in _TIME_REF.finditer(s.text):
             if _SPEECH_BEFORE.search(s.text[: m.start()]):
                 continue
-            if m.group("day"):
+            if m.group("recent"):
+                refs.append((m.start(), "related"))  # "recent KH strikes included ...": the prompting attack
+            elif m.group("day"):
                 if main_day is None:
                     main_day = m.group("day")
                 refs.append((m.start(), "main" if m.group("day") == main_day else "related"))

@@ -1,0 +1,92 @@
+"""The Redis key schema: every key newsmon writes, in one place.
+
+All keys start with a namespace (``newsmon`` by default; ``newsmon:replay:<run>`` for a
+replay) so that several runs share a server without touching each other.
+
+| key | type | holds |
+|---|---|---|
+| ``{ns}:topics`` | hash | topic name -> topic JSON |
+| ``{ns}:feeds`` | hash | feed id -> feed JSON (url, topics, health, validators) |
+| ``{ns}:feeds:due`` | zset | feed id scored by its next poll time (epoch seconds) |
+| ``{ns}:feed:{id}:seen`` | hash | entry key -> fingerprint of the entry last enqueued |
+| ``{ns}:article:{id}`` | string | article JSON (text, extraction) |
+| ``{ns}:articles`` | zset | article ids by processing time |
+| ``{ns}:df`` / ``{ns}:ndocs`` | hash / string | document frequencies of terms, documents seen |
+| ``{ns}:story:{id}`` | string | story JSON (sketch, ledger) |
+| ``{ns}:stories:{topic}`` | zset | story ids by last published time (the active window) |
+| ``{ns}:idx:{topic}:{term}`` | zset | story ids indexed under a term, by last published time |
+| ``{ns}:seq:{name}`` | string | counters for story and alert ids |
+| ``{ns}:assigned:{topic}:{article}`` | string | story id an article version joined (idempotence) |
+| ``{ns}:alert:{id}`` | string | alert JSON |
+| ``{ns}:alerts`` | zset | alert ids in the order they were decided |
+| ``{ns}:delivery:{alert}`` | hash | channel -> state (pending, sending, sent, failed, broken) |
+| ``{ns}:channels:broken`` | hash | channel -> last permanent error |
+| ``{ns}:lock:{name}`` | string | locks: ``clock`` (leader), ``stories:{topic}`` |
+| ``{ns}:heartbeat:{process}`` | string | last heartbeat, with a TTL |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Keys:
+    ns: str = "newsmon"
+
+    def topics(self) -> str:
+        return f"{self.ns}:topics"
+
+    def feeds(self) -> str:
+        return f"{self.ns}:feeds"
+
+    def feeds_due(self) -> str:
+        return f"{self.ns}:feeds:due"
+
+    def feed_seen(self, feed: str) -> str:
+        return f"{self.ns}:feed:{feed}:seen"
+
+    def article(self, article: str) -> str:
+        return f"{self.ns}:article:{article}"
+
+    def articles(self) -> str:
+        return f"{self.ns}:articles"
+
+    def df(self) -> str:
+        return f"{self.ns}:df"
+
+    def ndocs(self) -> str:
+        return f"{self.ns}:ndocs"
+
+    def story(self, story: str) -> str:
+        return f"{self.ns}:story:{story}"
+
+    def stories(self, topic: str) -> str:
+        return f"{self.ns}:stories:{topic}"
+
+    def index(self, topic: str, term: str) -> str:
+        return f"{self.ns}:idx:{topic}:{term}"
+
+    def seq(self, name: str) -> str:
+        return f"{self.ns}:seq:{name}"
+
+    def assigned(self, topic: str, article: str) -> str:
+        return f"{self.ns}:assigned:{topic}:{article}"
+
+    def alert(self, alert: str) -> str:
+        return f"{self.ns}:alert:{alert}"
+
+    def alerts(self) -> str:
+        return f"{self.ns}:alerts"
+
+    def delivery(self, alert: str) -> str:
+        return f"{self.ns}:delivery:{alert}"
+
+    def broken_channels(self) -> str:
+        return f"{self.ns}:channels:broken"
+
+    def lock(self, name: str) -> str:
+        return f"{self.ns}:lock:{name}"
+
+    def heartbeat(self, process: str) -> str:
+        return f"{self.ns}:heartbeat:{process}"

@@ -1,0 +1,166 @@
+"""Story matching: does an article report an event already tracked? Pure scoring.
+
+An article is a TF-IDF vector (document frequencies learned online from the stream), its
+names (capitalised phrases) and its publication time. A story keeps the running centroid of
+its articles' vectors, its names and its time span. The store finds candidate stories through
+an inverted index of terms; this module only scores them and decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+_STOP = set("""a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers him his how i if in into is it its itself just me more most my no nor
+not now of off on once only or other our out over own same she should so some such than that the their
+them then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your said says say told according people police news
+year years new one two three four five first last after week day monday tuesday wednesday thursday friday
+saturday sunday time like get got may might per cent percent report reported reports just back told
+around including since still well even many much made make across""".split())
+_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,}))*")
+
+VECTOR_TERMS = 60  # terms kept per article vector: beyond this the weights are noise
+CENTROID_TERMS = 120  # terms kept per story centroid
+INDEX_TERMS = 12  # an article is indexed under, and looks up candidates by, its top terms
+
+
+def terms(text: str) -> Counter[str]:
+    words = (w.strip("'’-") for w in _WORD.findall(text.lower()))
+    return Counter(w for w in words if w not in _STOP and len(w) > 2)
+
+
+def names(text: str) -> set[str]:
+    """Capitalised phrases that are not merely sentence-initial words."""
+    out = set()
+    for m in _NAME.finditer(text):
+        n = m.group()
+        if n.lower() in _STOP or len(n) < 3:
+            continue
+        out.add(n.lower())
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    vector: dict[str, float]  # unit-length tf-idf, top VECTOR_TERMS
+    names: frozenset[str]
+    published: float  # epoch seconds
+
+    def index_terms(self) -> list[str]:
+        return [t for t, _ in sorted(self.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
+
+
+def idf(df: int, ndocs: int) -> float:
+    return math.log((ndocs + 1) / (df + 1)) + 1.0
+
+
+def features(title: str, text: str, published: float, df: dict[str, int], ndocs: int,
+             lead_chars: int = 2500) -> ArticleFeatures:
+    """Vector of the title (counted twice: it names the event) and the lead of the text."""
+    body = text[:lead_chars]
+    tf = terms(title) + terms(title) + terms(body)
+    vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
+    vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
+    return ArticleFeatures(_unit(vec), frozenset(names(title + "\n" + body)), published)
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    nb = math.sqrt(sum(v * v for v in b.values())) or 1.0
+    na = math.sqrt(sum(v * v for v in a.values())) or 1.0
+    return dot / (na * nb)
+
+
+@dataclass
+class StorySketch:
+    """What matching needs to know of a story."""
+
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
+    first: float = 0.0
+    last: float = 0.0
+    size: int = 0
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "centroid": self.centroid, "names": self.names, "first": self.first,
+                "last": self.last, "size": self.size}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> StorySketch:
+        return cls(d["id"], d.get("centroid", {}), d.get("names", {}), d.get("first", 0.0),
+                   d.get("last", 0.0), d.get("size", 0))
+
+    def absorb(self, a: ArticleFeatures) -> None:
+        merged = Counter(self.centroid)
+        for t, v in a.vector.items():
+            merged[t] += v
+        self.centroid = _unit(dict(sorted(merged.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
+        for n in a.names:
+            self.names[n] = self.names.get(n, 0) + 1
+        self.first = min(self.first, a.published) if self.size else a.published
+        self.last = max(self.last, a.published)
+        self.size += 1
+
+
+@dataclass(frozen=True)
+class MatchPolicy:
+    threshold: float = 0.30  # below this cosine-plus-bonus, the article opens a story
+    window_days: float = 14.0  # a story quiet for longer than this is not a candidate
+    name_weight: float = 0.15  # bonus for the share of the article's names the story has seen
+    time_decay_days: float = 7.0  # the score falls by half over this gap
+
+
+def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
+    gap_days = abs(a.published - s.last) / 86400.0
+    if gap_days > policy.window_days and a.published > s.last:
+        return 0.0
+    text = cosine(a.vector, s.centroid)
+    shared = len([n for n in a.names if n in s.names])
+    name = shared / max(len(a.names), 1)
+    decay = 0.5 ** (max(0.0, gap_days - 1.0) / policy.time_decay_days)
+    return (text + policy.name_weight * name) * decay
+
+
+@dataclass(frozen=True)
+class MatchDecision:
+    story: str | None  # None: open a new story
+    score: float
+
+
+def decide(a: ArticleFeatures, candidates: list[StorySketch], policy: MatchPolicy) -> MatchDecision:
+    best, best_score = None, 0.0
+    for s in candidates:
+        sc = score(a, s, policy)
+        if sc > best_score:
+            best, best_score = s.id, sc
+    if best is not None and best_score >= policy.threshold:
+        return MatchDecision(best, best_score)
+    return MatchDecision(None, best_score)
+
+
+def epoch(iso: str | None, default: float) -> float:
+    if not iso:
+        return default
+    try:
+        dt = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return default
+    if dt.tzinfo is None:
+        from datetime import timezone
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()

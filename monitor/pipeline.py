@@ -1,0 +1,155 @@
+"""The steps of the data flow, shared by the RQ jobs and by ``newsmon replay``.
+
+``analyse`` is pure (text in, article with its extraction out). ``assign`` is the story step:
+under the topic's lock it finds candidates in the index, decides, merges the ledger, and writes
+story, index, statistics, alerts and the article's assignment in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from monitor.cleaning import content_spans
+from monitor.extraction import extract
+from monitor.matching import ArticleFeatures, MatchPolicy, StorySketch, decide, epoch, features, terms
+from monitor.models import Alert, Article, Topic
+from monitor.store import Store
+from monitor.story import Story, apply_article, opening_line
+
+LOCK_TIMEOUT = 60  # seconds: longer than one story step takes, short enough to recover from a crash
+
+
+def analyse(article_id: str, title: str, text: str, published: str | None, outlet: str,
+            url: str | None = None, feed: str | None = None) -> Article:
+    """Extract figures and attributions from an article's text (offsets into ``text``)."""
+    spans = content_spans(text)
+    ex = extract(text, title, spans)
+    fp = hashlib.sha1(text.encode()).hexdigest()[:16]
+    return Article(
+        id=article_id, url=url, title=title, text=text, published=published, outlet=outlet,
+        fingerprint=fp, feed=feed, figures=[f.to_dict() for f in ex.figures],
+        attributions=[a.to_dict() for a in ex.attributions], killed=ex.killed, injured=ex.injured,
+    )
+
+
+def matches_topic(topic: Topic, article: Article) -> bool:
+    """A topic with no terms takes everything; otherwise any term whose words all appear."""
+    if not topic.terms:
+        return True
+    hay = (article.title + "\n" + article.text).lower()
+    for term in topic.terms:
+        words = re.findall(r"\w+", term.lower())
+        if words and all(re.search(rf"\b{re.escape(w)}", hay) for w in words):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Assignment:
+    story: str
+    opened: bool
+    alerts: tuple[str, ...]
+
+
+def _iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, timezone.utc).isoformat()
+
+
+def assign(store: Store, article: Article, topic: str, now: float,
+           policy: MatchPolicy | None = None) -> Assignment:
+    """Join the article to a story of the topic or open one; return the alerts decided."""
+    policy = policy or MatchPolicy()
+    r, k = store.r, store.k
+    done_key = k.assigned(topic, f"{article.id}:{article.fingerprint}")
+    with r.lock(k.lock(f"stories:{topic}"), timeout=LOCK_TIMEOUT, blocking_timeout=LOCK_TIMEOUT * 2):
+        done = r.get(done_key)
+        if done:  # a retry of a step that committed: report what it decided
+            d = json.loads(done)
+            return Assignment(d["story"], d["opened"], tuple(d["alerts"]))
+        published = epoch(article.published, now)
+        ndocs = int(r.get(k.ndocs()) or 0)
+        tf = terms(article.title + " " + article.text[:2500])
+        words = list(tf)
+        dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)))) if words else {}
+        feats = features(article.title, article.text, published, dfs, ndocs)
+        candidates = _candidates(store, topic, feats, policy)
+        decision = decide(feats, candidates, policy)
+        opened = decision.story is None
+        if opened:
+            sid = f"{topic}-{int(r.incr(k.seq('story'))):05d}" if topic != "all" else f"s{int(r.incr(k.seq('story'))):05d}"
+            story = Story(sid, topic, article.title.strip() or "(untitled)", StorySketch(sid), opened=_iso(now))
+        else:
+            story = store.story(decision.story)  # type: ignore[arg-type]
+            assert story is not None
+        story.sketch.absorb(feats)
+        story.updated = _iso(now)
+        changes = apply_article(story, article, published, opening=opened)
+        alerts: list[Alert] = []
+        seq0 = int(r.incrby(k.seq("alert"), len(changes) + (1 if opened else 0)))
+        seq = seq0 - len(changes) - (1 if opened else 0)
+        if opened:
+            seq += 1
+            alerts.append(_alert(seq, story, topic, article, "story_opened", opening_line(story),
+                                 _opening_evidence(story), now))
+        for ch in changes:
+            seq += 1
+            alerts.append(_alert(seq, story, topic, article, ch.kind, ch.text, ch.evidence, now))
+        last = story.sketch.last
+        with r.pipeline(transaction=True) as p:
+            p.set(k.story(story.id), json.dumps(story.to_dict()))
+            p.zadd(k.stories(topic), {story.id: last})
+            for t in feats.index_terms():
+                p.zadd(k.index(topic, t), {story.id: last})
+            if words:
+                for w in words:
+                    p.hincrby(k.df(), w, 1)
+            p.incr(k.ndocs())
+            for i, a in enumerate(alerts):
+                p.set(k.alert(a.id), json.dumps(a.to_dict()))
+                p.zadd(k.alerts(), {a.id: seq0 * 1.0 - len(alerts) + i + 1})
+            p.set(done_key, json.dumps({"story": story.id, "opened": opened,
+                                        "alerts": [a.id for a in alerts]}))
+            p.execute()
+    return Assignment(story.id, opened, tuple(a.id for a in alerts))
+
+
+def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchPolicy,
+                limit: int = 40) -> list[StorySketch]:
+    """Stories sharing a top term with the article and active within the window."""
+    r, k = store.r, store.k
+    lo = feats.published - policy.window_days * 86400
+    hi = feats.published + policy.window_days * 86400
+    with r.pipeline(transaction=False) as p:
+        for t in feats.index_terms():
+            p.zrangebyscore(k.index(topic, t), lo, hi)
+        hits: dict[str, int] = {}
+        for ids in p.execute():
+            for i in ids:
+                sid = i.decode() if isinstance(i, bytes) else i
+                hits[sid] = hits.get(sid, 0) + 1
+    best = sorted(hits, key=lambda s: -hits[s])[:limit]
+    if not best:
+        return []
+    raws = r.mget([k.story(s) for s in best])
+    return [StorySketch.from_dict(json.loads(x)["sketch"]) for x in raws if x]
+
+
+def _alert(seq: int, story: Story, topic: str, article: Article, kind: str, text: str,
+           evidence: tuple[str, ...], now: float) -> Alert:
+    links = (article.url,) if article.url else ()
+    return Alert(f"a{seq:06d}", story.id, topic, article.id, kind, text, tuple(evidence), _iso(now), links)
+
+
+def _opening_evidence(story: Story) -> tuple[str, ...]:
+    out = []
+    for f in story.facts.values():
+        if f.current is None or f.incident == "background":
+            continue
+        c = f.current
+        link = f" <{c.url}>" if c.url else ""
+        out.append(f"{f.label()}: {c.label()} — {c.source or 'unattributed'} ({c.outlet}){link}")
+    return tuple(out[:12])

@@ -1,0 +1,146 @@
+"""Settings: defaults in code, a TOML file, then environment variables; secrets apart.
+
+Order: the defaults below, then the file named by ``NEWSMON_CONFIG`` (see
+``config/newsmon.example.toml``), then ``NEWSMON_<NAME>`` environment variables. Secrets
+(Slack webhook and token, SMTP password, Sentry DSN, Redis password) are read only from the
+environment (``NEWSMON_<NAME>``, or ``NEWSMON_<NAME>_FILE`` naming a file) or from a file
+named after them in ``NEWSMON_SECRETS_DIR``. A secret in the TOML file is an error. Secrets
+are never part of ``repr`` or of logs.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+SECRETS = ("slack_webhook_url", "slack_token", "smtp_password", "sentry_dsn", "redis_password")
+
+
+class ConfigError(ValueError):
+    """A setting has a value newsmon cannot use; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    redis_url: str | None = None  # unset: commands start a private redis-server
+    namespace: str = "newsmon"
+    state_dir: str = ""  # default: $XDG_STATE_HOME/newsmon or ~/.local/state/newsmon
+    # outbound HTTP
+    user_agent: str = "newsmon/0.1 (+https://github.com/newsmon/newsmon)"
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    total_timeout: float = 30.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    allow_private: bool = False  # allow private, loopback, link-local addresses (tests, demo)
+    # polling
+    tick_seconds: float = 5.0
+    poll_interval: float = 600.0
+    poll_min: float = 60.0
+    poll_max: float = 3600.0
+    # matching
+    match_threshold: float = 0.30
+    story_window_days: float = 14.0
+    # channels
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_from: str = "newsmon@localhost"
+    smtp_security: str = "starttls"  # starttls | ssl | none
+    slack_channel: str = ""  # with a bot token
+    slack_api_url: str = "https://slack.com/api/chat.postMessage"
+    sentry_environment: str = "production"
+    # secrets: environment or secrets directory only
+    slack_webhook_url: str = field(default="", repr=False)
+    slack_token: str = field(default="", repr=False)
+    smtp_password: str = field(default="", repr=False)
+    sentry_dsn: str = field(default="", repr=False)
+    redis_password: str = field(default="", repr=False)
+
+    def state_path(self) -> Path:
+        if self.state_dir:
+            return Path(self.state_dir)
+        base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+        return Path(base) / "newsmon"
+
+
+def _coerce(name: str, raw: object, kind: type) -> object:
+    if kind is bool or kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        s = str(raw).strip().lower()
+        if s in ("1", "true", "yes", "on"):
+            return True
+        if s in ("0", "false", "no", "off", ""):
+            return False
+        raise ConfigError(f"{name}: expected true or false, got {raw!r}")
+    try:
+        if kind in (int, "int"):
+            return int(raw)  # type: ignore[arg-type]
+        if kind in (float, "float"):
+            return float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name}: expected a number, got {raw!r}") from None
+    return str(raw)
+
+
+def _types() -> dict[str, type]:
+    out = {}
+    for f in fields(Settings):
+        t = str(f.type)
+        out[f.name] = bool if "bool" in t else int if t.startswith("int") else float if t.startswith("float") else str
+    return out
+
+
+def _read_secret(name: str, env: dict[str, str]) -> str:
+    var = f"NEWSMON_{name.upper()}"
+    if env.get(var):
+        return env[var]
+    if env.get(var + "_FILE"):
+        return Path(env[var + "_FILE"]).read_text().strip()
+    sdir = env.get("NEWSMON_SECRETS_DIR")
+    if sdir and (Path(sdir) / name).is_file():
+        return (Path(sdir) / name).read_text().strip()
+    return ""
+
+
+def load(env: dict[str, str] | None = None, path: str | None = None) -> Settings:
+    """Build the settings once at process start."""
+    env = dict(os.environ if env is None else env)
+    types = _types()
+    values: dict[str, object] = {}
+    path = path or env.get("NEWSMON_CONFIG")
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text())
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError(f"cannot read config file {path}: {e}") from None
+        flat = {}
+        for k, v in data.items():
+            if isinstance(v, dict):  # sections are for the reader; names are unique
+                flat.update(v)
+            else:
+                flat[k] = v
+        for k, v in flat.items():
+            if k in SECRETS:
+                raise ConfigError(f"{k} is a secret: set NEWSMON_{k.upper()} or put it in "
+                                  f"NEWSMON_SECRETS_DIR, not in {path}")
+            if k not in types:
+                raise ConfigError(f"unknown setting {k!r} in {path}")
+            values[k] = _coerce(k, v, types[k])
+    for name, kind in types.items():
+        if name in SECRETS:
+            continue
+        raw = env.get(f"NEWSMON_{name.upper()}")
+        if raw is not None:
+            values[name] = _coerce(f"NEWSMON_{name.upper()}", raw, kind)
+    if env.get("REDIS_URL"):
+        values["redis_url"] = env["REDIS_URL"]
+    for name in SECRETS:
+        values[name] = _read_secret(name, env)
+    s = replace(Settings(), **values)  # type: ignore[arg-type]
+    if s.smtp_security not in ("starttls", "ssl", "none"):
+        raise ConfigError(f"smtp_security: expected starttls, ssl or none, got {s.smtp_security!r}")
+    return s

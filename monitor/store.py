@@ -1,0 +1,126 @@
+"""Reading and writing newsmon's records in Redis, through the key schema in ``keys``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+
+from monitor.keys import Keys
+from monitor.models import Alert, Article, Topic
+from monitor.story import Story
+
+
+@dataclass
+class Feed:
+    id: str
+    url: str
+    topics: list[str]
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: float | None = None
+    last_error: str | None = None
+    last_error_at: float | None = None
+    errors: int = 0
+    disabled: str | None = None  # the reason, when disabled
+    interval: float = 600.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Feed:
+        return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})
+
+
+class Store:
+    def __init__(self, r: redis.Redis, keys: Keys | None = None):
+        self.r = r
+        self.k = keys or Keys()
+
+    # topics
+    def put_topic(self, t: Topic) -> None:
+        self.r.hset(self.k.topics(), t.name, json.dumps(t.to_dict()))
+
+    def topic(self, name: str) -> Topic | None:
+        raw = self.r.hget(self.k.topics(), name)
+        return Topic.from_dict(json.loads(raw)) if raw else None
+
+    def topics(self) -> list[Topic]:
+        return sorted((Topic.from_dict(json.loads(v)) for v in self.r.hvals(self.k.topics())),
+                      key=lambda t: t.name)
+
+    def remove_topic(self, name: str) -> bool:
+        return bool(self.r.hdel(self.k.topics(), name))
+
+    # feeds
+    def put_feed(self, f: Feed) -> None:
+        self.r.hset(self.k.feeds(), f.id, json.dumps(f.to_dict()))
+
+    def feed(self, feed_id: str) -> Feed | None:
+        raw = self.r.hget(self.k.feeds(), feed_id)
+        return Feed.from_dict(json.loads(raw)) if raw else None
+
+    def feeds(self) -> list[Feed]:
+        return sorted((Feed.from_dict(json.loads(v)) for v in self.r.hvals(self.k.feeds())),
+                      key=lambda f: f.id)
+
+    def remove_feed(self, feed_id: str) -> bool:
+        with self.r.pipeline() as p:
+            p.hdel(self.k.feeds(), feed_id)
+            p.zrem(self.k.feeds_due(), feed_id)
+            p.delete(self.k.feed_seen(feed_id))
+            return bool(p.execute()[0])
+
+    def schedule(self, feed_id: str, at: float) -> None:
+        self.r.zadd(self.k.feeds_due(), {feed_id: at})
+
+    def due_feeds(self, now: float, limit: int = 1000) -> list[tuple[str, float]]:
+        return [(m.decode() if isinstance(m, bytes) else m, s) for m, s in
+                self.r.zrangebyscore(self.k.feeds_due(), "-inf", now, start=0, num=limit, withscores=True)]
+
+    def next_poll(self, feed_id: str) -> float | None:
+        return self.r.zscore(self.k.feeds_due(), feed_id)
+
+    # articles
+    def put_article(self, a: Article, now: float) -> None:
+        with self.r.pipeline() as p:
+            p.set(self.k.article(a.id), json.dumps(a.to_dict()))
+            p.zadd(self.k.articles(), {a.id: now})
+            p.execute()
+
+    def article(self, article_id: str) -> Article | None:
+        raw = self.r.get(self.k.article(article_id))
+        return Article.from_dict(json.loads(raw)) if raw else None
+
+    # stories
+    def story(self, story_id: str) -> Story | None:
+        raw = self.r.get(self.k.story(story_id))
+        return Story.from_dict(json.loads(raw)) if raw else None
+
+    def stories(self, topic: str | None = None) -> list[Story]:
+        topics = [topic] if topic else [t.name for t in self.topics()] or []
+        ids: list[str] = []
+        for t in topics:
+            ids += [i.decode() if isinstance(i, bytes) else i for i in self.r.zrange(self.k.stories(t), 0, -1)]
+        if not ids:
+            return []
+        raws = self.r.mget([self.k.story(i) for i in ids])
+        return [Story.from_dict(json.loads(r)) for r in raws if r]
+
+    # alerts
+    def alert(self, alert_id: str) -> Alert | None:
+        raw = self.r.get(self.k.alert(alert_id))
+        return Alert.from_dict(json.loads(raw)) if raw else None
+
+    def alerts(self, start: int = 0, end: int = -1) -> list[Alert]:
+        ids = self.r.zrange(self.k.alerts(), start, end)
+        if not ids:
+            return []
+        raws = self.r.mget([self.k.alert(i.decode() if isinstance(i, bytes) else i) for i in ids])
+        return [Alert.from_dict(json.loads(r)) for r in raws if r]
+
+    def delivery(self, alert_id: str) -> dict[str, str]:
+        return {k.decode(): v.decode() for k, v in self.r.hgetall(self.k.delivery(alert_id)).items()}
