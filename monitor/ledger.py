@@ -48,6 +48,8 @@ class Report:
             return f"{self.lower}-{self.upper}"
         if self.value is not None:
             return f"{self.qualifier} {self.value}"
+        if self.lower is not None and self.qualifier in ("at least", "more than"):
+            return f"{self.qualifier} {self.lower}"
         return self.qualifier
 
 

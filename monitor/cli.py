@@ -1,0 +1,441 @@
+"""The ``newsmon`` command: the daemon's processes and the admin CLI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import redis
+
+from monitor.keys import Keys
+from monitor.models import Topic
+from monitor.redis_server import PrivateRedis, RedisUnavailable, connect
+from monitor.settings import ConfigError, Settings, load
+from monitor.store import Feed, Store
+
+log = logging.getLogger("newsmon")
+
+
+class UsageError(Exception):
+    """Bad input from the operator: the message says what was wrong and what to do."""
+
+
+@contextmanager
+def redis_for(s: Settings, persistent: bool = True) -> Iterator[redis.Redis]:
+    """The configured Redis, or a private redis-server (kept in the state directory)."""
+    if s.redis_url:
+        yield connect(s.redis_url)
+        return
+    data = s.state_path() / ("redis" if persistent else f"redis-run-{int(time.time() * 1000)}")
+    pr = PrivateRedis(data, appendonly=persistent).start()
+    try:
+        yield connect(pr.url)
+    finally:
+        pr.stop()
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)] if rows else [len(h) for h in header]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return "\n".join([fmt.format(*header), fmt.format(*["-" * w for w in widths])] +
+                     [fmt.format(*[str(x) for x in r]) for r in rows])
+
+
+def _print(obj: object, as_json: bool, human: str) -> None:
+    print(json.dumps(obj, indent=2, default=str) if as_json else human)
+
+
+def _ago(ts: float | None) -> str:
+    if not ts:
+        return "-"
+    d = time.time() - ts
+    return f"{int(d)}s ago" if abs(d) < 120 else f"{int(d // 60)}m ago" if abs(d) < 7200 else f"{d / 3600:.1f}h ago"
+
+
+def _in(ts: float | None) -> str:
+    if ts is None:
+        return "-"
+    d = ts - time.time()
+    return "now" if d <= 0 else f"in {int(d)}s" if d < 120 else f"in {int(d // 60)}m"
+
+
+# ---------------------------------------------------------------- topics
+
+
+def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.channels import validate_spec
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "add":
+            if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", a.name):
+                raise UsageError(f"topic name {a.name!r}: use letters, digits, '-', '_' or '.'")
+            for f in a.feed or []:
+                if st.feed(f) is None:
+                    raise UsageError(f"unknown feed {f!r}: see `newsmon feeds list`")
+            try:
+                chans = tuple(validate_spec(c) for c in (a.channel or ["console"]))
+            except ValueError as e:
+                raise UsageError(str(e)) from None
+            t = Topic(a.name, tuple(a.term or ()), tuple(a.feed or ()), chans)
+            st.put_topic(t)
+            print(f"topic {t.name}: {len(t.terms)} terms, {len(t.feeds) or 'all'} feeds, channels {', '.join(t.channels)}")
+        elif a.verb == "list":
+            ts = st.topics()
+            _print([t.to_dict() for t in ts], a.json, _table(
+                [[t.name, ", ".join(t.terms) or "(everything)", len(t.feeds) or "all", ", ".join(t.channels)] for t in ts],
+                ["topic", "terms", "feeds", "channels"]))
+        elif a.verb == "show":
+            t = st.topic(a.name)
+            if t is None:
+                raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
+            n = r.zcard(st.k.stories(t.name))
+            _print({**t.to_dict(), "stories": n}, a.json,
+                   f"topic {t.name}\n  terms:    {', '.join(t.terms) or '(everything)'}\n"
+                   f"  feeds:    {', '.join(t.feeds) or '(all feeds)'}\n  channels: {', '.join(t.channels)}\n"
+                   f"  stories:  {n}")
+        elif a.verb == "remove":
+            if not st.remove_topic(a.name):
+                raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
+            print(f"removed topic {a.name}")
+    return 0
+
+
+# ---------------------------------------------------------------- feeds
+
+
+def _check_url(url: str) -> str:
+    p = urlsplit(url)
+    if p.scheme not in ("http", "https") or not p.hostname:
+        raise UsageError(f"malformed feed URL {url!r}: expected http:// or https:// and a host")
+    return url
+
+
+def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.feeds import url_id
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "add":
+            url = _check_url(a.url)
+            fid = a.id or url_id(url)[:10]
+            if a.topic and st.topic(a.topic) is None:
+                raise UsageError(f"unknown topic {a.topic!r}: add it first with `newsmon topics add`")
+            feed = Feed(fid, url, [a.topic] if a.topic else [], interval=a.interval or s.poll_interval)
+            st.put_feed(feed)
+            st.schedule(fid, time.time())
+            if a.topic:
+                t = st.topic(a.topic)
+                assert t is not None
+                if t.feeds and fid not in t.feeds:
+                    st.put_topic(Topic(t.name, t.terms, (*t.feeds, fid), t.channels))
+            print(f"feed {fid}: {url} (polled every {feed.interval:.0f}s, first poll now)")
+        elif a.verb == "list":
+            fs = st.feeds()
+            rows = []
+            for f in fs:
+                nxt = st.next_poll(f.id)
+                rows.append([f.id, f.url[:60], "disabled: " + f.disabled if f.disabled else "ok" if not f.errors else f"{f.errors} errors",
+                             _ago(f.last_success), (f.last_error or "-")[:50], _in(nxt)])
+            _print([{**f.to_dict(), "next_poll": st.next_poll(f.id)} for f in fs], a.json,
+                   _table(rows, ["id", "url", "health", "last success", "last error", "next poll"]))
+        elif a.verb == "remove":
+            if not st.remove_feed(a.id):
+                raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
+            print(f"removed feed {a.id}")
+        elif a.verb == "poll":
+            from workers.jobs import poll_now
+            f = st.feed(a.id)
+            if f is None:
+                raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
+            if f.disabled and not a.force:
+                raise UsageError(f"feed {a.id} is disabled ({f.disabled}); use --force to poll it anyway")
+            if a.force:
+                f.disabled, f.errors = None, 0
+                st.put_feed(f)
+            poll_now(r, s.namespace, a.id)
+            print(f"poll of {a.id} enqueued; a worker will run it")
+    return 0
+
+
+# ---------------------------------------------------------------- stories and alerts
+
+
+def _story_text(story) -> str:  # noqa: ANN001 - monitor.story.Story
+    sm = story.summary()
+    lines = [f"{story.id}  {story.title}",
+             f"  articles: {len(story.articles)} ({', '.join(story.outlets)})",
+             f"  actors:   {', '.join(sm['actors']) or '-'}",
+             f"  killed: {sm['killed'] if sm['killed'] is not None else '-'}   injured: {sm['injured'] if sm['injured'] is not None else '-'}"]
+    rows = []
+    for f in story.facts.values():
+        by_src = "; ".join(sorted({f"{r.label()} ({r.source or 'unattributed'}, {r.outlet})" for r in f.reports}))
+        hist = ", ".join(h["value"] for h in f.history) or "-"
+        cur = f.current.label() if f.current else "-"
+        rows.append([f.label()[:40], cur, "DISPUTED" if f.disputed else "", by_src[:90], hist[:30]])
+    if rows:
+        lines.append("")
+        lines.append(_table(rows, ["fact", "current", "", "reports (source, outlet)", "history"]))
+    return "\n".join(lines)
+
+
+def cmd_stories(a: argparse.Namespace, s: Settings) -> int:
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "list":
+            stories = st.stories(a.topic)
+            _print([x.summary() for x in stories], a.json, _table(
+                [[x.id, x.topic, len(x.articles), x.current("killed") if x.current("killed") is not None else "-",
+                  x.current("injured") if x.current("injured") is not None else "-", x.title[:60]] for x in stories],
+                ["story", "topic", "articles", "killed", "injured", "title"]))
+        else:
+            story = st.story(a.id)
+            if story is None:
+                raise UsageError(f"unknown story {a.id!r}: see `newsmon stories list`")
+            _print(story.summary(), a.json, _story_text(story))
+    return 0
+
+
+def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "test":
+            from monitor.channels import TransportError, send, validate_spec
+            from monitor.models import Alert
+            try:
+                validate_spec(a.channel)
+            except ValueError as e:
+                raise UsageError(str(e)) from None
+            al = Alert("test", "test", "test", "-", "test", "newsmon test message", ("if you read this, the channel works",),
+                       time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+            try:
+                send(a.channel, al, s)
+            except TransportError as e:
+                print(f"newsmon: test message on {a.channel} failed: {e}", file=sys.stderr)
+                return 1
+            print(f"test message sent on {a.channel}")
+            return 0
+        alerts = st.alerts(-a.limit, -1)
+        rows, out = [], []
+        for al in alerts:
+            d = st.delivery(al.id)
+            out.append({**al.to_dict(), "delivery": d})
+            rows.append([al.id, al.story, al.kind, ", ".join(f"{k}:{v.split(' ')[0]}" for k, v in d.items()) or "-", al.text[:80]])
+        _print(out, a.json, _table(rows, ["alert", "story", "kind", "delivery", "text"]))
+    return 0
+
+
+def cmd_status(a: argparse.Namespace, s: Settings) -> int:
+    from rq import Queue, Worker
+    from rq.registry import FailedJobRegistry
+
+    from workers.queues import QUEUES, queue_name
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        queues = {}
+        for name in QUEUES:
+            q = Queue(queue_name(s.namespace, name), connection=r)
+            queues[name] = {"queued": q.count, "failed": len(FailedJobRegistry(queue=q))}
+        workers = [{"name": w.name, "state": w.get_state(), "queues": w.queue_names()} for w in Worker.all(connection=r)]
+        feeds = st.feeds()
+        broken = {k.decode(): v.decode() for k, v in r.hgetall(st.k.broken_channels()).items()}
+        hb = r.get(st.k.heartbeat("clock"))
+        status = {"queues": queues, "workers": workers, "feeds": {"total": len(feeds),
+                  "failing": sum(1 for f in feeds if f.errors and not f.disabled),
+                  "disabled": sum(1 for f in feeds if f.disabled)},
+                  "clock_heartbeat": float(hb) if hb else None, "broken_channels": broken,
+                  "topics": len(st.topics()), "alerts": r.zcard(st.k.alerts())}
+        human = "\n".join([
+            _table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"]), "",
+            f"workers: {len(workers)}  " + ", ".join(f"{w['name']} ({w['state']})" for w in workers),
+            f"clock: last tick {_ago(status['clock_heartbeat'])}",
+            f"feeds: {len(feeds)} ({status['feeds']['failing']} failing, {status['feeds']['disabled']} disabled)",
+            f"topics: {status['topics']}  alerts: {status['alerts']}",
+            "broken channels: " + (", ".join(f"{k} ({v})" for k, v in broken.items()) or "none"),
+        ])
+        _print(status, a.json, human)
+    return 0
+
+
+# ---------------------------------------------------------------- processes
+
+
+def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
+    from monitor import clock
+    from monitor.errors import init_sentry
+    init_sentry(s, "clock")
+    with redis_for(s) as r:
+        log.info("clock started: tick every %.1fs", s.tick_seconds)
+        clock.run(r, Keys(s.namespace), s.tick_seconds)
+    return 0
+
+
+def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
+    from rq import Queue, Worker
+
+    from monitor.errors import init_sentry
+    from workers.queues import QUEUES, queue_name
+    init_sentry(s, "worker")
+    import monitor.cleaning  # noqa: F401 - import trafilatura once, before jobs fork
+    import trafilatura  # noqa: F401
+    with redis_for(s) as r:
+        queues = [Queue(queue_name(s.namespace, n), connection=r) for n in QUEUES]
+        w = Worker(queues, connection=r, name=a.name)
+        w.work(burst=a.burst, with_scheduler=True, logging_level="WARNING" if a.quiet else "INFO")
+    return 0
+
+
+def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.matching import MatchPolicy
+    from monitor.replay import InputError, replay
+    if not Path(a.input).is_file():
+        raise UsageError(f"no such input file: {a.input}")
+    with redis_for(s, persistent=False) as r:
+        topic = None
+        if a.topic:
+            topic = Store(r, Keys(s.namespace)).topic(a.topic)
+            if topic is None:
+                raise UsageError(f"unknown topic {a.topic!r}: see `newsmon topics list`")
+        try:
+            res = replay(r, Path(a.input), Path(a.out), topic, MatchPolicy(s.match_threshold, s.story_window_days),
+                         progress=not a.quiet)
+        except InputError as e:
+            raise UsageError(str(e)) from None
+    print(f"replayed {res['documents']} documents in {res['seconds']}s: {res['stories']} stories, "
+          f"{res['alerts']} alerts -> {a.out}")
+    return 0
+
+
+def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
+    import tempfile
+
+    from monitor.evaluate import score_figures, score_stories
+    out = Path(a.out or tempfile.mkdtemp(prefix="newsmon-eval-"))
+    if not (a.reuse and (out / "assignments.jsonl").exists()):
+        a2 = argparse.Namespace(input=a.gold, out=str(out), topic=None, quiet=a.quiet)
+        cmd_replay(a2, s)
+    if a.what == "stories":
+        res = score_stories(Path(a.gold), out / "assignments.jsonl")
+    else:
+        res = score_figures(Path(a.gold), out / "figures.jsonl")
+    print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in res.items()}, indent=2))
+    return 0
+
+
+def cmd_sample(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.sample import write_jsonl
+    n = write_jsonl(Path(a.path))
+    print(f"wrote {n} sample articles to {a.path}")
+    return 0
+
+
+def cmd_demo(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.demo import run_demo
+    return run_demo(s, interval=a.interval, timeout=a.timeout)
+
+
+# ---------------------------------------------------------------- parser
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsmon", description="Watch news feeds, track stories and their figures, alert on changes.")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    t = sub.add_parser("topics", help="watched topics").add_subparsers(dest="verb", required=True)
+    x = t.add_parser("add", help="add or replace a topic")
+    x.add_argument("name")
+    x.add_argument("--term", action="append", help="match term (all its words must appear); repeatable")
+    x.add_argument("--feed", action="append", help="feed id (default: all feeds); repeatable")
+    x.add_argument("--channel", action="append", help="console, slack, slack:#channel or email:address; repeatable")
+    t.add_parser("list").add_argument("--json", action="store_true")
+    x = t.add_parser("show")
+    x.add_argument("name")
+    x.add_argument("--json", action="store_true")
+    t.add_parser("remove").add_argument("name")
+
+    f = sub.add_parser("feeds", help="news feeds").add_subparsers(dest="verb", required=True)
+    x = f.add_parser("add")
+    x.add_argument("url")
+    x.add_argument("--topic")
+    x.add_argument("--id")
+    x.add_argument("--interval", type=float, help="seconds between polls")
+    f.add_parser("list").add_argument("--json", action="store_true")
+    f.add_parser("remove").add_argument("id")
+    x = f.add_parser("poll", help="poll a feed now")
+    x.add_argument("id")
+    x.add_argument("--force", action="store_true", help="ignore back-off and re-enable a disabled feed")
+
+    st = sub.add_parser("stories", help="tracked stories and their ledgers").add_subparsers(dest="verb", required=True)
+    x = st.add_parser("list")
+    x.add_argument("--topic")
+    x.add_argument("--json", action="store_true")
+    x = st.add_parser("show")
+    x.add_argument("id")
+    x.add_argument("--json", action="store_true")
+
+    al = sub.add_parser("alerts", help="alerts and their delivery").add_subparsers(dest="verb", required=True)
+    x = al.add_parser("list")
+    x.add_argument("--limit", type=int, default=50)
+    x.add_argument("--json", action="store_true")
+    al.add_parser("test", help="send a test message").add_argument("channel")
+
+    sub.add_parser("status", help="queues, workers, feeds, failed jobs").add_argument("--json", action="store_true")
+    sub.add_parser("clock", help="run the scheduler process")
+    x = sub.add_parser("worker", help="run an RQ worker")
+    x.add_argument("--burst", action="store_true", help="exit when the queues are empty")
+    x.add_argument("--name")
+    x.add_argument("--quiet", action="store_true")
+
+    x = sub.add_parser("replay", help="run a JSONL file through the pipeline")
+    x.add_argument("input")
+    x.add_argument("--out", required=True)
+    x.add_argument("--topic")
+    x.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    x = sub.add_parser("eval", help="replay labelled data and score it")
+    x.add_argument("what", choices=["stories", "figures"])
+    x.add_argument("gold")
+    x.add_argument("--out", help="keep the replay's files here")
+    x.add_argument("--reuse", action="store_true", help="score the files already in --out")
+    x.add_argument("--quiet", action="store_true")
+
+    x = sub.add_parser("demo", help="run the whole pipeline on the bundled sample")
+    x.add_argument("--interval", type=float, default=1.5, help="seconds between two articles appearing")
+    x.add_argument("--timeout", type=float, default=300.0)
+
+    sub.add_parser("sample", help="write the bundled sample as replay input").add_argument("path")
+    return p
+
+
+COMMANDS = {"topics": cmd_topics, "feeds": cmd_feeds, "stories": cmd_stories, "alerts": cmd_alerts,
+            "status": cmd_status, "clock": cmd_clock, "worker": cmd_worker, "replay": cmd_replay,
+            "eval": cmd_eval, "demo": cmd_demo, "sample": cmd_sample}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        s = load()
+        return COMMANDS[args.cmd](args, s)
+    except (UsageError, ConfigError) as e:
+        print(f"newsmon: {e}", file=sys.stderr)
+        return 2
+    except RedisUnavailable as e:
+        print(f"newsmon: {e}", file=sys.stderr)
+        return 3
+    except redis.RedisError as e:
+        print(f"newsmon: Redis error: {e}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

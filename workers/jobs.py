@@ -1,0 +1,228 @@
+"""The RQ jobs of the data flow: poll_feed -> process_entry -> assign_story -> deliver.
+
+Each takes small JSON-safe arguments, is idempotent, and enqueues the next step with a job id
+derived from what it concerns, so that a retried or doubled job does not double its effects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from functools import lru_cache
+
+import redis
+from rq import get_current_job
+
+from monitor import channels, outbound
+from monitor.cleaning import clean_html
+from monitor.errors import report
+from monitor.feeds import parse_feed, url_id
+from monitor.keys import Keys
+from monitor.matching import MatchPolicy
+from monitor.models import FeedEntry
+from monitor.pipeline import analyse, assign, matches_topic
+from monitor.schedule import PollPolicy, backoff, next_poll
+from monitor.settings import Settings, load
+from monitor.store import Store
+from workers.queues import ARTICLE, DELIVER, POLL, STORY, enqueue
+
+log = logging.getLogger(__name__)
+
+DELIVERY_BACKOFF = (2, 5, 15, 60, 120, 300, 600)  # seconds; then every 600 s for a day
+DELIVERY_MAX_ATTEMPTS = 150
+SEND_LEASE = 120  # seconds a worker holds a delivery while sending; a dead worker's lease expires
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return load()
+
+
+def _store() -> Store:
+    job = get_current_job()
+    conn: redis.Redis = job.connection if job else redis.Redis.from_url(settings().redis_url or "")
+    return Store(conn, Keys(settings().namespace))
+
+
+def _poll_policy(s: Settings) -> PollPolicy:
+    return PollPolicy(s.poll_interval, s.poll_min, s.poll_max)
+
+
+def poll_feed(feed_id: str, due: float | None = None) -> int:
+    """Fetch a feed, enqueue its new or changed entries, schedule the next poll."""
+    store, s = _store(), settings()
+    feed = store.feed(feed_id)
+    now = time.time()
+    if feed is None or feed.disabled:
+        return 0
+    policy = _poll_policy(s)
+    try:
+        resp = outbound.get(feed.url, outbound.Limits.from_settings(s), feed.etag, feed.last_modified)
+    except outbound.FetchError as e:
+        feed.errors += 1
+        feed.last_error, feed.last_error_at = str(e), now
+        if not e.temporary and "HTTP 410" in str(e):
+            feed.disabled = "gone (HTTP 410)"
+        elif feed.errors >= policy.max_errors:
+            feed.disabled = f"{feed.errors} consecutive errors; last: {e}"
+        store.put_feed(feed)
+        if feed.disabled:
+            report(message=f"feed disabled: {feed.disabled}", feed=feed.id, url=feed.url)
+        else:
+            store.schedule(feed.id, backoff(now, feed.errors, policy, e.retry_after))
+        log.warning("feed %s: %s", feed.id, e)
+        return 0
+    if resp.permanent_redirect:
+        feed.url = resp.permanent_redirect
+    feed.errors, feed.last_success = 0, now
+    if resp.status == 304:
+        store.put_feed(feed)
+        store.schedule(feed.id, next_poll(now, policy, feed.interval))
+        return 0
+    feed.etag = resp.headers.get("etag")
+    feed.last_modified = resp.headers.get("last-modified")
+    try:
+        parsed = parse_feed(resp.content, resp.headers)
+    except ValueError as e:
+        feed.errors += 1
+        feed.last_error, feed.last_error_at = str(e), now
+        store.put_feed(feed)
+        store.schedule(feed.id, backoff(now, feed.errors, policy))
+        log.warning("feed %s: %s", feed.id, e)
+        return 0
+    for w in parsed.warnings:
+        log.warning("feed %s: %s", feed.id, w)
+    n = 0
+    seen_key = store.k.feed_seen(feed.id)
+    for entry in parsed.entries:
+        if store.r.hget(seen_key, entry.key) == entry.fingerprint.encode():
+            continue
+        eid = hashlib.sha1(entry.key.encode()).hexdigest()[:16]
+        enqueue(store.r, store.k.ns, ARTICLE, process_entry, feed.id, _entry_dict(entry),
+                job_id=f"article-{feed.id}-{eid}-{entry.fingerprint}")
+        store.r.hset(seen_key, entry.key, entry.fingerprint)
+        n += 1
+    store.put_feed(feed)
+    store.schedule(feed.id, next_poll(now, policy, feed.interval))
+    return n
+
+
+def _entry_dict(e: FeedEntry) -> dict:
+    return {"key": e.key, "url": e.url, "title": e.title, "summary": e.summary,
+            "published": e.published, "fingerprint": e.fingerprint}
+
+
+def process_entry(feed_id: str, entry: dict) -> str | None:
+    """Fetch and clean the entry's page, extract, and hand the article to its topics' stories."""
+    store, s = _store(), settings()
+    feed = store.feed(feed_id)
+    title, text = entry.get("title") or "", ""
+    url = entry.get("url")
+    if url:
+        try:
+            page = outbound.get(url, outbound.Limits.from_settings(s))
+            text, page_title = clean_html(page.content, page.url)
+            title = title or page_title or ""
+        except outbound.FetchError as e:
+            if e.temporary:
+                raise  # RQ retries the job
+            log.warning("entry %s: page refused (%s); using the feed's summary", entry.get("key"), e)
+    if not text.strip():
+        text = _plain(entry.get("summary") or "")  # title-only feeds still make an article
+    article_id = url_id(url) if url else hashlib.sha1(entry["key"].encode()).hexdigest()[:16]
+    outlet = _outlet(url, feed.url if feed else None)
+    article = analyse(article_id, title, text, entry.get("published"), outlet, url, feed_id)
+    prev = store.article(article_id)
+    if prev is not None:
+        if prev.fingerprint == article.fingerprint:
+            return article_id  # the same text seen through another feed or entry
+        article.version = prev.version + 1
+    store.put_article(article, time.time())
+    topics = [t for t in store.topics() if not t.feeds or feed_id in t.feeds]
+    for t in topics:
+        if matches_topic(t, article):
+            enqueue(store.r, store.k.ns, STORY, assign_story, article.id, t.name,
+                    job_id=f"story-{t.name}-{article.id}-{article.fingerprint}")
+    return article_id
+
+
+def _plain(html_text: str) -> str:
+    import re
+    from html import unescape
+    return unescape(re.sub(r"<[^>]+>", " ", html_text)).strip()
+
+
+def _outlet(url: str | None, feed_url: str | None) -> str:
+    from urllib.parse import urlsplit
+    host = urlsplit(url or feed_url or "").hostname or "unknown"
+    return host.removeprefix("www.")
+
+
+def assign_story(article_id: str, topic: str) -> str | None:
+    """Join the article to a story, update the ledger, and enqueue the alerts' deliveries."""
+    store, s = _store(), settings()
+    article = store.article(article_id)
+    t = store.topic(topic)
+    if article is None or t is None:
+        log.warning("assign_story: article %s or topic %s no longer exists", article_id, topic)
+        return None
+    result = assign(store, article, topic, time.time(), MatchPolicy(s.match_threshold, s.story_window_days))
+    for alert_id in result.alerts:  # on a retry these are the same ids: enqueue is idempotent
+        for ch in t.channels:
+            store.r.hsetnx(store.k.delivery(alert_id), ch, "pending")
+            enqueue(store.r, store.k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}")
+    return result.story
+
+
+def _safe(ch: str) -> str:
+    return hashlib.sha1(ch.encode()).hexdigest()[:10]
+
+
+def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
+    """Send an alert on a channel at most once; temporary failures come back later as new jobs."""
+    store, s = _store(), settings()
+    r, k = store.r, store.k
+    state_key = k.delivery(alert_id)
+    state = (r.hget(state_key, channel) or b"").decode()
+    if state in ("sent", "broken"):
+        return state
+    lease = k.lock(f"send:{alert_id}:{_safe(channel)}")
+    if not r.set(lease, str(time.time()), nx=True, ex=SEND_LEASE):
+        return "busy"  # another worker is sending it now
+    try:
+        alert = store.alert(alert_id)
+        if alert is None:
+            return "missing"
+        thread_key = k.lock(f"thread:{alert.story}:{_safe(channel)}")
+        thread = r.get(thread_key)
+        try:
+            sent = channels.send(channel, alert, s, thread.decode() if thread else None)
+        except channels.TransportError as e:
+            if e.permanent:
+                r.hset(state_key, channel, "broken")
+                r.hset(k.broken_channels(), channel, str(e))
+                report(message=f"channel {channel} broken: {e}", channel=channel, alert=alert_id)
+                log.error("alert %s on %s: permanent error: %s", alert_id, channel, e)
+                return "broken"
+            if attempt + 1 >= DELIVERY_MAX_ATTEMPTS:
+                r.hset(state_key, channel, "failed")
+                report(message=f"alert {alert_id} on {channel} gave up: {e}", channel=channel)
+                return "failed"
+            delay = max(e.retry_after or 0.0, DELIVERY_BACKOFF[min(attempt, len(DELIVERY_BACKOFF) - 1)])
+            r.hset(state_key, channel, f"retrying ({attempt + 1}): {e}"[:200])
+            log.warning("alert %s on %s: %s; retry in %.0fs", alert_id, channel, e, delay)
+            enqueue(r, k.ns, DELIVER, deliver, alert_id, channel, attempt + 1,
+                    job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt + 1}", delay=delay)
+            return "retrying"
+        r.hset(state_key, channel, "sent")
+        if sent.thread and not thread:
+            r.set(thread_key, sent.thread)
+        return "sent"
+    finally:
+        r.delete(lease)
+
+
+def poll_now(r: redis.Redis, ns: str, feed_id: str) -> bool:
+    """Enqueue a poll of one feed now (``newsmon feeds poll``)."""
+    return enqueue(r, ns, POLL, poll_feed, feed_id, time.time(), job_id=f"poll-{feed_id}-now-{int(time.time())}")

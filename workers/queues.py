@@ -1,0 +1,58 @@
+"""Queues and the policy of each job: timeouts, TTLs, retries. Every default is named here."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Callable
+
+import redis
+from rq import Queue, Retry
+from rq.exceptions import DuplicateJobError
+
+log = logging.getLogger(__name__)
+
+QUEUES = ("alerts", "stories", "articles", "poll")  # a worker drains later stages first
+DAY = 86400
+
+
+def queue_name(ns: str, name: str) -> str:
+    """RQ's queues are namespaced like newsmon's keys, so a replay or demo never mixes jobs."""
+    return name if ns == "newsmon" else f"{ns}:{name}"
+
+
+@dataclass(frozen=True)
+class JobPolicy:
+    queue: str
+    timeout: int  # seconds a job may run before the worker kills it
+    retries: tuple[int, ...]  # delays between retries, in seconds
+    failure_ttl: int = 7 * DAY  # failed jobs stay for `newsmon status` and inspection
+    result_ttl: int = 0  # results are not read; a finished job frees its unique id at once
+
+
+POLL = JobPolicy("poll", timeout=90, retries=())  # a failed poll is rescheduled by the feed's back-off
+ARTICLE = JobPolicy("articles", timeout=120, retries=(10, 60, 300))
+STORY = JobPolicy("stories", timeout=120, retries=(5, 30, 120))
+DELIVER = JobPolicy("alerts", timeout=60, retries=())  # deliver re-enqueues itself with back-off
+
+
+def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any], *args: Any, job_id: str,
+            delay: float | None = None) -> bool:
+    """Enqueue once: a job with the same id already queued, running or failed is left alone."""
+    q = Queue(queue_name(ns, policy.queue), connection=r)
+    if ns != "newsmon":
+        job_id = f"{ns}:{job_id}"
+    kw: dict[str, Any] = dict(job_id=job_id, job_timeout=policy.timeout, result_ttl=policy.result_ttl,
+                              failure_ttl=policy.failure_ttl, unique=True)
+    if policy.retries:
+        kw["retry"] = Retry(max=len(policy.retries), interval=list(policy.retries))
+    try:
+        if delay:
+            q.enqueue_in(timedelta(seconds=delay), func, *args, **kw)
+        else:
+            q.enqueue(func, *args, **kw)
+    except DuplicateJobError:
+        log.debug("job %s already exists", job_id)
+        return False
+    return True
