@@ -68,6 +68,9 @@ class SampleServer:
     def all_released(self) -> bool:
         return len(self.released()) == len(self.articles)
 
+    def outlet_of(self, feed_slug: str) -> str:
+        return next((o for o in self.outlets() if slug(o) == feed_slug), feed_slug)
+
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles})
 
@@ -80,7 +83,7 @@ class SampleServer:
                 m = re.fullmatch(r"/feed/([a-z0-9-]+)\.xml", self.path)
                 if m:
                     items = [a for a in released if slug(a.outlet) == m.group(1)]
-                    return self._send(200, feed_xml(m.group(1), items, server.base), "application/rss+xml")
+                    return self._send(200, feed_xml(server.outlet_of(m.group(1)), items, server.base), "application/rss+xml")
                 m = re.fullmatch(r"/article/(\w+)\.html", self.path)
                 if m:
                     for a in released:

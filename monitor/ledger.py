@@ -151,8 +151,8 @@ def merge_figure(fact: Fact, rep: Report) -> Change | None:
                       (_evidence(old), _evidence(rep)))
     was = fact.disputed
     fact.disputed = True
-    if was and any(r.outlet == rep.outlet for r in fact.reports[:-1]):
-        return None
+    if was and any(consistent(r, rep) for r in fact.reports[:-1] if not r.earlier):
+        return None  # one more source for a side of a dispute already announced
     return Change("figure_disputed", fact.key,
                   f"{fact.label()} disputed: {old.label()} ({_source(old)}) vs {rep.label()} ({_source(rep)})",
                   (_evidence(old), _evidence(rep)))

@@ -20,6 +20,7 @@ from monitor.models import Alert, Article, Topic
 from monitor.store import Store
 from monitor.story import Story, apply_article, opening_line
 
+LEAD_CHARS = 2500  # matching reads the title and the lead: later paragraphs drift to background
 LOCK_TIMEOUT = 60  # seconds: longer than one story step takes, short enough to recover from a crash
 
 
@@ -34,6 +35,11 @@ def analyse(article_id: str, title: str, text: str, published: str | None, outle
         fingerprint=fp, feed=feed, figures=[f.to_dict() for f in ex.figures],
         attributions=[a.to_dict() for a in ex.attributions], killed=ex.killed, injured=ex.injured,
     )
+
+
+def body_text(text: str) -> str:
+    """The article's content paragraphs, boilerplate left out, for matching."""
+    return "\n".join(text[s:e] for s, e in content_spans(text))
 
 
 def matches_topic(topic: Topic, article: Article) -> bool:
@@ -72,10 +78,10 @@ def assign(store: Store, article: Article, topic: str, now: float,
             return Assignment(d["story"], d["opened"], tuple(d["alerts"]))
         published = epoch(article.published, now)
         ndocs = int(r.get(k.ndocs()) or 0)
-        tf = terms(article.title + " " + article.text[:2500])
-        words = list(tf)
+        body = body_text(article.text)
+        words = list(terms(article.title + " " + body[:LEAD_CHARS]))
         dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)))) if words else {}
-        feats = features(article.title, article.text, published, dfs, ndocs)
+        feats = features(article.title, body, published, dfs, ndocs, LEAD_CHARS)
         candidates = _candidates(store, topic, feats, policy)
         decision = decide(feats, candidates, policy)
         opened = decision.story is None
@@ -102,7 +108,7 @@ def assign(store: Store, article: Article, topic: str, now: float,
         with r.pipeline(transaction=True) as p:
             p.set(k.story(story.id), json.dumps(story.to_dict()))
             p.zadd(k.stories(topic), {story.id: last})
-            for t in feats.index_terms():
+            for t in set(feats.index_terms()) | set(story.sketch.index_terms()):
                 p.zadd(k.index(topic, t), {story.id: last})
             if words:
                 for w in words:

@@ -41,7 +41,7 @@ class Settings:
     poll_min: float = 60.0
     poll_max: float = 3600.0
     # matching
-    match_threshold: float = 0.30
+    match_threshold: float = 0.14
     story_window_days: float = 14.0
     # channels
     smtp_host: str = ""

@@ -153,4 +153,4 @@ def opening_line(story: Story) -> str:
             parts.append(f"{f.label().lower()} {f.current.label()}{src}")
     figs = "; ".join(parts)
     outlet = story.outlets[0] if story.outlets else ""
-    return f"New story: {story.title} (via {outlet})" + (f": {figs}" if figs else "")
+    return f"{story.title} (via {outlet})" + (f": {figs}" if figs else "")

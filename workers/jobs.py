@@ -99,7 +99,7 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
         if store.r.hget(seen_key, entry.key) == entry.fingerprint.encode():
             continue
         eid = hashlib.sha1(entry.key.encode()).hexdigest()[:16]
-        enqueue(store.r, store.k.ns, ARTICLE, process_entry, feed.id, _entry_dict(entry),
+        enqueue(store.r, store.k.ns, ARTICLE, process_entry, feed.id, _entry_dict(entry, parsed.title),
                 job_id=f"article-{feed.id}-{eid}-{entry.fingerprint}")
         store.r.hset(seen_key, entry.key, entry.fingerprint)
         n += 1
@@ -108,9 +108,9 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
     return n
 
 
-def _entry_dict(e: FeedEntry) -> dict:
+def _entry_dict(e: FeedEntry, outlet: str) -> dict:
     return {"key": e.key, "url": e.url, "title": e.title, "summary": e.summary,
-            "published": e.published, "fingerprint": e.fingerprint}
+            "published": e.published, "fingerprint": e.fingerprint, "outlet": outlet}
 
 
 def process_entry(feed_id: str, entry: dict) -> str | None:
@@ -131,7 +131,7 @@ def process_entry(feed_id: str, entry: dict) -> str | None:
     if not text.strip():
         text = _plain(entry.get("summary") or "")  # title-only feeds still make an article
     article_id = url_id(url) if url else hashlib.sha1(entry["key"].encode()).hexdigest()[:16]
-    outlet = _outlet(url, feed.url if feed else None)
+    outlet = entry.get("outlet") or _outlet(url, feed.url if feed else None)
     article = analyse(article_id, title, text, entry.get("published"), outlet, url, feed_id)
     prev = store.article(article_id)
     if prev is not None:
