@@ -131,9 +131,10 @@ def merge_figure(fact: Fact, rep: Report) -> Change | None:
         fact.current = rep
         return Change("figure_reported", fact.key, f"{fact.label()}: {rep.label()} ({_source(rep)})",
                       (_evidence(rep),))
-    if consistent(cur, rep):
+    vague = cur.value is None and cur.qualifier not in ("at least", "more than", "between") and rep.value is not None
+    if consistent(cur, rep) and not vague:
         # a value inside the current bounds is more precise: it becomes current, quietly
-        if cur.value is None or (cur.qualifier != "exact" and rep.qualifier == "exact"):
+        if cur.qualifier != "exact" and rep.qualifier == "exact":
             fact.history.append({"value": cur.label(), "source": cur.source, "outlet": cur.outlet,
                                  "article": cur.article})
             fact.current = rep
@@ -141,7 +142,6 @@ def merge_figure(fact: Fact, rep: Report) -> Change | None:
     old = cur
     rises = (fact.metric in GROWING and rep.published >= old.published
              and (rep.lower or rep.value or 0) > (old.upper if old.upper is not None else old.value or 0))
-    vague = old.value is None and old.lower is not None and rep.value is not None
     if rises or vague:
         fact.history.append({"value": old.label(), "source": old.source, "outlet": old.outlet,
                              "article": old.article})

@@ -62,8 +62,10 @@ def address_allowed(ip: str, allow_private: bool) -> bool:
     addr = ipaddress.ip_address(ip)
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
         addr = addr.ipv4_mapped
+    if addr.is_link_local or addr.is_multicast or addr.is_unspecified:
+        return False  # cloud metadata (169.254.169.254) lives here: never, even when private is allowed
     if allow_private:
-        return not (addr.is_multicast or addr.is_unspecified)
+        return True
     return addr.is_global and not (addr.is_multicast or addr.is_reserved)
 
 

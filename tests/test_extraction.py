@@ -1,0 +1,98 @@
+"""Extraction on sentences of the seeds and on sentences written for the patterns."""
+
+import pytest
+
+from monitor.extraction import extract
+from tests.conftest import SEEDS
+
+
+def figs(text, title=""):
+    return [(f.metric, f.value if f.value is not None else f.lower, f.qualifier, f.incident)
+            for f in extract(text, title, [(0, len(text))]).figures]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twenty-five people were killed and 51 injured, according to a statement from the PMF.",
+     [("killed", 25, "exact", "main"), ("injured", 51, "exact", "main")]),
+    ("According to reports, at least 25 people were killed and more than 50 wounded in the airstrikes.",
+     [("killed", 25, "at least", "main"), ("injured", 50, "more than", "main")]),
+    ("The death toll from the attacks stands at 25, with 51 people injured, officials said.",
+     [("killed", 25, "exact", "main"), ("injured", 51, "exact", "main")]),
+    ("A 20-year-old man was shot and killed early Sunday, police said.", [("killed", 1, "exact", "main")]),
+    ("The gunman opened fire, killing three and wounding two.",
+     [("killed", 3, "exact", "main"), ("injured", 2, "exact", "main")]),
+    ("In August, up to 10 Houthi drones targeted a Saudi oil facility.", [("projectiles", 10, "up to", "background")]),
+])
+def test_figures(text, expected):
+    got = figs(text)
+    for e in expected:
+        assert e in got, (e, got)
+
+
+def test_earlier_values_are_history():
+    text = ("The death toll stands at 25, with 51 people injured, the PMF said. "
+            "Earlier, the PMF reported 19 people killed and 35 others injured.")
+    ex = extract(text, "", [(0, len(text))])
+    earlier = {(f.metric, f.value) for f in ex.figures if f.earlier}
+    assert earlier == {("killed", 19), ("injured", 35)}
+    assert (ex.killed, ex.injured) == (25, 51)
+
+
+def test_attributed_source_and_span():
+    text = "Twenty-five people were killed, according to a statement from the Popular Mobilization Forces."
+    f = extract(text, "", [(0, len(text))]).figures[0]
+    assert f.attributed_to is not None
+    assert f.attributed_to.text == "the Popular Mobilization Forces"
+    s, e = f.attributed_to.span
+    assert text[s:e] == f.attributed_to.text
+    assert text[f.span[0]:f.span[1]].startswith("Twenty-five")
+
+
+@pytest.mark.parametrize("text,kind,actor,negated", [
+    ("No group took immediate responsibility for Friday's attack.", "claimed", None, True),
+    ("The US blamed the attack on Kataib Hezbollah, an Iranian-backed militia.", "accused", "Kataib Hezbollah", False),
+    ("A group calling itself the Islamic Resistance claimed responsibility for that attack.", "claimed",
+     "A group calling itself the Islamic Resistance", False),
+])
+def test_responsibility(text, kind, actor, negated):
+    atts = extract(text, "", [(0, len(text))]).attributions
+    assert any(a.kind == kind and a.actor == actor and a.negated == negated for a in atts), atts
+
+
+def test_denial_by_speaker():
+    text = ("\u201cWe strongly deny any role in the attack,\u201d Iranian government spokesperson Ali Rabiei "
+            "was quoted as saying.")
+    atts = extract(text, "", [(0, len(text))]).attributions
+    d = [a for a in atts if a.kind == "denied"]
+    assert d and "Ali Rabiei" in (d[0].actor or "") and "Ali Rabiei" in (d[0].by or "")
+
+
+def _seed(name):
+    t = (SEEDS / name).read_text()
+    return t, t.split("\n", 1)[0]
+
+
+def test_seed_000_main_and_related_incidents_apart():
+    text, title = _seed("000_eb10f1bea99f139d.txt")
+    ex = extract(text, title)
+    assert (ex.killed, ex.injured) == (25, 51)
+    related = {(f.metric, f.value if f.value is not None else f.lower) for f in ex.figures if f.incident == "related"}
+    assert ("killed", 1) in related and ("projectiles", 10) in related and ("killed", 2) in related
+    assert not any(f.metric == "killed" and f.value in (1, 2) and f.incident == "main" for f in ex.figures)
+
+
+def test_seed_001_background_events_stay_out():
+    text, title = _seed("001_ebd9469e33fd7976.txt")
+    ex = extract(text, title)
+    assert (ex.killed, ex.injured) == (25, 51)
+    bg = [f for f in ex.figures if f.incident == "background"]
+    assert any(f.metric == "projectiles" and f.upper == 10 for f in bg)  # up to 10 Houthi drones
+    assert not any(f.incident == "main" and f.metric == "injured" and f.value == 4 for f in ex.figures)
+    means = {a.actor for a in ex.attributions if a.kind == "means"}
+    assert any("F-15" in m for m in means) and any("drone" in m for m in means)
+
+
+def test_seed_boilerplate_has_no_figures():
+    text, title = _seed("000_eb10f1bea99f139d.txt")
+    cut = text.index("Comments\n")
+    assert all(f.span[0] < cut for f in extract(text, title).figures)

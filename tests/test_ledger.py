@@ -1,0 +1,63 @@
+import pytest
+
+from monitor.ledger import Fact, Report, consistent, merge_attribution, merge_figure
+
+
+def rep(value=None, lower=None, upper=None, q="exact", outlet="A", t=0.0, earlier=False, src=None, text=""):
+    if q == "exact" and value is not None:
+        lower = upper = value
+    return Report(value, lower, upper, q, src, outlet, "art-" + outlet, None, t, [0, 1], earlier, text)
+
+
+@pytest.mark.parametrize("a,b,same", [
+    (rep(51), rep(50, 51, None, "more than"), True),     # "more than 50" agrees with 51
+    (rep(25), rep(25, 25, None, "at least"), True),
+    (rep(10), rep(None, 30, None, "at least"), False),   # ten vs 30-plus
+    (rep(None, 30, None, "at least"), rep(30, 30, None, "at least"), True),
+    (rep(19), rep(25), False),
+    (rep(100), rep(105), True),                          # within the 10% tolerance of large counts
+])
+def test_consistent(a, b, same):
+    assert consistent(a, b) is same
+
+
+def test_rising_toll_is_a_change_and_earlier_is_history():
+    f = Fact("main/killed", "figure", "main", "killed", "total")
+    assert merge_figure(f, rep(19, outlet="A", t=1)).kind == "figure_reported"
+    ch = merge_figure(f, rep(25, outlet="B", t=2, src="PMF"))
+    assert ch.kind == "figure_changed" and "19 → 25" in ch.text and "PMF" in ch.text
+    assert merge_figure(f, rep(19, outlet="C", t=3, earlier=True)) is None
+    assert merge_figure(f, rep(25, 25, None, "at least", outlet="D", t=4)) is None
+    assert f.current.value == 25 and not f.disputed
+    assert [h["value"] for h in f.history] == ["19", "19"]
+
+
+def test_disagreeing_projectiles_are_disputed_once():
+    f = Fact("related/projectiles", "figure", "related", "projectiles", "")
+    merge_figure(f, rep(10, outlet="Rudaw", t=1))
+    ch = merge_figure(f, rep(None, 30, None, "at least", outlet="Newsroom", t=2, src="the Pentagon"))
+    assert ch.kind == "figure_disputed" and "10" in ch.text and "30" in ch.text
+    assert f.disputed
+    assert merge_figure(f, rep(30, 30, None, "at least", outlet="Independent", t=3)) is None
+
+
+def test_vague_then_number_is_a_change():
+    f = Fact("related/injured/service member", "figure", "related", "injured", "service member")
+    merge_figure(f, rep(None, 2, None, "several", outlet="A", t=1))
+    ch = merge_figure(f, rep(4, outlet="B", t=2))
+    assert ch.kind == "figure_changed" and "several → 4" in ch.text
+
+
+def test_means_disputed_between_drones_and_aircraft():
+    f = Fact("attr/main/means", "attribution", "main", "means", "")
+    assert merge_attribution(f, rep(text="F-15 Strike Eagle fighter planes", src="a US official")) is None
+    ch = merge_attribution(f, rep(text="drone", outlet="B"))
+    assert ch.kind == "figure_disputed"
+    assert merge_attribution(f, rep(text="combat drones", outlet="C")) is None
+
+
+def test_attribution_alerts_once():
+    f = Fact("attr/related/denied/rabiei", "attribution", "related", "denied", "Iran")
+    ch = merge_attribution(f, rep(text="Iran", src="Ali Rabiei"))
+    assert ch.kind == "attribution_denied"
+    assert merge_attribution(f, rep(text="Iran", outlet="B")) is None

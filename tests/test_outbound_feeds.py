@@ -1,0 +1,64 @@
+import gzip
+
+import pytest
+
+from monitor import outbound
+from monitor.feeds import canonical_url, parse_feed
+
+LOOP = outbound.Limits(allow_private=True, total_timeout=5, read_timeout=2, connect_timeout=2)
+
+RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title>
+<item><title>One</title><link>http://example.org/a?utm_source=x&amp;id=1</link><guid>g1</guid></item>
+<item><title>No link</title><description>only text</description></item>
+</channel></rss>"""
+
+
+def test_loopback_refused_unless_allowed(http):
+    http.reply("GET", "/feed", body=RSS)
+    with pytest.raises(outbound.BlockedAddress):
+        outbound.get(http.base + "/feed", outbound.Limits())
+    assert outbound.get(http.base + "/feed", LOOP).content == RSS
+
+
+@pytest.mark.parametrize("ip", ["169.254.169.254", "10.0.0.1", "127.0.0.1", "::1", "192.168.1.1"])
+def test_private_addresses(ip):
+    assert not outbound.address_allowed(ip, allow_private=False)
+
+
+def test_redirect_to_metadata_address_refused(http):
+    http.reply("GET", "/r", 302, headers={"Location": "http://169.254.169.254/latest/meta-data"})
+    with pytest.raises(outbound.BlockedAddress):
+        outbound.get(http.base + "/r", LOOP)
+
+
+def test_redirect_loop_and_size_cap(http):
+    http.reply("GET", "/loop", 302, headers={"Location": "/loop"})
+    with pytest.raises(outbound.FetchError, match="redirects"):
+        outbound.get(http.base + "/loop", LOOP)
+    http.reply("GET", "/big", body=b"x" * 200_000)
+    with pytest.raises(outbound.FetchError, match="cap"):
+        outbound.get(http.base + "/big", outbound.Limits(allow_private=True, max_bytes=100_000))
+    bomb = gzip.compress(b"\0" * 5_000_000)
+    http.reply("GET", "/bomb", body=bomb, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(outbound.FetchError, match="cap"):
+        outbound.get(http.base + "/bomb", outbound.Limits(allow_private=True, max_bytes=1_000_000))
+
+
+def test_conditional_get_and_retry_after(http):
+    http.reply("GET", "/c", 304)
+    assert outbound.get(http.base + "/c", LOOP, etag='"v1"').status == 304
+    assert http.requests[-1][2].get("If-None-Match") == '"v1"'
+    http.reply("GET", "/busy", 429, headers={"Retry-After": "30"})
+    with pytest.raises(outbound.FetchError) as e:
+        outbound.get(http.base + "/busy", LOOP)
+    assert e.value.temporary and e.value.retry_after == 30
+
+
+def test_parse_feed_bytes_and_canonical_urls():
+    feed = parse_feed(RSS, {"content-type": "application/rss+xml"})
+    assert feed.title == "Outlet" and len(feed.entries) == 2
+    assert feed.entries[0].key == "g1"
+    assert canonical_url(feed.entries[0].url) == "http://example.org/a?id=1"
+    assert feed.entries[1].url is None and feed.entries[1].key.startswith("title:")
+    with pytest.raises(ValueError):
+        parse_feed(b"<html>not a feed")

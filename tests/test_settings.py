@@ -1,0 +1,31 @@
+import pytest
+
+from monitor.settings import ConfigError, load
+
+
+def test_env_overrides_file_and_secrets_from_dir(tmp_path):
+    cfg = tmp_path / "newsmon.toml"
+    cfg.write_text("[polling]\npoll_interval = 300\ntick_seconds = 2\n")
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "slack_webhook_url").write_text("https://hooks.example/T/B/xyz\n")
+    s = load({"NEWSMON_CONFIG": str(cfg), "NEWSMON_TICK_SECONDS": "7", "NEWSMON_SECRETS_DIR": str(secrets)})
+    assert s.poll_interval == 300 and s.tick_seconds == 7
+    assert s.slack_webhook_url == "https://hooks.example/T/B/xyz"
+    assert "xyz" not in repr(s)
+
+
+def test_secret_in_file_is_refused(tmp_path):
+    cfg = tmp_path / "newsmon.toml"
+    cfg.write_text('sentry_dsn = "https://key@sentry.example/1"\n')
+    with pytest.raises(ConfigError, match="secret"):
+        load({"NEWSMON_CONFIG": str(cfg)})
+
+
+def test_bad_values_fail_fast(tmp_path):
+    with pytest.raises(ConfigError, match="NEWSMON_TICK_SECONDS"):
+        load({"NEWSMON_TICK_SECONDS": "soon"})
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("pol_interval = 3\n")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        load({"NEWSMON_CONFIG": str(cfg)})
