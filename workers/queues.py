@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Callable
@@ -42,7 +43,7 @@ def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any]
     """Enqueue once: a job with the same id already queued, running or failed is left alone."""
     q = Queue(queue_name(ns, policy.queue), connection=r)
     if ns != "newsmon":
-        job_id = f"{ns}:{job_id}"
+        job_id = re.sub(r"[^A-Za-z0-9_-]", "-", ns) + "-" + job_id
     kw: dict[str, Any] = dict(job_id=job_id, job_timeout=policy.timeout, result_ttl=policy.result_ttl,
                               failure_ttl=policy.failure_ttl, unique=True)
     if policy.retries:

@@ -1,0 +1,126 @@
+"""The whole daemon on real parts: redis-server, the clock and an RQ worker as processes,
+feeds and pages on loopback HTTP, a loopback Slack endpoint, an aiosmtpd server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from email import message_from_bytes
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from monitor.demo import SampleServer, drained, slug
+from monitor.keys import Keys
+from monitor.models import Topic
+from monitor.redis_server import free_port
+from monitor.sample import load_sample
+from monitor.store import Feed, Store
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp():
+    inbox = Inbox()
+    c = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    c.start()
+    yield c, inbox
+    c.stop()
+
+
+def test_feeds_to_slack_and_email(redis_server, r, http, smtp, tmp_path):
+    controller, inbox = smtp
+    errlog = (tmp_path / "processes.log").open("w")
+    ns = "e2e"
+    store = Store(r, Keys(ns))
+    slack_posts: list[dict] = []
+    lock = threading.Lock()
+
+    def slack(h):
+        body = json.loads(http.requests[-1][3])
+        with lock:
+            first = not any(p.get("_429") for p in slack_posts)
+            if first:  # the first post is rate limited: it must come back after Retry-After, once
+                slack_posts.append({"_429": True})
+                h.send_response(429)
+                h.send_header("Retry-After", "1")
+                h.send_header("Content-Length", "0")
+                h.end_headers()
+                return
+            slack_posts.append(body)
+        h.send_response(200)
+        h.send_header("Content-Length", "2")
+        h.end_headers()
+        h.wfile.write(b"ok")
+
+    http.routes[("POST", "/hook")] = slack
+
+    articles = load_sample()
+    server = SampleServer(articles, interval=1.0).start()
+    try:
+        for outlet in server.outlets():
+            fid = slug(outlet)
+            store.put_feed(Feed(fid, f"{server.base}/feed/{fid}.xml", ["iraq"], interval=1.0))
+            store.schedule(fid, time.time())
+        store.put_topic(Topic("iraq", ("Kataib Hezbollah", "Iran backed militia"), (),
+                              ("slack", "email:ops@example.org")))
+        env = {**os.environ, "REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": ns,
+               "NEWSMON_ALLOW_PRIVATE": "true", "NEWSMON_TICK_SECONDS": "0.5", "NEWSMON_POLL_INTERVAL": "1",
+               "NEWSMON_POLL_MIN": "0.5", "NEWSMON_SLACK_WEBHOOK_URL": f"{http.base}/hook",
+               "NEWSMON_SMTP_HOST": "127.0.0.1", "NEWSMON_SMTP_PORT": str(controller.port),
+               "NEWSMON_SMTP_SECURITY": "none", "NEWSMON_SMTP_FROM": "newsmon@example.org"}
+        procs = [subprocess.Popen([sys.executable, "-m", "monitor", "clock"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=errlog),
+                 subprocess.Popen([sys.executable, "-m", "monitor", "worker", "--quiet"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=errlog)]
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                time.sleep(0.5)
+                assert all(p.poll() is None for p in procs), (tmp_path / "processes.log").read_text()[-3000:]
+                if server.all_released() and drained(store, len(articles)):
+                    break
+            else:
+                pytest.fail("the pipeline did not drain in 120 s")
+        finally:
+            for p in procs:
+                p.terminate()
+            for p in procs:
+                p.wait(15)
+    finally:
+        server.stop()
+
+    stories = store.stories("iraq")
+    assert len(stories) == 2
+    by_article = {}
+    for s in stories:
+        for a in s.articles:
+            by_article[store.article(a).url.rsplit("/", 1)[-1].split(".")[0]] = s.id
+    assert by_article["000"] == by_article["001"] == by_article["002"] == by_article["004"] != by_article["003"]
+    story_a = next(s for s in stories if s.id == by_article["000"])
+    assert (story_a.current("killed"), story_a.current("injured")) == (25, 51)
+
+    alerts = store.alerts()
+    posted = [p for p in slack_posts if not p.get("_429")]
+    assert len(posted) == len(alerts) and len(slack_posts) == len(alerts) + 1  # once each, 429 retried
+    opened = [p["text"] for p in posted if p["text"].startswith("New story")]
+    assert len(opened) == 2
+    assert any("killed 25" in t and "Popular Mobilization Forces" in t for t in opened)
+    assert any("disputed" in p["text"] for p in posted)
+    assert len(inbox.messages) == len(alerts)
+    threaded = [m for m in inbox.messages if m["In-Reply-To"]]
+    assert threaded and all(m["In-Reply-To"].startswith("<story-") for m in threaded)
+    for a in alerts:
+        assert set(store.delivery(a.id).values()) == {"sent"}
