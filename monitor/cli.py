@@ -8,9 +8,9 @@ import logging
 import re
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import redis
@@ -32,7 +32,7 @@ class UsageError(Exception):
 def redis_for(s: Settings, persistent: bool = True) -> Iterator[redis.Redis]:
     """The configured Redis, or a private redis-server (kept in the state directory)."""
     if s.redis_url:
-        yield connect(s.redis_url)
+        yield connect(s.redis_url, s.redis_password or None)
         return
     data = s.state_path() / ("redis" if persistent else f"redis-run-{int(time.time() * 1000)}")
     pr = PrivateRedis(data, appendonly=persistent).start()
@@ -43,7 +43,7 @@ def redis_for(s: Settings, persistent: bool = True) -> Iterator[redis.Redis]:
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)] if rows else [len(h) for h in header]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)] if rows else [len(h) for h in header]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
     return "\n".join([fmt.format(*header), fmt.format(*["-" * w for w in widths])] +
                      [fmt.format(*[str(x) for x in r]) for r in rows])
@@ -282,8 +282,9 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
     from monitor.errors import init_sentry
     from workers.queues import QUEUES, queue_name
     init_sentry(s, "worker")
-    import monitor.cleaning  # noqa: F401 - import trafilatura once, before jobs fork
     import trafilatura  # noqa: F401
+
+    import monitor.cleaning  # noqa: F401 - import trafilatura once, before jobs fork
     with redis_for(s) as r:
         queues = [Queue(queue_name(s.namespace, n), connection=r) for n in QUEUES]
         w = Worker(queues, connection=r, name=a.name)

@@ -16,8 +16,8 @@ import sys
 import threading
 import time
 import uuid
-from email.utils import format_datetime
 from datetime import datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from monitor.keys import Keys

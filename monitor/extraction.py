@@ -452,7 +452,7 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     tags = incident_tags(sents, title)
     figures: list[Figure] = []
     attributions: list[Attribution] = []
-    for s, refs in zip(sents, tags):
+    for s, refs in zip(sents, tags, strict=True):
         earlier = bool(_EARLIER.search(s.text))
         for f in _figures_in(s):
             src = source_of(s, f.span[0] - s.start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import feedparser
@@ -36,7 +36,7 @@ def _iso(struct) -> str | None:  # noqa: ANN001 - time.struct_time from feedpars
     if not struct:
         return None
     try:
-        return datetime(*struct[:6], tzinfo=timezone.utc).isoformat()
+        return datetime(*struct[:6], tzinfo=UTC).isoformat()
     except (TypeError, ValueError):
         return None
 

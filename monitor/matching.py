@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 _STOP = set("""a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had
@@ -164,6 +164,5 @@ def epoch(iso: str | None, default: float) -> float:
     except ValueError:
         return default
     if dt.tzinfo is None:
-        from datetime import timezone
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return dt.timestamp()

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from monitor.cleaning import content_spans
 from monitor.extraction import extract
@@ -62,7 +62,7 @@ class Assignment:
 
 
 def _iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, timezone.utc).isoformat()
+    return datetime.fromtimestamp(ts, UTC).isoformat()
 
 
 def assign(store: Store, article: Article, topic: str, now: float,
@@ -80,7 +80,7 @@ def assign(store: Store, article: Article, topic: str, now: float,
         ndocs = int(r.get(k.ndocs()) or 0)
         body = body_text(article.text)
         words = list(terms(article.title + " " + body[:LEAD_CHARS]))
-        dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)))) if words else {}
+        dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)), strict=True)) if words else {}
         feats = features(article.title, body, published, dfs, ndocs, LEAD_CHARS)
         candidates = _candidates(store, topic, feats, policy)
         decision = decide(feats, candidates, policy)

@@ -83,9 +83,10 @@ class PrivateRedis:
         self.proc = None
 
 
-def connect(url: str) -> redis.Redis:
+def connect(url: str, password: str | None = None) -> redis.Redis:
     """A client for url that fails fast with a clear message when Redis is not there."""
-    r = redis.Redis.from_url(url, socket_connect_timeout=5, health_check_interval=30)
+    kw = {"password": password} if password else {}
+    r = redis.Redis.from_url(url, socket_connect_timeout=5, health_check_interval=30, **kw)
     try:
         r.ping()
     except redis.RedisError as e:

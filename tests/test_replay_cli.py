@@ -1,0 +1,90 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from monitor.replay import replay
+from monitor.sample import write_jsonl
+
+
+def test_replay_seeds_writes_the_contract(r, tmp_path):
+    inp = tmp_path / "seeds.jsonl"
+    write_jsonl(inp)
+    out = tmp_path / "out"
+    res = replay(r, inp, out, progress=False)
+    assert res["documents"] == 5
+    assign = {d["id"]: d["story"] for d in map(json.loads, (out / "assignments.jsonl").open())}
+    assert assign["000"] == assign["001"] == assign["002"] == assign["004"] != assign["003"]
+    figs = {d["id"]: d for d in map(json.loads, (out / "figures.jsonl").open())}
+    assert (figs["000"]["killed"], figs["000"]["injured"]) == (25, 51)
+    text = json.loads(inp.read_text().splitlines()[0])["text"]
+    for f in figs["000"]["figures"]:
+        assert {"metric", "value", "lower", "upper", "qualifier", "subject", "span", "attributed_to"} <= set(f)
+        if f["attributed_to"]:
+            s, e = f["attributed_to"]["span"]
+            assert text[s:e] == f["attributed_to"]["text"]
+    for a in figs["004"]["attributions"]:
+        assert a["kind"] in {"carried_out", "claimed", "accused", "suspected", "denied", "means"}
+    stories = [json.loads(x) for x in (out / "stories.jsonl").open()]
+    a = next(s for s in stories if s["id"] == assign["000"])
+    assert (a["killed"], a["injured"]) == (25, 51) and sorted(a["articles"]) == ["000", "001", "002", "004"]
+    killed = next(f for f in a["figures"] if f["key"] == "main/killed")
+    assert any(h["value"] == "19" for h in killed["history"])
+    alerts = [json.loads(x) for x in (out / "alerts.jsonl").open()]
+    assert [x["kind"] for x in alerts].count("story_opened") == 2
+    assert not any(x["story"] == assign["000"] and x["article"] == "003" for x in alerts)
+    assert not list(r.scan_iter(match=res["namespace"] + ":*"))  # the run cleaned up after itself
+
+
+def newsmon(*args, env=None):
+    e = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, env=e,
+                          timeout=60)
+
+
+@pytest.fixture
+def cli_env(redis_server, r):
+    return {"REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": "cli"}
+
+
+def test_admin_cli(cli_env):
+    p = newsmon("feeds", "add", "https://example.org/rss.xml", "--id", "ex", env=cli_env)
+    assert p.returncode == 0, p.stderr
+    p = newsmon("topics", "add", "quake", "--term", "earthquake", "--feed", "ex", "--channel", "console",
+                "--channel", "email:ops@example.org", env=cli_env)
+    assert p.returncode == 0, p.stderr
+    p = newsmon("topics", "show", "quake", "--json", env=cli_env)
+    assert json.loads(p.stdout)["channels"] == ["console", "email:ops@example.org"]
+    p = newsmon("feeds", "list", env=cli_env)
+    assert "ex" in p.stdout and "https://example.org/rss.xml" in p.stdout
+    p = newsmon("status", "--json", env=cli_env)
+    assert json.loads(p.stdout)["feeds"]["total"] == 1
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["topics", "show", "nope"], 2, "unknown topic 'nope'"),
+    (["feeds", "add", "ftp:/x"], 2, "malformed feed URL"),
+    (["topics", "add", "t", "--channel", "pager"], 2, "unknown channel"),
+    (["stories", "show", "s404"], 2, "unknown story"),
+])
+def test_cli_errors(cli_env, args, code, message):
+    p = newsmon(*args, env=cli_env)
+    assert p.returncode == code and message in p.stderr
+
+
+def test_unreachable_redis_is_a_clear_error():
+    p = newsmon("status", env={"REDIS_URL": "redis://127.0.0.1:1/0"})
+    assert p.returncode == 3 and "cannot reach Redis" in p.stderr
+
+
+def test_demo_runs_from_an_installed_package(tmp_path):
+    """The README's first command, outside the source tree: two stories, alerts with sources."""
+    e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH")}
+    e["XDG_STATE_HOME"] = str(tmp_path)
+    p = subprocess.run([sys.executable, "-m", "monitor", "demo", "--interval", "0.7"], capture_output=True,
+                       text=True, env=e, cwd=tmp_path, timeout=240)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert "=== 2 stories ===" in p.stdout
+    assert "killed 25 per" in p.stdout and "Popular Mobilization Forces" in p.stdout
