@@ -25,9 +25,17 @@ _BOILERPLATE = re.compile(
     r"you are commenting using|log in|logged in|cookie|all rights reserved|terms of (use|service)|"
     r"privacy policy|akismet|follow us on|sign up for|click here|refresh the page|"
     r"reproduced without permission|contributions of readers|independent journalism|"
-    r"thank you for (registering|reading|supporting)|stay informed with|invest in journalism)",
+    r"thank you for (registering|reading|supporting)|stay informed with|invest in journalism|"
+    r"may not be (published|broadcast|rewritten|redistributed)|copyright \d{4}|read more from)",
     re.IGNORECASE,
 )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def is_boilerplate(sentence: str) -> bool:
+    return bool(_BOILERPLATE.search(sentence))
 
 
 def clean_html(html: str | bytes, url: str | None = None) -> tuple[str, str | None]:
@@ -62,7 +70,10 @@ def content_spans(text: str) -> list[Span]:
         # A "Comments" link near the top is page furniture; after the body it ends the article.
         if _TAIL_HEADINGS.match(para) and len(keep) >= 3 and words_kept >= 80:
             break
-        if _BOILERPLATE.search(para):
+        # a paragraph is boilerplate when half its sentences are: some pages are one long line
+        # with "Click here" and a copyright notice at its end (those sentences go later)
+        sents = [x for x in _SENTENCE_END.split(para) if x.strip()]
+        if sum(1 for x in sents if _BOILERPLATE.search(x)) * 2 >= len(sents):
             continue
         words = para.split()
         # Short lines without a full stop are headings, captions, bylines and buttons.

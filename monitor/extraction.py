@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.cleaning import content_spans
+from monitor.cleaning import content_spans, is_boilerplate
 from monitor.models import Attribution, Extraction, Figure, Source, Span
 from monitor.numbers import NUMBER, Quantity, quantity, word_value
 
@@ -44,7 +44,7 @@ def sentences(text: str, spans: list[Span] | None = None) -> list[Sentence]:
             out.append(_sentence(text, start, cut, p))
             start = ps + m.end()
         out.append(_sentence(text, start, pe, p))
-    return [s for s in out if s.text.strip()]
+    return [s for s in out if s.text.strip() and not is_boilerplate(s.text)]
 
 
 def _sentence(text: str, start: int, end: int, p: int) -> Sentence:
@@ -60,7 +60,8 @@ _TIME_REF = re.compile(
     rf"\b(?P<day>{_DAY})(?:['’]s)?\b(?!,?\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\.?\s+\d|\d{{1,2}}/))"
     rf"|\b(?P<month>(?i:in|on|since|during|last|early|late|mid-?)\s+(?i:the\s+\w+\s+(?:day|week)\s+of\s+)?{_MONTH})\b"
     rf"|\b(?P<rel>(?i:last (?:week|month|year|spring|summer|autumn|fall|winter)|earlier this (?:month|year)"
-    rf"|in the last (?:\w+ )?(?:weeks|months|years)|in (?:19|20)\d\d|since (?:19|20)\d\d))\b"
+    rf"|in the last (?:\w+ )?(?:weeks|months|years)|in (?:19|20)\d\d|since (?:19|20)\d\d"
+    rf"|(?:so far )?this (?:year|month)|in recent (?:years|months)|(?:a|one|two|three|\d+) (?:years?|months?) ago))\b"
     rf"|\b(?P<recent>(?i:(?:recent|previous|prior|earlier)\s+(?:\w+\s+){{0,2}}(?:attacks|strikes|shootings|incidents|bombings)))\b",
 )
 # A day named as when something was said ("said in a statement on Monday"), not when it happened.
@@ -166,17 +167,50 @@ _P_LIFE = re.compile(
     r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<subj>(?:[\w.'’-]+\s+){0,3}?"
     r"(?:man|woman|boy|girl|child|person|citizen|contractor|soldier|officer|civilian|people|"
     r"children|soldiers|officers|civilians|men|women))\b", re.IGNORECASE)
-# "A 20-year-old man was shot and killed", "a woman was wounded"
-_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|toddler|child|baby|person|victim|driver|officer|"
-           r"deputy|trooper|student|resident|contractor|soldier|mother|father|son|daughter)")
-_P_ONE = re.compile(
-    rf"\b(?P<n>an?|one|another)\s+(?P<subj>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\s+(?:who\s+)?"
-    rf"(?:was|has been|had been|is|were)\s+(?:also\s+)?(?:(?P<kill>shot (?:and killed|dead|to death)|killed|"
-    rf"fatally (?:shot|wounded|injured)|stabbed to death|found dead|pronounced dead)|(?P<hurt>shot|wounded|"
-    rf"injured|hurt|grazed|hospitali[sz]ed|struck by (?:a )?(?:bullet|gunfire)))\b",
-    re.IGNORECASE)
-_P_DIED = re.compile(rf"\b(?P<n>an?|one|the)\s+(?P<subj>(?:[\w'’.-]+\s+){{0,3}}?{_PERSON})\s+(?:later\s+)?"
-                     rf"(?:died|dies|has died|succumbed)\b", re.IGNORECASE)
+# One victim at a time: "a man was shot and killed", "Name, 21, died after being shot",
+# "police shot and killed a suspect", "was taken to a hospital in critical condition".
+_I = re.IGNORECASE
+_S_NEG = re.compile(r"\b(?:no one|nobody|none|no other|no (?:injuries|one else|officers?|bystanders?|deputies|"
+                    r"students|customers|employees)|(?:was|were) not (?:injured|hurt|wounded|struck|hit|shot)|"
+                    r"unharmed|uninjured|escaped injury|without injur)", _I)
+_S_KILLED = re.compile(
+    r"\b(?:was|were|been|is|being|are|got)\s+(?:\w+\s+){0,2}?(?:shot and killed|fatally (?:shot|wounded|stabbed|"
+    r"injured|struck)|shot dead|shot to death|killed|slain|murdered|gunned down|found (?:shot )?dead|found shot to death|"
+    r"pronounced dead|stabbed to death|beaten to death)\b"
+    r"|\b(?:died|dies|has died|later died|succumbed|was dead|were dead|lay dead|dead on arrival|dead at the scene)\b"
+    r"|\b(?:shot and killed|fatally shot|gunned down|shot to death|shot dead)\s+(?:a|an|the|his|her|their|another|one|"
+    r"[A-Z][a-z]+|\d+-year-old)\b"
+    r"|\bshot,?\s+(?:and\s+)?killed\b|\b(?:fatal shooting|shooting death|homicide|murder(?:ed)?|slaying)\b"
+    r"|\b(?:(?:a|the|his|her)\s+(?:\w+\s+){0,2}?body|bodies|remains)\b(?=[^.]{0,80}\b(?:found|discovered|gunshot|shot))", _I)
+_S_NOT_KILLED = re.compile(r"\b(?:attempted (?:murder|homicide)|homicide (?:unit|division|detectives?|squad|bureau|"
+                           r"investigators?)|murder (?:charges?|rate)|conspiracy to commit murder)\b", _I)
+_S_SUICIDE = re.compile(r"\b(?:(?:shot|killed|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life|"
+                        r"self-inflicted|murder-suicide|committed suicide|killing himself|killing herself|"
+                        r"(?:used|turned) the (?:gun|weapon) (?:to shoot|on) (?:himself|herself))\b", _I)
+_S_INJURED = re.compile(
+    r"\b(?:was|were|been|is|being|are|got)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|grazed|hospitali[sz]ed|"
+    r"(?:hit|struck) by (?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round|shots?))\b(?!\s+(?:and killed|dead|to death|at)\b)"
+    r"|\b(?:shot and wounded|wounded|injured|shot)\s+(?:a|an|another|one|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|"
+    r"girl|teen|teenager|person|victim|officer|deputy|driver|child|student|resident|clerk|customer|trooper)\b"
+    r"|\b(?:suffered|sustained|with|has)\s+(?:a\s+|an\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot wounds?|"
+    r"bullet wounds?|injur(?:y|ies)|wounds?)\b|\bin (?:critical|serious|stable|fair|good|grave|guarded) condition\b"
+    r"|\b(?:taken|rushed|transported|airlifted|flown|driven)\s+(?:himself\s+|herself\s+)?to\s+(?:a\s+|the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:hospital|medical center|trauma)|\btreated for\b"
+    r"|\b(?:man|woman|boy|girl|teen|teenager|person|officer|child|student|driver|\d+-year-old)\s+(?:\w+\s+)?"
+    r"(?:shot|wounded|injured|hurt)\b(?!\s+(?:and killed|dead|to death|at)\b)", _I)
+_MULTI_N = {"double": 2, "triple": 3, "quadruple": 4, "murder": 2}
+_S_MULTI = re.compile(r"\b(?P<n>double|triple|quadruple|murder)[- ](?P<what>homicides?|murders?|killings?|fatal shooting|"
+                      r"shootings?|suicide)\b", _I)
+_S_THEY = re.compile(r"\b(?:both(?: \w+)?|the two(?: \w+)?)\s+(?:were\s+|had been\s+|later\s+)?(?:(?P<k>died|killed|"
+                     r"pronounced dead|found dead|shot (?:and killed|dead|to death))|shot)\b(?!\s+at\b)", _I)
+_S_ANOTHER = re.compile(r"\b(?:another|second|third|also|others?|as well)\b", _I)
+_NON_PERSON = {"handgun", "gun", "weapon", "rifle", "round", "shot", "bullet", "time", "vehicle", "car", "home", "house",
+               "dog", "cat", "horse", "year", "day", "hour", "week", "month", "mile", "block", "case", "incident",
+               "shooting", "attack", "cartridge", "shell", "pistol", "firearm", "window", "building"}
+# "three people were shot", "shooting four people"
+_P_SHOT = re.compile(rf"{_NUM}\s+{_SUBJ}(?:(?:were|have been|had been|are|was|got)\s+)?shot\b(?!\s+(?:at|dead|and killed|to death)\b)"
+                     rf"|\bshooting\s+{_NUM.replace('(?P<n_', '(?P<m_')}\s+(?P<subj2>people|persons|men|women|others|children|teens)",
+                     re.IGNORECASE)
 _PROJECTILE = re.compile(
     rf"{_NUM}\s*(?P<subj>(?:[\w'’-]+\s+){{0,2}}?)(?P<unit>missiles?|rockets?|drones?|mortars?|mortar rounds|"
     rf"shells|projectiles|bombs|grenades)\b", re.IGNORECASE)
@@ -187,8 +221,9 @@ _SHOTS = re.compile(rf"(?:fired\s+)?{_NUM}\s+(?:\w+\s+)?(?:shots|rounds|bullets)
                     re.IGNORECASE)
 _STRIKE_WORDS = re.compile(r"\b(strikes?|struck|hit|target|targets|targeted|airstrikes?|attack(s|ed)?|bomb(ed|ing)?|raids?)\b",
                            re.IGNORECASE)
-_NOT_COUNT_AFTER = re.compile(r"^(?:-|\s)?(?:year|month|week|day|hour|minute|mile|km|kilometre|percent|%|a\.m|"
-                              r"p\.m|am\b|pm\b|times|of them|per cent|caliber|calibre|mm\b)", re.IGNORECASE)
+_NOT_COUNT_AFTER = re.compile(r"^(?:[:.]\d|(?:-|\s)?(?:year|month|week|day|hour|minute|mile|km|kilometre|percent|%|a\.m|"
+                              r"p\.m|am\b|pm\b|times|of them|per cent|caliber|calibre|mm\b))", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|not|none of the|nor)\s*$", re.IGNORECASE)
 _ONE_WORDS = {"a": 1, "an": 1, "one": 1, "another": 1, "the": 1}
 
 
@@ -214,6 +249,44 @@ class _Found:
     subject: str
     span: Span
     unit: str = ""
+    basis: str = "count"
+
+
+def _head_word(subject: str) -> str:
+    w = subject.split()[-1] if subject.split() else ""
+    return w[:-1] if w.endswith("s") else w
+
+
+def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
+    """One-victim descriptions: each adds a figure of 1 with basis "single" (or "suicide")."""
+    one = Quantity(1, 1, 1, "exact")
+    for m in _S_MULTI.finditer(text):  # "double homicide", "murder-suicide"
+        n = _MULTI_N[m.group("n").lower()]
+        q = Quantity(n, n, n, "exact")
+        if m.group("what").lower().startswith("shooting"):
+            add("shot", q, "people", (m.start(), m.end()))
+        else:
+            add("killed", q, "people", (m.start(), m.end()))
+    suicide = _S_SUICIDE.search(text)
+    if suicide:
+        add("killed", one, "perpetrator", (suicide.start(), suicide.end()), basis="suicide")
+    two = Quantity(2, 2, None, "at least")
+    for m in _S_THEY.finditer(text):  # "Both teens were taken to a hospital, where they died"
+        add("killed" if m.group("k") else "shot", two, "people", (m.start(), m.end()), basis="count")
+    neg = _S_NEG.search(text)
+    for m in _S_KILLED.finditer(text):
+        if suicide or _S_NOT_KILLED.search(text[max(0, m.start() - 20):m.end() + 25]):
+            continue
+        if re.match(r"(?i)(no one|nobody|none)\b", text[max(0, m.start() - 12):m.start()].strip()[-8:] or "x"):
+            continue
+        add("killed", one, "victim", (m.start(), m.end()), basis="single")
+    if neg:
+        return
+    for m in _S_INJURED.finditer(text):
+        # "a second was injured", "another man was wounded", "was also shot": a victim besides the dead
+        near = text[max(0, m.start() - 40):m.end()]
+        marker = "another" if _S_ANOTHER.search(near) else "victim"
+        add("injured", one, marker, (m.start(), m.end()), basis="single")
 
 
 def _figures_in(s: Sentence) -> list[_Found]:
@@ -221,11 +294,15 @@ def _figures_in(s: Sentence) -> list[_Found]:
     found: list[_Found] = []
     taken: list[Span] = []
 
-    def add(metric: str, q, subject: str, span: Span, unit: str = "") -> None:
+    def add(metric: str, q, subject: str, span: Span, unit: str = "", basis: str = "count") -> None:
         if q is None or any(a < span[1] and span[0] < b for a, b in taken):
             return
+        if _NEGATED.search(text[max(0, span[0] - 12):span[0]]):  # "No one was hurt"
+            return
+        if basis == "count" and _head_word(subject) in _NON_PERSON and metric != "projectiles":
+            return
         taken.append(span)
-        found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit))
+        found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit, basis))
 
     for m in _P_TOLL.finditer(text):
         q, sp = _number(m)
@@ -246,11 +323,16 @@ def _figures_in(s: Sentence) -> list[_Found]:
         n = m.group("n").lower()
         q = _one(n)
         add("killed", q, _clean_subject(m.group("subj")), (m.start(), m.end()))
-    for m in _P_ONE.finditer(text):
-        add("killed" if m.group("kill") else "injured", _one(m.group("n").lower()),
-            _clean_subject(m.group("subj")), (m.start(), m.end()))
-    for m in _P_DIED.finditer(text):
-        add("killed", _one(m.group("n").lower()), _clean_subject(m.group("subj")), (m.start(), m.end()))
+    for m in _P_SHOT.finditer(text):
+        if m.group("subj2"):
+            sub = NUMBER.fullmatch(m.group(0).split(None, 1)[1].rsplit(None, 1)[0])
+            q = quantity(sub) if sub else None
+            add("shot", q, m.group("subj2").lower(), (m.start(), m.end()))
+        else:
+            q, sp = _number(m)
+            if not _NOT_COUNT_AFTER.match(text[sp[1]:]):
+                add("shot", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
+    singles(text, add)
     for m in _PROJECTILE.finditer(text):
         q, sp = _number(m)
         unit = m.group("unit").lower().rstrip("s") + "s"
@@ -460,24 +542,46 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
             figures.append(Figure(
                 metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
                 subject=f.subject, span=f.span, attributed_to=src,
-                incident=_tag_at(refs, f.span[0] - s.start), earlier=earlier, unit=f.unit,
+                incident=_tag_at(refs, f.span[0] - s.start), earlier=earlier, unit=f.unit, basis=f.basis,
             ))
         src = source_of(s)
         for a in _attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             _tag_at(refs, a.span[0] - s.start), a.negated))
-    killed = _total(figures, "killed")
-    injured = _total(figures, "injured")
-    if killed is None and injured is None and _CASUALTY_WORDS.search(title + " " + text):
+    killed, injured = totals(figures)
+    if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
-    elif killed is None or injured is None:
-        killed, injured = killed or 0, injured or 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
 
 
-def _total(figures: list[Figure], metric: str) -> int | None:
-    """The main incident's current total: the largest figure the article gives for it."""
-    vals = [f.value if f.value is not None else f.lower for f in figures
-            if f.metric == metric and f.incident == "main" and not f.earlier]
-    vals = [v for v in vals if v is not None]
-    return max(vals) if vals else None
+def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int | None]:
+    """The main incident's killed and injured-not-killed.
+
+    Written counts win; one-victim descriptions count one (we cannot tell two descriptions of
+    one victim from two victims, and most articles have one; a suicide is most often the same
+    person as the dead described, "murder-suicide" counts two); "N shot" less the killed
+    gives the injured. A described injury is not counted when
+    someone was killed, unless the text says another or a second person was hurt: "a man
+    was shot ... he died" is one victim.
+    """
+    casualty = [f for f in figures if f.metric in ("killed", "injured", "shot") and not f.earlier]
+    main = [f for f in casualty if f.incident == "main"]
+    if not main and casualty:
+        # every casualty sentence is dated apart from the lead ("the man shot by police last
+        # month"): the article is about that incident, so take its figures
+        first = casualty[0].incident
+        main = [f for f in casualty if f.incident == first]
+    if not main:
+        return None, None
+
+    def best(metric: str, basis: str = "count") -> int:
+        vals = [f.value if f.value is not None else (f.lower or 0) for f in main if f.metric == metric and f.basis == basis]
+        return max(vals, default=0)
+
+    k_count, k_single, suicide = best("killed"), best("killed", "single"), best("killed", "suicide")
+    killed = max(k_count, k_single, suicide)
+    i_count, shot = best("injured"), best("shot")
+    i_single = [f for f in main if f.metric == "injured" and f.basis == "single"]
+    i_one = 1 if i_single and (killed == 0 or any(f.subject == "another" for f in i_single)) else 0
+    injured = max(i_count, shot - killed if shot else 0, i_one)
+    return killed, injured

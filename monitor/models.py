@@ -68,6 +68,7 @@ class Figure:
     incident: str = "main"  # main | related | background
     earlier: bool = False  # a superseded value the article quotes as history
     unit: str = ""  # for projectiles: missiles, rockets, drones
+    basis: str = "count"  # count: a number is written; single: one victim described; suicide; shot
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
