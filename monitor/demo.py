@@ -162,6 +162,7 @@ def run_demo(s: Settings, interval: float = 1.5, timeout: float = 300.0) -> int:
               f"served on {server.base}; topic {TOPIC.name!r}\n", flush=True)
         env = {**os.environ, "REDIS_URL": url, "NEWSMON_NAMESPACE": ns, "NEWSMON_ALLOW_PRIVATE": "true",
                "NEWSMON_TICK_SECONDS": "0.5", "NEWSMON_POLL_INTERVAL": "1", "NEWSMON_POLL_MIN": "0.5",
+               "NEWSMON_POLL_MAX": "1", "NEWSMON_HOST_SPACING": "0",
                "PYTHONUNBUFFERED": "1"}
         for k in ("NEWSMON_SLACK_WEBHOOK_URL", "NEWSMON_SLACK_TOKEN", "NEWSMON_SENTRY_DSN"):
             env.pop(k, None)  # the demo posts to the console only

@@ -4,8 +4,10 @@ Every request has connect, read and total timeouts, a size cap enforced while st
 (after decompression, so a gzip bomb is cut off), a bounded number of redirects followed by
 hand, and an address check: the host is resolved and each address is refused if it is
 private, loopback, link-local, reserved or multicast, unless the operator allows private
-addresses. The check runs again on every redirect, and the address the connection actually
-reached is checked before the body is read.
+addresses or names networks to allow. The check is made where the socket connects (our own
+network backend for httpcore resolves the name and connects only to an allowed address), so
+it holds for every redirect hop and cannot be dodged by DNS rebinding. Link-local addresses
+(cloud metadata) are refused even when private addresses are allowed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
+from httpcore._backends.sync import SyncStream
 
 
 class FetchError(Exception):
@@ -42,11 +46,13 @@ class Limits:
     max_redirects: int = 5
     allow_private: bool = False
     user_agent: str = "newsmon/0.1"
+    allow_networks: tuple[str, ...] = ()  # CIDRs allowed although private (e.g. "127.0.0.2/32")
 
     @classmethod
     def from_settings(cls, s) -> Limits:  # noqa: ANN001 - monitor.settings.Settings
+        nets = tuple(n.strip() for n in s.allow_networks.split(",") if n.strip())
         return cls(s.connect_timeout, s.read_timeout, s.total_timeout, s.max_bytes, s.max_redirects,
-                   s.allow_private, s.user_agent)
+                   s.allow_private, s.user_agent, nets)
 
 
 @dataclass(frozen=True)
@@ -58,39 +64,83 @@ class Response:
     permanent_redirect: str | None = None  # set when a 301/308 moved the first URL
 
 
-def address_allowed(ip: str, allow_private: bool) -> bool:
-    addr = ipaddress.ip_address(ip)
+def address_allowed(ip: str, allow_private: bool, allow_networks: tuple[str, ...] = ()) -> bool:
+    addr = ipaddress.ip_address(ip.split("%")[0])
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
         addr = addr.ipv4_mapped
+    if any(addr in ipaddress.ip_network(n, strict=False) for n in allow_networks):
+        return True
     if addr.is_link_local or addr.is_multicast or addr.is_unspecified:
         return False  # cloud metadata (169.254.169.254) lives here: never, even when private is allowed
     if allow_private:
         return True
-    return addr.is_global and not (addr.is_multicast or addr.is_reserved)
+    return addr.is_global and not addr.is_reserved
 
 
-def check_host(url: str, allow_private: bool) -> None:
-    """Refuse URLs that are not http(s) or whose host resolves to a forbidden address."""
+def _check_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"not an http(s) URL: {url!r}", temporary=False)
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                                   type=socket.SOCK_STREAM)
-    except socket.gaierror as e:
-        raise FetchError(f"cannot resolve {parts.hostname}: {e}") from None
-    for info in infos:
-        ip = info[4][0]
-        if not address_allowed(ip, allow_private):
-            raise BlockedAddress(f"refused: {parts.hostname} resolves to {ip}, a private or reserved "
-                                 f"address (set NEWSMON_ALLOW_PRIVATE=true to allow)")
 
 
-def _peer_ok(resp: httpx.Response, allow_private: bool) -> None:
-    stream = resp.extensions.get("network_stream")
-    peer = stream.get_extra_info("server_addr") if stream is not None else None
-    if peer and not address_allowed(peer[0], allow_private):
-        raise BlockedAddress(f"refused: connected to {peer[0]}, a private or reserved address")
+class _GuardedBackend(httpcore.SyncBackend):
+    """Resolves the host itself and connects only to an allowed address: the check is on the
+    address the socket actually connects to, so DNS rebinding cannot slip past it."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options=None) -> httpcore.NetworkStream:  # noqa: ANN001
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except socket.gaierror as e:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {e}") from None
+        allowed = [i for i in infos if address_allowed(i[4][0], self.limits.allow_private, self.limits.allow_networks)]
+        if not allowed:
+            raise _Refused(f"refused: {host} resolves to {infos[0][4][0]}, a private, loopback, link-local or "
+                           f"reserved address (set NEWSMON_ALLOW_PRIVATE=true or NEWSMON_ALLOW_NETWORKS to allow)")
+        last: Exception | None = None
+        for family, stype, proto, _, addr in allowed:
+            sock = socket.socket(family, stype, proto)
+            try:
+                sock.settimeout(timeout)
+                sock.connect(addr)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                stream = _Stream(sock)
+                stream.deadline = time.monotonic() + self.limits.total_timeout
+                return stream
+            except TimeoutError as e:
+                sock.close()
+                raise httpcore.ConnectTimeout(str(e)) from None
+            except OSError as e:
+                sock.close()
+                last = e
+        raise httpcore.ConnectError(f"cannot connect to {host}:{port}: {last}")
+
+
+class _Refused(httpcore.ConnectError):
+    pass
+
+
+class _Stream(SyncStream):
+    """A socket stream with a deadline for the whole exchange: a server that drips headers or
+    body a byte at a time is cut off at the total timeout, not only at the read timeout."""
+
+    deadline: float = float("inf")
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("total timeout")
+        return super().read(max_bytes, min(timeout, left) if timeout else left)
+
+
+def _client(limits: Limits) -> httpx.Client:
+    timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
+    transport = httpx.HTTPTransport(retries=0)
+    transport._pool._network_backend = _GuardedBackend(limits)  # httpx has no public hook for this
+    return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, transport=transport)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -108,17 +158,15 @@ def _retry_after(value: str | None) -> float | None:
 
 def request(method: str, url: str, limits: Limits, headers: dict[str, str] | None = None,
             body: bytes | None = None) -> Response:
-    """One request, redirects followed by hand, the body read under the caps."""
+    """One request, redirects followed by hand (each hop checked again), the body read under the caps."""
     deadline = time.monotonic() + limits.total_timeout
-    timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
-    hdrs = {"User-Agent": limits.user_agent, **(headers or {})}
+    hdrs = {"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate", **(headers or {})}
     moved: str | None = None
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+    with _client(limits) as client:
         for hop in range(limits.max_redirects + 1):
-            check_host(url, limits.allow_private)
+            _check_url(url)
             try:
                 with client.stream(method, url, headers=hdrs, content=body) as resp:
-                    _peer_ok(resp, limits.allow_private)
                     if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
                         nxt = urljoin(url, resp.headers["location"])
                         if resp.status_code in (301, 308) and hop == 0:
@@ -130,9 +178,15 @@ def request(method: str, url: str, limits: Limits, headers: dict[str, str] | Non
                     content = _read_capped(resp, limits.max_bytes, deadline)
                     return Response(str(resp.url), resp.status_code,
                                     {k.lower(): v for k, v in resp.headers.items()}, content, moved)
+            except _Refused as e:
+                raise BlockedAddress(str(e)) from None
             except httpx.TimeoutException as e:
                 raise FetchError(f"timed out fetching {url}: {type(e).__name__}") from None
+            except httpx.DecodingError as e:
+                raise FetchError(f"{url}: undecodable body: {e}", temporary=False) from None
             except httpx.HTTPError as e:
+                if str(e).startswith("refused:"):
+                    raise BlockedAddress(str(e)) from None
                 raise FetchError(f"error fetching {url}: {type(e).__name__}: {e}") from None
     raise FetchError(f"more than {limits.max_redirects} redirects from {url}", temporary=False)
 

@@ -30,3 +30,17 @@ def backoff(now: float, errors: int, policy: PollPolicy, retry_after: float | No
     if retry_after is not None:
         delay = max(delay, retry_after)
     return now + delay
+
+
+def adapt_interval(current: float, entry_times: list[float], new_entries: int, policy: PollPolicy) -> float:
+    """Poll about twice per typical gap between the feed's recent entries; a feed that had
+    nothing new slows down by a quarter each time, within the operator's bounds."""
+    times = sorted(entry_times, reverse=True)[:11]
+    target = current
+    if len(times) >= 3:
+        gaps = sorted(a - b for a, b in zip(times, times[1:], strict=False) if a > b)
+        if gaps:
+            target = gaps[len(gaps) // 2] / 2
+    if new_entries == 0:
+        target = max(target, current * 1.25)
+    return min(max(target, policy.minimum), policy.maximum)

@@ -34,7 +34,9 @@ class Settings:
     total_timeout: float = 30.0
     max_bytes: int = 5_000_000
     max_redirects: int = 5
-    allow_private: bool = False  # allow private, loopback, link-local addresses (tests, demo)
+    allow_private: bool = False  # allow private and loopback addresses (tests, demo); link-local never
+    allow_networks: str = ""  # comma-separated CIDRs allowed although private, e.g. "10.1.0.0/16"
+    host_spacing: float = 2.0  # seconds between two polls of feeds on one host
     # polling
     tick_seconds: float = 5.0
     poll_interval: float = 600.0

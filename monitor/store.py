@@ -26,6 +26,7 @@ class Feed:
     errors: int = 0
     disabled: str | None = None  # the reason, when disabled
     interval: float = 600.0
+    title: str = ""  # the feed's own title: the outlet's name in alerts
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

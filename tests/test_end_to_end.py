@@ -78,7 +78,8 @@ def test_feeds_to_slack_and_email(redis_server, r, http, smtp, tmp_path):
                               ("slack", "email:ops@example.org")))
         env = {**os.environ, "REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": ns,
                "NEWSMON_ALLOW_PRIVATE": "true", "NEWSMON_TICK_SECONDS": "0.5", "NEWSMON_POLL_INTERVAL": "1",
-               "NEWSMON_POLL_MIN": "0.5", "NEWSMON_SLACK_WEBHOOK_URL": f"{http.base}/hook",
+               "NEWSMON_POLL_MIN": "0.5", "NEWSMON_POLL_MAX": "1", "NEWSMON_HOST_SPACING": "0",
+               "NEWSMON_SLACK_WEBHOOK_URL": f"{http.base}/hook",
                "NEWSMON_SMTP_HOST": "127.0.0.1", "NEWSMON_SMTP_PORT": str(controller.port),
                "NEWSMON_SMTP_SECURITY": "none", "NEWSMON_SMTP_FROM": "newsmon@example.org"}
         procs = [subprocess.Popen([sys.executable, "-m", "monitor", "clock"], env=env,

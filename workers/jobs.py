@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import random
 import time
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import redis
 from rq import get_current_job
@@ -19,12 +21,12 @@ from monitor.cleaning import clean_html
 from monitor.errors import report
 from monitor.feeds import parse_feed, url_id
 from monitor.keys import Keys
-from monitor.matching import MatchPolicy
+from monitor.matching import MatchPolicy, epoch
 from monitor.models import FeedEntry
 from monitor.pipeline import analyse, assign, matches_topic
-from monitor.schedule import PollPolicy, backoff, next_poll
+from monitor.schedule import PollPolicy, adapt_interval, backoff, next_poll
 from monitor.settings import Settings, load
-from monitor.store import Store
+from monitor.store import Feed, Store
 from workers.queues import ARTICLE, DELIVER, POLL, STORY, enqueue
 
 log = logging.getLogger(__name__)
@@ -56,27 +58,21 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
     now = time.time()
     if feed is None or feed.disabled:
         return 0
+    _sentry_context(feed_id=feed.id, url=feed.url)
     policy = _poll_policy(s)
+    if not _host_turn(store, feed, s.host_spacing, now):
+        return 0
     try:
         resp = outbound.get(feed.url, outbound.Limits.from_settings(s), feed.etag, feed.last_modified)
     except outbound.FetchError as e:
-        feed.errors += 1
-        feed.last_error, feed.last_error_at = str(e), now
-        if not e.temporary and "HTTP 410" in str(e):
-            feed.disabled = "gone (HTTP 410)"
-        elif feed.errors >= policy.max_errors:
-            feed.disabled = f"{feed.errors} consecutive errors; last: {e}"
-        store.put_feed(feed)
-        if feed.disabled:
-            report(message=f"feed disabled: {feed.disabled}", feed=feed.id, url=feed.url)
-        else:
-            store.schedule(feed.id, backoff(now, feed.errors, policy, e.retry_after))
-        log.warning("feed %s: %s", feed.id, e)
+        _feed_failed(store, feed, str(e), now, policy, gone="HTTP 410" in str(e), retry_after=e.retry_after)
         return 0
     if resp.permanent_redirect:
+        log.info("feed %s moved permanently to %s", feed.id, resp.permanent_redirect)
         feed.url = resp.permanent_redirect
-    feed.errors, feed.last_success = 0, now
-    if resp.status == 304:
+    feed.errors, feed.last_success, feed.last_error = 0, now, None
+    if resp.status == 304:  # nothing new, and nothing more to do
+        feed.interval = adapt_interval(feed.interval, [], 0, policy)
         store.put_feed(feed)
         store.schedule(feed.id, next_poll(now, policy, feed.interval))
         return 0
@@ -85,27 +81,67 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
     try:
         parsed = parse_feed(resp.content, resp.headers)
     except ValueError as e:
-        feed.errors += 1
-        feed.last_error, feed.last_error_at = str(e), now
-        store.put_feed(feed)
-        store.schedule(feed.id, backoff(now, feed.errors, policy))
-        log.warning("feed %s: %s", feed.id, e)
+        _feed_failed(store, feed, str(e), now, policy)
         return 0
     for w in parsed.warnings:
         log.warning("feed %s: %s", feed.id, w)
     n = 0
     seen_key = store.k.feed_seen(feed.id)
-    for entry in parsed.entries:
-        if store.r.hget(seen_key, entry.key) == entry.fingerprint.encode():
+    seen = store.r.hmget(seen_key, [e.key for e in parsed.entries]) if parsed.entries else []
+    for entry, fp in zip(parsed.entries, seen, strict=True):
+        if fp == entry.fingerprint.encode():
             continue
         eid = hashlib.sha1(entry.key.encode()).hexdigest()[:16]
         enqueue(store.r, store.k.ns, ARTICLE, process_entry, feed.id, _entry_dict(entry, parsed.title),
                 job_id=f"article-{feed.id}-{eid}-{entry.fingerprint}")
-        store.r.hset(seen_key, entry.key, entry.fingerprint)
+        store.r.hset(seen_key, entry.key, entry.fingerprint)  # after the enqueue: a crash re-enqueues, never loses
         n += 1
+    times = [epoch(e.published, 0.0) for e in parsed.entries if e.published]
+    feed.interval = adapt_interval(feed.interval, [t for t in times if t], n, policy)
+    feed.title = parsed.title or feed.title
     store.put_feed(feed)
     store.schedule(feed.id, next_poll(now, policy, feed.interval))
     return n
+
+
+def _host_turn(store: Store, feed: Feed, spacing: float, now: float) -> bool:
+    """At most one poll per host per ``spacing`` seconds; otherwise come back when it is our turn."""
+    if spacing <= 0:
+        return True
+    host = urlsplit(feed.url).hostname or ""
+    key = store.k.lock(f"host:{host}")
+    if store.r.set(key, feed.id, nx=True, px=int(spacing * 1000)):
+        return True
+    wait = max(store.r.pttl(key), 0) / 1000 + random.uniform(0, spacing)
+    store.schedule(feed.id, now + wait)
+    return False
+
+
+def _feed_failed(store: Store, feed: Feed, error: str, now: float, policy: PollPolicy, gone: bool = False,
+                 retry_after: float | None = None) -> None:
+    feed.errors += 1
+    feed.last_error, feed.last_error_at = error, now
+    if gone:
+        feed.disabled = "gone (HTTP 410)"
+    elif feed.errors >= policy.max_errors:
+        feed.disabled = f"{feed.errors} consecutive errors; last: {error}"
+    store.put_feed(feed)
+    log.warning("feed %s: %s", feed.id, error)
+    if feed.disabled:
+        store.r.zrem(store.k.feeds_due(), feed.id)
+        report(message=f"feed {feed.id} disabled: {feed.disabled}", feed_id=feed.id, url=feed.url)
+    else:
+        store.schedule(feed.id, backoff(now, feed.errors, policy, retry_after))
+
+
+def _sentry_context(**tags: str) -> None:
+    try:
+        import sentry_sdk
+    except ImportError:  # pragma: no cover
+        return
+    scope = sentry_sdk.get_isolation_scope()
+    for k, v in tags.items():
+        scope.set_tag(k, v)
 
 
 def _entry_dict(e: FeedEntry, outlet: str) -> dict:
@@ -130,6 +166,7 @@ def process_entry(feed_id: str, entry: dict) -> str | None:
             log.warning("entry %s: page refused (%s); using the feed's summary", entry.get("key"), e)
     if not text.strip():
         text = _plain(entry.get("summary") or "")  # title-only feeds still make an article
+    _sentry_context(feed_id=feed_id, url=url or "")
     article_id = url_id(url) if url else hashlib.sha1(entry["key"].encode()).hexdigest()[:16]
     outlet = entry.get("outlet") or _outlet(url, feed.url if feed else None)
     article = analyse(article_id, title, text, entry.get("published"), outlet, url, feed_id)

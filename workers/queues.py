@@ -39,13 +39,16 @@ STORY = JobPolicy("stories", timeout=120, retries=(5, 30, 120))
 DELIVER = JobPolicy("alerts", timeout=60, retries=())  # deliver re-enqueues itself with back-off
 
 
+def namespaced_id(ns: str, base: str) -> str:
+    """RQ job ids allow letters, digits, '-' and '_': the namespace is folded in."""
+    return base if ns == "newsmon" else re.sub(r"[^A-Za-z0-9_-]", "-", ns) + "-" + base
+
+
 def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any], *args: Any, job_id: str,
             delay: float | None = None) -> bool:
     """Enqueue once: a job with the same id already queued, running or failed is left alone."""
     q = Queue(queue_name(ns, policy.queue), connection=r)
-    if ns != "newsmon":
-        job_id = re.sub(r"[^A-Za-z0-9_-]", "-", ns) + "-" + job_id
-    kw: dict[str, Any] = dict(job_id=job_id, job_timeout=policy.timeout, result_ttl=policy.result_ttl,
+    kw: dict[str, Any] = dict(job_id=namespaced_id(ns, job_id), job_timeout=policy.timeout, result_ttl=policy.result_ttl,
                               failure_ttl=policy.failure_ttl, unique=True)
     if policy.retries:
         kw["retry"] = Retry(max=len(policy.retries), interval=list(policy.retries))
