@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import re
@@ -276,15 +277,26 @@ def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
     return 0
 
 
+def _prewarm() -> None:
+    """Load once, in the worker, what every job needs: the worker forks a child per job, and a
+    child that imports trafilatura or sentry_sdk or builds an SSL context pays ~100 ms for it."""
+    import trafilatura  # noqa: F401
+
+    from monitor import outbound
+    from workers import jobs
+    jobs.settings()
+    outbound._ssl_context()
+    gc.collect()
+    gc.freeze()  # the collector in a child would walk, and so copy, the whole inherited heap
+
+
 def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
     from rq import Queue, Worker
 
     from monitor.errors import init_sentry
     from workers.queues import QUEUES, queue_name
     init_sentry(s, "worker")
-    import trafilatura  # noqa: F401
-
-    import monitor.cleaning  # noqa: F401 - import trafilatura once, before jobs fork
+    _prewarm()
     with redis_for(s) as r:
         queues = [Queue(queue_name(s.namespace, n), connection=r) for n in QUEUES]
         w = Worker(queues, connection=r, name=a.name)
@@ -333,6 +345,20 @@ def cmd_sample(a: argparse.Namespace, s: Settings) -> int:
     from monitor.sample import write_jsonl
     n = write_jsonl(Path(a.path))
     print(f"wrote {n} sample articles to {a.path}")
+    return 0
+
+
+def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
+    from monitor import bench
+    if a.what == "extraction":
+        if not a.data or not Path(a.data).is_file():
+            raise UsageError("bench extraction needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/gvdb-dev.jsonl)")
+        res = bench.extraction(Path(a.data))
+    else:
+        with redis_for(s, persistent=False) as r:
+            url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
+            res = bench.polling(r, url, feeds=a.feeds, polls=a.polls)
+    print(json.dumps(res, indent=2))
     return 0
 
 
@@ -412,18 +438,25 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--timeout", type=float, default=300.0)
 
     sub.add_parser("sample", help="write the bundled sample as replay input").add_argument("path")
+
+    x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls) or extraction")
+    x.add_argument("what", choices=["polling", "extraction"])
+    x.add_argument("--feeds", type=int, default=10_000, help="feeds registered (polling)")
+    x.add_argument("--polls", type=int, default=1000, help="feeds due and polled (polling)")
+    x.add_argument("--data", help="JSONL of articles (extraction)")
     return p
 
 
 COMMANDS = {"topics": cmd_topics, "feeds": cmd_feeds, "stories": cmd_stories, "alerts": cmd_alerts,
             "status": cmd_status, "clock": cmd_clock, "worker": cmd_worker, "replay": cmd_replay,
-            "eval": cmd_eval, "demo": cmd_demo, "sample": cmd_sample}
+            "eval": cmd_eval, "demo": cmd_demo, "sample": cmd_sample, "bench": cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too much
     try:
         s = load()
         return COMMANDS[args.cmd](args, s)

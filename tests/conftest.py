@@ -42,7 +42,8 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class LoopbackServer:
     """A real HTTP server on 127.0.0.1 whose routes the test sets; it records requests."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.stop = threading.Event()  # handlers that hang or drip watch it
         self.routes: dict[tuple[str, str], Route] = {}
         self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
         server = self
@@ -71,9 +72,9 @@ class LoopbackServer:
             def log_message(self, *a: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.base = f"http://{host}:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def reply(self, method: str, path: str, status: int = 200, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
@@ -87,6 +88,7 @@ class LoopbackServer:
         self.routes[(method, path)] = route
 
     def close(self) -> None:
+        self.stop.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import redis
+import sentry_sdk  # imported here, not in the job: a forked job would pay for the import each time
 from rq import get_current_job
 
 from monitor import channels, outbound
@@ -49,6 +50,20 @@ def _store() -> Store:
 
 def _poll_policy(s: Settings) -> PollPolicy:
     return PollPolicy(s.poll_interval, s.poll_min, s.poll_max)
+
+
+def poll_feeds(feed_ids: list[str], due: float | None = None) -> int:
+    """Poll a batch of feeds one after the other. A batch makes a tick of 10,000 feeds cheap
+    to enqueue and saves a fork per feed; each feed keeps its own timeouts, and one feed's
+    failure, even an unexpected one, does not stop the others."""
+    n = 0
+    for fid in feed_ids:
+        try:
+            n += poll_feed(fid, due)
+        except Exception as e:  # noqa: BLE001 - reported, and the batch goes on
+            log.exception("feed %s: poll failed", fid)
+            report(e, feed_id=fid)
+    return n
 
 
 def poll_feed(feed_id: str, due: float | None = None) -> int:
@@ -135,10 +150,6 @@ def _feed_failed(store: Store, feed: Feed, error: str, now: float, policy: PollP
 
 
 def _sentry_context(**tags: str) -> None:
-    try:
-        import sentry_sdk
-    except ImportError:  # pragma: no cover
-        return
     scope = sentry_sdk.get_isolation_scope()
     for k, v in tags.items():
         scope.set_tag(k, v)

@@ -34,6 +34,8 @@ class JobPolicy:
 
 
 POLL = JobPolicy("poll", timeout=90, retries=())  # a failed poll is rescheduled by the feed's back-off
+POLL_BATCH = 20  # feeds per poll job from the clock
+POLL_BATCH_TIMEOUT = POLL_BATCH * 45  # each feed is bounded by its own total timeout (30 s by default)
 ARTICLE = JobPolicy("articles", timeout=120, retries=(10, 60, 300))
 STORY = JobPolicy("stories", timeout=120, retries=(5, 30, 120))
 DELIVER = JobPolicy("alerts", timeout=60, retries=())  # deliver re-enqueues itself with back-off
