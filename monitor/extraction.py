@@ -85,32 +85,61 @@ def _content_words(s: str) -> set[str]:
     return {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", s) if w not in _STOP}
 
 
+_LINK_CUE = re.compile(r"\b(?:in response|respond\w*|retaliat\w+|follow\w*|after|prompted|accused|blamed|revenge|"
+                       r"recent)\b", re.IGNORECASE)
+_EVENT_WORDS = {"killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "died", "deadly"}
+
+
+def _anchor_words(text: str) -> set[str]:
+    return _content_words(text) - _EVENT_WORDS
+
+
 def incident_tags(sents: list[Sentence], title: str = "") -> list[list[tuple[int, str]]]:
     """For each sentence, the incident of each stretch: [(offset, tag), ...] in order.
 
-    Tags: "main", "related" (another dated incident), "background" (months, years, past
-    series). The main incident's day is the first day named outside speech in the title or
-    lead; a sentence without a time reference continues its predecessor's incident within a
-    paragraph, or across one when it picks up a word of it ("the base"); otherwise main.
+    Tags: "main" (the article's own incident), "related" (the one other dated incident the
+    article links to it: "in response to Friday's attack", "recent KH strikes"), "background"
+    (months, years, past series, and any other dated event). The main incident's day is the
+    first day named outside speech in the title or lead. The related incident is set by the
+    first sentence that names another day with a linking cue; a later sentence naming that day
+    stays related only if it shares a word with what was said of it, so that a second event on
+    the same weekday ("last Saturday, an airstrike in Damascus") is background. A sentence
+    without a time reference continues its predecessor's incident within a paragraph, or
+    across one when it picks up a word of it ("the base"); otherwise it is main.
     """
     main_day: str | None = None
     for m in _TIME_REF.finditer(title):
         if m.group("day"):
             main_day = m.group("day")
             break
+    related_day: str | None = None
+    related_words: set[str] = set()
     tags: list[list[tuple[int, str]]] = []
     prev_tag, prev = "main", None
     for s in sents:
         refs: list[tuple[int, str]] = []
+        words = _anchor_words(s.text)
         for m in _TIME_REF.finditer(s.text):
             if _SPEECH_BEFORE.search(s.text[: m.start()]):
                 continue
             if m.group("recent"):
                 refs.append((m.start(), "related"))  # "recent KH strikes included ...": the prompting attack
+                related_words |= words
             elif m.group("day"):
+                day = m.group("day")
                 if main_day is None:
-                    main_day = m.group("day")
-                refs.append((m.start(), "main" if m.group("day") == main_day else "related"))
+                    main_day = day
+                if day == main_day:
+                    refs.append((m.start(), "main"))
+                elif related_day is None and _LINK_CUE.search(s.text):
+                    related_day = day
+                    related_words |= words
+                    refs.append((m.start(), "related"))
+                elif day == related_day and words & related_words:
+                    related_words |= words
+                    refs.append((m.start(), "related"))
+                else:
+                    refs.append((m.start(), "background"))
             else:
                 refs.append((m.start(), "background"))
         if not refs:
@@ -118,6 +147,8 @@ def incident_tags(sents: list[Sentence], title: str = "") -> list[list[tuple[int
                 s.paragraph == prev.paragraph or _content_words(s.text) & _content_words(prev.text)
             ):
                 refs = [(0, prev_tag)]
+                if prev_tag == "related":
+                    related_words |= words
             else:
                 refs = [(0, "main")]
         tags.append(refs)
@@ -146,7 +177,8 @@ for _m, _v in _METRIC_VERBS:
     for _w in _v.split("|"):
         _VERB_METRIC[_w] = _m
 _ANY_VERB = "|".join(v for _, v in _METRIC_VERBS)
-_SUBJ = r"(?P<subj>(?:(?!(?:were|was|are|is|have|has|had|and|in|when|after|as|who)\b)[A-Za-z][\w.'’-]*\s+){0,4}?)"
+_SUBJ = (r"(?P<subj>(?:(?!(?:were|was|are|is|have|has|had|and|in|when|after|as|who)\b)[A-Za-z][\w.'’-]*\s+"
+         r"|and\s+(?=(?-i:[A-Z][a-z]))){0,5}?)")
 _AUX = r"(?:(?:were|was|are|is|have been|has been|had been|have|has|had|being|got|been)\s+)?(?:(?:also|reportedly|later|all|both|critically|seriously|fatally|believed|confirmed|shot|stabbed)\s+(?:and\s+)?)*(?:to have been\s+)?"
 
 # "25 people were killed", "51 injured", "Twenty-five fighters were killed", "25 dead"
@@ -157,6 +189,11 @@ _P_VERB_NUM = re.compile(
     rf"arrested|displacing|displaced|evacuating|evacuated)\s+{_NUM}(?P<subj>(?:\s+(?!and\b|in\b|on\b|at\b)[A-Za-z][\w.'’-]*){{0,4}})",
     re.IGNORECASE,
 )
+# "left several US service members with light injuries", "leaving two people in critical condition"
+_P_LEFT = re.compile(
+    rf"\b(?:left|leaving|leaves)\s+{_NUM}\s+(?P<subj>(?:[A-Za-z][\w.'’-]*\s+){{0,4}}?)(?:(?P<k>dead)\b|"
+    rf"(?:with|in)\s+(?:\w+\s+){{0,2}}?(?:injuries|wounds|critical condition|serious condition|hospital)\b)",
+    re.IGNORECASE)
 # "the death toll ... stands at 25", "raising the toll to 12"
 _P_TOLL = re.compile(
     rf"\b(?:death toll|toll|number of (?:dead|deaths|people killed)|fatalities)\b[^.;]{{0,140}}?"
@@ -319,6 +356,9 @@ def _figures_in(s: Sentence) -> list[_Found]:
         if _NOT_COUNT_AFTER.match(text[sp[1]:]):
             continue
         add(_metric_of(m.group("verb").lower()), q, _clean_subject(m.group("subj")), (m.start(), m.end()))
+    for m in _P_LEFT.finditer(text):
+        q, sp = _number(m)
+        add("killed" if m.group("k") else "injured", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
     for m in _P_LIFE.finditer(text):
         n = m.group("n").lower()
         q = _one(n)
@@ -332,7 +372,8 @@ def _figures_in(s: Sentence) -> list[_Found]:
             q, sp = _number(m)
             if not _NOT_COUNT_AFTER.match(text[sp[1]:]):
                 add("shot", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
-    singles(text, add)
+    counted = {f.metric for f in found if f.basis == "count"}
+    singles(text, lambda metric, *a, **kw: None if metric in counted and kw.get("basis") == "single" else add(metric, *a, **kw))
     for m in _PROJECTILE.finditer(text):
         q, sp = _number(m)
         unit = m.group("unit").lower().rstrip("s") + "s"
@@ -451,6 +492,9 @@ _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\
                      r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
 _R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:blamed|blames|blame|accused|accuses|accuse|held|holds)\s+",
                       re.IGNORECASE)
+_R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
+                             r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
+                             r"deaths?|explosions?|blasts?)\b", re.IGNORECASE)
 _R_BLAME_ON = re.compile(r"^(?!for\b)[^.;]{2,80}?\s+on\s+", re.IGNORECASE)
 _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
                         r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind)\b",
@@ -474,13 +518,28 @@ def means_class(text: str) -> str:
     return "aircraft"
 
 
+_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|minister|ministry|official|officials|spokesperson|"
+                   r"representative|commander|leader|chief|secretary|adviser|advisor|head)\b", re.IGNORECASE)
+
+
+def _speaker_body(who: str | None) -> str | None:
+    """The body a speaker speaks for: "Iranian government spokesperson Ali Rabiei" -> "Iranian government"."""
+    if not who:
+        return None
+    m = _ROLE.search(who)
+    if not m:
+        return None
+    body = re.sub(r"^(?:the|a|an)\s+", "", who[:m.start()].strip(), flags=re.IGNORECASE).rstrip("’'s ").strip()
+    return body or None
+
+
 def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     text, out = s.text, []
     by = src.text if src else None
 
     def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
-        if actor and actor.lower() in _PRONOUNS:
-            actor = who if kind == "denied" else actor  # "We deny any role," the spokesman said
+        if actor and actor.lower() in _PRONOUNS and kind == "denied":
+            actor = _speaker_body(who) or who  # "We deny any role," the Iranian government spokesman said
         out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
 
     for m in _R_CLAIM.finditer(text):
@@ -495,6 +554,9 @@ def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         add("denied", _np_before(text, m.start()), by, m)
     for m in _R_BLAME.finditer(text):
         rest = text[m.end():]
+        # blame for an attack, not "accused the US of supporting terrorism"
+        if not _R_ABOUT_ATTACK.search(rest[:120]):
+            continue
         if re.match(r"(?i)(for|of|in)\b", rest):  # "a militia blamed for the attacks": reduced passive
             add("accused", _np_before(text, m.start()), by, m)
             continue

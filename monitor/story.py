@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.ledger import Change, Fact, Report, merge_attribution, merge_figure
+from monitor.ledger import Change, Fact, Report, consistent, merge_attribution, merge_figure
 from monitor.matching import StorySketch
 from monitor.models import Article
 
@@ -89,14 +89,75 @@ def fact_key(f: dict[str, Any]) -> tuple[str, str]:
 def _actor_key(actor: str | None) -> str:
     if not actor:
         return "none"
-    words = [w for w in re.findall(r"[a-z0-9]+", actor.lower()) if w not in ("the", "a", "an", "s")]
+    plain = re.sub(r"[’'.]", "", actor.lower())  # Kata'ib / Kataib, U.S. / US
+    words = [w for w in re.findall(r"[a-z0-9]+", plain) if w not in ("the", "a", "an", "s")]
     return "-".join(words[-3:]) or "none"
 
 
+GENERIC_HEADS = {"people", "person", "citizen", "civilian", "man", "woman", "american", "victim", "other"}
+_GENERIC_ACTOR = re.compile(r"^(?:a|an|one|some|the (?:group|militia|militants?|gunman|gunmen|suspects?|attackers?|"
+                            r"assailants?|organi[sz]ation|movement|rebels|insurgents|terrorists))\b", re.IGNORECASE)
+
+
+def _value(f: dict[str, Any]) -> int:
+    return f["value"] if f["value"] is not None else (f["lower"] or 0)
+
+
+def _pick(prev: dict[str, Any] | None, f: dict[str, Any]) -> bool:
+    """Should f replace prev as the article's report of a fact? The larger value; on a tie,
+    the one with a named source ("the Popular Mobilization Forces" over "a militia statement")."""
+    if prev is None or _value(f) > _value(prev):
+        return True
+    if _value(f) < _value(prev):
+        return False
+    return _named(f.get("attributed_to")) and not _named(prev.get("attributed_to"))
+
+
+def _named(src: dict[str, Any] | None) -> bool:
+    return bool(src) and bool(re.search(r"\b[A-Z][a-z]", src["text"])) and not _GENERIC_ACTOR.match(src["text"])
+
+
+def _fact_for(story: Story, f: dict[str, Any]) -> Fact:
+    """The fact an extracted figure reports. A related incident's figure with a generic subject
+    ("the death of a US citizen", "injuring four") joins the one fact of that metric it agrees
+    with, instead of opening a new one."""
+    key, subject = fact_key(f)
+    fact = story.facts.get(key)
+    if fact is None and f["incident"] != "main" and subject in GENERIC_HEADS:
+        probe = Report(f["value"], f["lower"], f["upper"], f["qualifier"], None, "", "", None, 0.0, [0, 0])
+        same = [x for x in story.facts.values() if x.kind == "figure" and x.incident == f["incident"]
+                and x.metric == f["metric"] and x.current and consistent(x.current, probe)]
+        if len(same) == 1:
+            return same[0]
+    if fact is None:
+        fact = story.facts[key] = Fact(key, "figure", f["incident"], f["metric"], subject)
+    return fact
+
+
+def _forget(story: Story, article_id: str) -> None:
+    """Drop an article's earlier reports (it was edited) and rebuild each fact without them."""
+    for key, fact in list(story.facts.items()):
+        if not any(r.article == article_id for r in fact.reports):
+            continue
+        keep = [r for r in fact.reports if r.article != article_id]
+        rebuilt = Fact(fact.key, fact.kind, fact.incident, fact.metric, fact.subject)
+        for r in keep:
+            (merge_figure if fact.kind == "figure" else merge_attribution)(rebuilt, r)
+        if keep:
+            story.facts[key] = rebuilt
+        else:
+            del story.facts[key]
+
+
 def apply_article(story: Story, article: Article, outlet_time: float, opening: bool) -> list[Change]:
-    """Merge an article's extracted figures and attributions into the story's ledger."""
+    """Merge an article's extracted figures and attributions into the story's ledger.
+
+    A new version of an article already in the story replaces its reports: the ledger follows
+    the edit, and only what the edit changed is announced."""
     changes: list[Change] = []
-    if article.id not in story.articles:
+    if article.id in story.articles:
+        _forget(story, article.id)
+    else:
         story.articles.append(article.id)
     if article.outlet not in story.outlets:
         story.outlets.append(article.outlet)
@@ -105,17 +166,11 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
     for f in article.figures:
         if f["incident"] == "background":
             continue
-        key, _ = fact_key(f)
-        slot = (key, bool(f.get("earlier")))
-        v = f["value"] if f["value"] is not None else (f["lower"] or 0)
-        prev = best.get(slot)
-        if prev is None or v > (prev["value"] if prev["value"] is not None else (prev["lower"] or 0)):
+        slot = (fact_key(f)[0], bool(f.get("earlier")))
+        if _pick(best.get(slot), f):
             best[slot] = f
-    for (key, earlier), f in sorted(best.items(), key=lambda kv: (not kv[0][1], kv[0][0])):
-        _, subject = fact_key(f)
-        fact = story.facts.get(key)
-        if fact is None:
-            fact = story.facts[key] = Fact(key, "figure", f["incident"], f["metric"], subject)
+    for (_, earlier), f in sorted(best.items(), key=lambda kv: (not kv[0][1], kv[0][0])):
+        fact = _fact_for(story, f)
         src = f.get("attributed_to")
         rep = Report(f["value"], f["lower"], f["upper"], f["qualifier"], src["text"] if src else None,
                      article.outlet, article.id, article.url, outlet_time, list(f["span"]), earlier)
@@ -130,7 +185,7 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
             key = f"attr/{a['incident']}/means"
         else:
             key = f"attr/{a['incident']}/{a['kind']}/{_actor_key(actor)}"
-            if actor and a["kind"] in ("carried_out", "accused", "claimed"):
+            if actor and a["kind"] in ("carried_out", "accused", "claimed") and not _GENERIC_ACTOR.match(actor):
                 story.actors[actor] = story.actors.get(actor, 0) + 1
         fact = story.facts.get(key)
         if fact is None:
@@ -138,7 +193,9 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
         rep = Report(None, None, None, a["kind"], a.get("by"), article.outlet, article.id, article.url,
                      outlet_time, list(a["span"]), text=actor or "")
         ch = merge_attribution(fact, rep)
-        if ch and not opening:
+        # recorded in the ledger, not announced: "no group claimed it", "a militia was blamed"
+        quiet = a.get("negated") or (a["kind"] != "means" and (not actor or _GENERIC_ACTOR.match(actor)))
+        if ch and not opening and not quiet:
             changes.append(ch)
     return changes
 
