@@ -85,7 +85,15 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
                 chans = tuple(validate_spec(c) for c in (a.channel or ["console"]))
             except ValueError as e:
                 raise UsageError(str(e)) from None
-            t = Topic(a.name, tuple(a.term or ()), tuple(a.feed or ()), chans)
+            from monitor.policy import AlertPolicy, parse_quiet, parse_threshold
+            try:
+                thresholds = dict(parse_threshold(x) for x in (a.threshold or []))
+                if a.quiet:
+                    parse_quiet(a.quiet)
+            except ValueError as e:
+                raise UsageError(str(e)) from None
+            policy = AlertPolicy(thresholds, a.cooldown, a.digest, a.quiet or "")
+            t = Topic(a.name, tuple(a.term or ()), tuple(a.feed or ()), chans, policy.to_dict())
             st.put_topic(t)
             print(f"topic {t.name}: {len(t.terms)} terms, {len(t.feeds) or 'all'} feeds, channels {', '.join(t.channels)}")
         elif a.verb == "list":
@@ -98,9 +106,13 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
             if t is None:
                 raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
             n = r.zcard(st.k.stories(t.name))
+            p = t.policy
+            rules = ", ".join(f"{m}>={v}" for m, v in p.get("thresholds", {}).items()) or "-"
             _print({**t.to_dict(), "stories": n}, a.json,
                    f"topic {t.name}\n  terms:    {', '.join(t.terms) or '(everything)'}\n"
                    f"  feeds:    {', '.join(t.feeds) or '(all feeds)'}\n  channels: {', '.join(t.channels)}\n"
+                   f"  alerts:   thresholds {rules}; cooldown {p.get('cooldown', 0):g}s; "
+                   f"digest {p.get('digest', 0):g}s; quiet hours {p.get('quiet') or '-'}\n"
                    f"  stories:  {n}")
         elif a.verb == "remove":
             if not st.remove_topic(a.name):
@@ -381,6 +393,11 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--term", action="append", help="match term (all its words must appear); repeatable")
     x.add_argument("--feed", action="append", help="feed id (default: all feeds); repeatable")
     x.add_argument("--channel", action="append", help="console, slack, slack:#channel or email:address; repeatable")
+    x.add_argument("--threshold", action="append", help="METRIC=N or METRIC=N%%: smaller figure changes are not sent")
+    x.add_argument("--cooldown", type=float, default=0.0, help="seconds between two alerts of a story "
+                   "(a figure change goes at once)")
+    x.add_argument("--digest", type=float, default=0.0, help="collect alerts and send one message per this many seconds")
+    x.add_argument("--quiet", help="quiet hours HH:MM-HH:MM (UTC): alerts wait for their end")
     t.add_parser("list").add_argument("--json", action="store_true")
     x = t.add_parser("show")
     x.add_argument("name")

@@ -20,8 +20,9 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:alert:{id}`` | string | alert JSON |
 | ``{ns}:alerts`` | zset | alert ids in the order they were decided |
 | ``{ns}:delivery:{alert}`` | hash | channel -> state (pending, sending, sent, failed, broken) |
+| ``{ns}:digest:{topic}:{channel}`` | list | alert ids waiting for the topic's next digest |
 | ``{ns}:channels:broken`` | hash | channel -> last permanent error |
-| ``{ns}:lock:{name}`` | string | locks: ``clock`` (leader), ``stories:{topic}`` |
+| ``{ns}:lock:{name}`` | string | locks and leases: ``clock`` (leader), ``stories:{topic}``, ``host:{host}``, ``send:…``, ``rate:…``, ``last-alert:{story}``, ``thread:…`` |
 | ``{ns}:heartbeat:{process}`` | string | last heartbeat, with a TTL |
 """
 
@@ -81,6 +82,9 @@ class Keys:
 
     def delivery(self, alert: str) -> str:
         return f"{self.ns}:delivery:{alert}"
+
+    def digest(self, topic: str, channel: str) -> str:
+        return f"{self.ns}:digest:{topic}:{channel}"
 
     def broken_channels(self) -> str:
         return f"{self.ns}:channels:broken"

@@ -91,6 +91,7 @@ class Change:
     fact: str
     text: str
     evidence: tuple[str, ...]
+    data: dict[str, Any] = field(default_factory=dict)  # figure changes: metric, old, new
 
 
 def consistent(a: Report, b: Report) -> bool:
@@ -117,6 +118,10 @@ def _source(r: Report) -> str:
 def _evidence(r: Report) -> str:
     link = f" <{r.url}>" if r.url else ""
     return f"{r.label()}: {r.source or 'unattributed'} ({r.outlet}, article {r.article}){link}"
+
+
+def _number(r: Report) -> float | None:
+    return r.value if r.value is not None else r.lower
 
 
 def merge_figure(fact: Fact, rep: Report) -> Change | None:
@@ -148,7 +153,8 @@ def merge_figure(fact: Fact, rep: Report) -> Change | None:
         fact.current = rep
         return Change("figure_changed", fact.key,
                       f"{fact.label()}: {old.label()} → {rep.label()} ({_source(rep)})",
-                      (_evidence(old), _evidence(rep)))
+                      (_evidence(old), _evidence(rep)),
+                      {"metric": fact.metric, "old": _number(old), "new": _number(rep)})
     was = fact.disputed
     fact.disputed = True
     if was and any(consistent(r, rep) for r in fact.reports[:-1] if not r.earlier):

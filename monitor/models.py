@@ -14,15 +14,16 @@ class Topic:
     terms: tuple[str, ...] = ()  # empty: every article matches
     feeds: tuple[str, ...] = ()  # feed ids
     channels: tuple[str, ...] = ("console",)
+    policy: dict[str, Any] = field(default_factory=dict)  # monitor.policy.AlertPolicy as a dict
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "terms": list(self.terms), "feeds": list(self.feeds),
-                "channels": list(self.channels)}
+                "channels": list(self.channels), "policy": dict(self.policy)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Topic:
         return cls(d["name"], tuple(d.get("terms", ())), tuple(d.get("feeds", ())),
-                   tuple(d.get("channels", ("console",))))
+                   tuple(d.get("channels", ("console",))), dict(d.get("policy", {})))
 
 
 @dataclass(frozen=True)
@@ -135,13 +136,14 @@ class Alert:
     evidence: tuple[str, ...]
     created: str
     links: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)  # for figure changes: metric, old, new
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "story": self.story, "topic": self.topic, "article": self.article,
                 "kind": self.kind, "text": self.text, "evidence": list(self.evidence),
-                "created": self.created, "links": list(self.links)}
+                "created": self.created, "links": list(self.links), "data": dict(self.data)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Alert:
         return cls(d["id"], d["story"], d["topic"], d["article"], d["kind"], d["text"],
-                   tuple(d.get("evidence", ())), d["created"], tuple(d.get("links", ())))
+                   tuple(d.get("evidence", ())), d["created"], tuple(d.get("links", ())), dict(d.get("data", {})))

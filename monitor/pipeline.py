@@ -103,7 +103,7 @@ def assign(store: Store, article: Article, topic: str, now: float,
                                  _opening_evidence(story), now))
         for ch in changes:
             seq += 1
-            alerts.append(_alert(seq, story, topic, article, ch.kind, ch.text, ch.evidence, now))
+            alerts.append(_alert(seq, story, topic, article, ch.kind, ch.text, ch.evidence, now, ch.data))
         last = story.sketch.last
         with r.pipeline(transaction=True) as p:
             p.set(k.story(story.id), json.dumps(story.to_dict()))
@@ -145,9 +145,10 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
 
 
 def _alert(seq: int, story: Story, topic: str, article: Article, kind: str, text: str,
-           evidence: tuple[str, ...], now: float) -> Alert:
+           evidence: tuple[str, ...], now: float, data: dict | None = None) -> Alert:
     links = (article.url,) if article.url else ()
-    return Alert(f"a{seq:06d}", story.id, topic, article.id, kind, text, tuple(evidence), _iso(now), links)
+    return Alert(f"a{seq:06d}", story.id, topic, article.id, kind, text, tuple(evidence), _iso(now), links,
+                 dict(data or {}))
 
 
 def _opening_evidence(story: Story) -> tuple[str, ...]:

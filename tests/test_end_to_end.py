@@ -116,10 +116,16 @@ def test_feeds_to_slack_and_email(redis_server, r, http, smtp, tmp_path):
     alerts = store.alerts()
     posted = [p for p in slack_posts if not p.get("_429")]
     assert len(posted) == len(alerts) and len(slack_posts) == len(alerts) + 1  # once each, 429 retried
-    opened = [p["text"] for p in posted if p["text"].startswith("New story")]
-    assert len(opened) == 2
-    assert any("killed 25" in t and "Popular Mobilization Forces" in t for t in opened)
-    assert any("disputed" in p["text"] for p in posted)
+    # SCENARIO.md's alert list, through the real pipeline
+    labels = sorted(p["text"].split(":", 1)[0] for p in posted)
+    assert labels == sorted(["New story", "Figure changed", "Sources disagree", "Sources disagree", "Denial",
+                             "New story"])
+    texts = [p["text"] for p in posted]
+    assert any("killed 25" in t and "injured 51" in t and "Popular Mobilization Forces" in t for t in texts)
+    assert any("several → 4" in t for t in texts)
+    assert any("Means" in t and "F-15" in t and "drone" in t for t in texts)
+    assert any("Projectiles" in t and "10 (via Rudaw)" in t and "30 (via Newsroom24x7)" in t for t in texts)
+    assert any("Iranian government denies any role" in t for t in texts)
     assert len(inbox.messages) == len(alerts)
     threaded = [m for m in inbox.messages if m["In-Reply-To"]]
     assert threaded and all(m["In-Reply-To"].startswith("<story-") for m in threaded)

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import random
 import time
+from datetime import UTC
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -23,8 +24,9 @@ from monitor.errors import report
 from monitor.feeds import parse_feed, url_id
 from monitor.keys import Keys
 from monitor.matching import MatchPolicy, epoch
-from monitor.models import FeedEntry
+from monitor.models import Alert, FeedEntry, Topic
 from monitor.pipeline import analyse, assign, matches_topic
+from monitor.policy import AlertPolicy, decide
 from monitor.schedule import PollPolicy, adapt_interval, backoff, next_poll
 from monitor.settings import Settings, load
 from monitor.store import Feed, Store
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 DELIVERY_BACKOFF = (2, 5, 15, 60, 120, 300, 600)  # seconds; then every 600 s for a day
 DELIVERY_MAX_ATTEMPTS = 150
 SEND_LEASE = 120  # seconds a worker holds a delivery while sending; a dead worker's lease expires
+SLACK_SPACING_MS = 1000  # Slack's limit: one message per second per destination
 
 
 @lru_cache(maxsize=1)
@@ -208,7 +211,7 @@ def _outlet(url: str | None, feed_url: str | None) -> str:
 
 
 def assign_story(article_id: str, topic: str) -> str | None:
-    """Join the article to a story, update the ledger, and enqueue the alerts' deliveries."""
+    """Join the article to a story, update the ledger, and hand the alerts to their channels."""
     store, s = _store(), settings()
     article = store.article(article_id)
     t = store.topic(topic)
@@ -216,11 +219,80 @@ def assign_story(article_id: str, topic: str) -> str | None:
         log.warning("assign_story: article %s or topic %s no longer exists", article_id, topic)
         return None
     result = assign(store, article, topic, time.time(), MatchPolicy(s.match_threshold, s.story_window_days))
-    for alert_id in result.alerts:  # on a retry these are the same ids: enqueue is idempotent
-        for ch in t.channels:
-            store.r.hsetnx(store.k.delivery(alert_id), ch, "pending")
-            enqueue(store.r, store.k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}")
+    for alert_id in result.alerts:  # on a retry these are the same ids, and dispatch is idempotent
+        dispatch(store, t, alert_id, time.time())
     return result.story
+
+
+def dispatch(store: Store, topic: Topic, alert_id: str, now: float) -> str:
+    """Apply the topic's alert policy to one alert and schedule its delivery on each channel."""
+    r, k = store.r, store.k
+    alert = store.alert(alert_id)
+    if alert is None:
+        return "missing"
+    last = r.get(k.lock(f"last-alert:{alert.story}"))
+    d = alert.data
+    decision = decide(AlertPolicy.from_dict(topic.policy), alert.kind, d.get("metric"), d.get("old"), d.get("new"),
+                      float(last) if last else None, now)
+    for ch in topic.channels:
+        if decision.action == "suppress":
+            r.hsetnx(k.delivery(alert_id), ch, f"suppressed: {decision.reason}")
+            continue
+        if not r.hsetnx(k.delivery(alert_id), ch, "pending"):
+            continue  # already dispatched (a retried story step)
+        if decision.action == "digest":
+            r.hset(k.delivery(alert_id), ch, f"pending: in the digest at {_iso(decision.at)}")
+            r.rpush(k.digest(topic.name, ch), alert_id)
+            enqueue(r, k.ns, DELIVER, send_digest, topic.name, ch, job_id=f"digest-{_safe(topic.name + ch)}-"
+                    f"{int(decision.at or now)}", delay=max(0.0, (decision.at or now) - now))
+        else:
+            delay = max(0.0, (decision.at or now) - now)
+            if delay:
+                r.hset(k.delivery(alert_id), ch, f"pending: {decision.reason} until {_iso(decision.at)}")
+            enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}",
+                    delay=delay or None)
+    if decision.action == "send":
+        r.set(k.lock(f"last-alert:{alert.story}"), str(now), ex=7 * 86400)
+    return decision.action
+
+
+def _iso(ts: float | None) -> str:
+    from datetime import datetime
+    return datetime.fromtimestamp(ts or 0, UTC).strftime("%Y-%m-%d %H:%M:%SZ")
+
+
+def send_digest(topic: str, channel: str) -> int:
+    """Send the alerts collected for a topic and channel as one message."""
+    store, s = _store(), settings()
+    r, k = store.r, store.k
+    batch_key = k.digest(topic, channel) + ":sending"
+    if not r.exists(batch_key):  # a retry after a failure sends the batch it took
+        try:
+            r.rename(k.digest(topic, channel), batch_key)
+        except redis.ResponseError:
+            return 0  # nothing collected
+    ids = [i.decode() for i in r.lrange(batch_key, 0, -1)]
+    alerts = [a for a in (store.alert(i) for i in ids) if a is not None]
+    todo = [a for a in alerts if not (r.hget(k.delivery(a.id), channel) or b"").startswith(b"sent")]
+    if todo:
+        digest = Alert(f"digest-{todo[0].id}", todo[0].story if len({a.story for a in todo}) == 1 else "digest",
+                       topic, "-", "digest", f"{len(todo)} updates on {topic}",
+                       tuple(f"[{a.story}] {a.text}" for a in todo), _iso(time.time()))
+        try:
+            channels.send(channel, digest, s)
+        except channels.TransportError as e:
+            if e.permanent:
+                r.hset(k.broken_channels(), channel, str(e))
+                for a in todo:
+                    r.hset(k.delivery(a.id), channel, "broken")
+                r.delete(batch_key)
+                report(message=f"channel {channel} broken: {e}", channel=channel)
+                return 0
+            raise  # RQ retries the digest
+        for a in todo:
+            r.hset(k.delivery(a.id), channel, "sent (digest)")
+    r.delete(batch_key)
+    return len(todo)
 
 
 def _safe(ch: str) -> str:
@@ -233,8 +305,15 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
     r, k = store.r, store.k
     state_key = k.delivery(alert_id)
     state = (r.hget(state_key, channel) or b"").decode()
-    if state in ("sent", "broken"):
+    if state.startswith(("sent", "broken", "suppressed")):
         return state
+    if channel.startswith("slack") and not r.set(k.lock(f"rate:{_safe(channel)}"), alert_id, nx=True,
+                                                  px=SLACK_SPACING_MS):
+        # Slack takes one message per second per destination: come back, do not sleep
+        enqueue(r, k.ns, DELIVER, deliver, alert_id, channel, attempt,
+                job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt}-w{time.time_ns()}",
+                delay=SLACK_SPACING_MS / 1000 * random.uniform(1.0, 2.0))
+        return "waiting"
     lease = k.lock(f"send:{alert_id}:{_safe(channel)}")
     if not r.set(lease, str(time.time()), nx=True, ex=SEND_LEASE):
         return "busy"  # another worker is sending it now

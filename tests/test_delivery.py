@@ -1,0 +1,196 @@
+"""Delivery through a real worker: Slack and SMTP on loopback, failing and coming back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from monitor.keys import Keys
+from monitor.models import Alert, Topic
+from monitor.redis_server import free_port
+from monitor.store import Store
+from tests.test_end_to_end import Inbox
+from workers.jobs import dispatch
+
+
+def make_alerts(store: Store, n: int, story: str = "s1", kind: str = "figure_disputed", first: int = 0) -> list[str]:
+    ids = []
+    for i in range(first, first + n):
+        a = Alert(f"a{i:06d}", story, "t", f"art{i}", kind, f"Killed disputed: {i} vs {i + 5} <!channel>",
+                  (f"{i}: the police (Outlet {i})",), "2026-01-01T00:00:00Z")
+        store.r.set(store.k.alert(a.id), json.dumps(a.to_dict()))
+        store.r.zadd(store.k.alerts(), {a.id: i})
+        ids.append(a.id)
+    return ids
+
+
+def worker(url: str, ns: str, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "monitor", "worker", "--quiet"],
+                            env={**os.environ, "REDIS_URL": url, "NEWSMON_NAMESPACE": ns,
+                                 "NEWSMON_ALLOW_PRIVATE": "true", **env},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_for(pred, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pred():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_slack_500_and_smtp_outage_lose_nothing_and_double_nothing(redis_server, r, http):
+    ns = "deliv"
+    store = Store(r, Keys(ns))
+    posts: list[tuple[float, dict]] = []
+    failures = {"n": 0}
+
+    def hook(h):
+        if failures["n"] < 2:  # the first two posts fail with 500
+            failures["n"] += 1
+            h.send_response(500)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        posts.append((time.monotonic(), json.loads(http.requests[-1][3])))
+        h.send_response(200)
+        h.send_header("Content-Length", "2")
+        h.end_headers()
+        h.wfile.write(b"ok")
+
+    http.routes[("POST", "/hook")] = hook
+    port = free_port()  # nothing listens here yet: SMTP is down
+    topic = Topic("t", (), (), ("slack", "email:ops@example.org"))
+    store.put_topic(topic)
+    ids = make_alerts(store, 4)
+    for i in ids:
+        dispatch(store, topic, i, time.time())
+    p = worker(redis_server.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{http.base}/hook",
+                                      "NEWSMON_SMTP_HOST": "127.0.0.1", "NEWSMON_SMTP_PORT": str(port),
+                                      "NEWSMON_SMTP_SECURITY": "none"})
+    inbox = Inbox()
+    smtp = None
+    try:
+        assert wait_for(lambda: len(posts) == 4, 60), posts
+        assert all("retrying" in store.delivery(i)["email:ops@example.org"] for i in ids)
+        smtp = Controller(inbox, hostname="127.0.0.1", port=port)
+        smtp.start()  # SMTP comes back
+        assert wait_for(lambda: all(store.delivery(i)["email:ops@example.org"] == "sent" for i in ids), 60)
+    finally:
+        p.terminate()
+        p.wait(15)
+        if smtp:
+            smtp.stop()
+    assert sorted(json.dumps(b["text"]) for _, b in posts) == sorted(set(json.dumps(b["text"]) for _, b in posts))
+    assert len(inbox.messages) == 4 and len({m["X-Newsmon-Alert"] for m in inbox.messages}) == 4
+    times = sorted(t for t, _ in posts)
+    assert all(b - a >= 0.9 for a, b in zip(times, times[1:], strict=False))  # one message per second
+    assert all("<!channel>" not in b["text"] for _, b in posts)
+    assert all(set(store.delivery(i).values()) == {"sent"} for i in ids)
+
+
+def test_slack_bot_threads_a_story_and_a_bad_token_breaks_the_channel(redis_server, r, http):
+    ns = "bot"
+    store = Store(r, Keys(ns))
+    seen: list[dict] = []
+
+    def api(h):
+        body = json.loads(http.requests[-1][3])
+        seen.append({"auth": h.headers.get("Authorization"), **body})
+        out = json.dumps({"ok": True, "ts": "1700000000.000100" if len(seen) == 1 else f"1700000000.00{len(seen)}"})
+        h.send_response(200)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", str(len(out)))
+        h.end_headers()
+        h.wfile.write(out.encode())
+
+    http.routes[("POST", "/api/chat.postMessage")] = api
+    topic = Topic("t", (), (), ("slack:#news",))
+    store.put_topic(topic)
+    ids = make_alerts(store, 3)
+    dispatch(store, topic, ids[0], time.time())
+    env = {"NEWSMON_SLACK_TOKEN": "xoxb-secret-token", "NEWSMON_SLACK_API_URL": f"{http.base}/api/chat.postMessage"}
+    p = worker(redis_server.url, ns, env)
+    try:
+        assert wait_for(lambda: len(seen) == 1, 30)
+        for i in ids[1:]:
+            dispatch(store, topic, i, time.time())
+        assert wait_for(lambda: len(seen) == 3, 30)
+    finally:
+        p.terminate()
+        p.wait(15)
+    assert all(x["auth"] == "Bearer xoxb-secret-token" and x["channel"] == "#news" for x in seen)
+    assert "thread_ts" not in seen[0] and all(x["thread_ts"] == "1700000000.000100" for x in seen[1:])
+
+    # a revoked token: permanent, the channel is marked broken, nothing is retried
+    def revoked(h):
+        out = b'{"ok": false, "error": "invalid_auth"}'
+        h.send_response(200)
+        h.send_header("Content-Length", str(len(out)))
+        h.end_headers()
+        h.wfile.write(out)
+
+    http.routes[("POST", "/api/chat.postMessage")] = revoked
+    more = make_alerts(store, 1, story="s2", first=100)
+    dispatch(store, topic, more[0], time.time())
+    p = worker(redis_server.url, ns, env)
+    try:
+        assert wait_for(lambda: store.delivery(more[0]).get("slack:#news") == "broken", 30)
+    finally:
+        p.terminate()
+        p.wait(15)
+    assert b"invalid_auth" in r.hget(store.k.broken_channels(), "slack:#news")
+    out = subprocess.run([sys.executable, "-m", "monitor", "status"], capture_output=True, text=True,
+                         env={**os.environ, "REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": ns})
+    assert "slack:#news (slack api: invalid_auth)" in out.stdout
+    assert "xoxb-secret-token" not in out.stdout + out.stderr
+
+
+def test_digest_and_threshold(redis_server, r, http):
+    ns = "digest"
+    store = Store(r, Keys(ns))
+    got: list[dict] = []
+    lock = threading.Lock()
+
+    def hook(h):
+        with lock:
+            got.append(json.loads(http.requests[-1][3]))
+        h.send_response(200)
+        h.send_header("Content-Length", "2")
+        h.end_headers()
+        h.wfile.write(b"ok")
+
+    http.routes[("POST", "/hook")] = hook
+    topic = Topic("t", (), (), ("slack",), {"digest": 3, "thresholds": {"killed": "3"}})
+    store.put_topic(topic)
+    ids = make_alerts(store, 3)
+    small = Alert("a000099", "s1", "t", "x", "figure_changed", "Killed: 19 → 20", (), "2026-01-01T00:00:00Z",
+                  data={"metric": "killed", "old": 19, "new": 20})
+    r.set(store.k.alert(small.id), json.dumps(small.to_dict()))
+    now = time.time()
+    for i in [*ids, small.id]:
+        dispatch(store, topic, i, now)
+    assert store.delivery(small.id)["slack"].startswith("suppressed")
+    p = worker(redis_server.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{http.base}/hook"})
+    try:
+        assert wait_for(lambda: len(got) >= 1, 30)
+        time.sleep(1.5)
+    finally:
+        p.terminate()
+        p.wait(15)
+    assert len(got) == 1 and got[0]["text"].startswith("Digest: 3 updates on t")
+    assert all(store.delivery(i)["slack"] == "sent (digest)" for i in ids)
+
+
+@pytest.fixture(autouse=True)
+def _no_inherited_secrets(monkeypatch):
+    for k in ("NEWSMON_SLACK_WEBHOOK_URL", "NEWSMON_SLACK_TOKEN", "NEWSMON_SENTRY_DSN"):
+        monkeypatch.delenv(k, raising=False)
