@@ -340,16 +340,21 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
 def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     import tempfile
 
-    from monitor.evaluate import score_figures, score_stories
+    from monitor.evaluate import score_figures, score_ledger, score_stories
     out = Path(a.out or tempfile.mkdtemp(prefix="newsmon-eval-"))
     if not (a.reuse and (out / "assignments.jsonl").exists()):
         a2 = argparse.Namespace(input=a.gold, out=str(out), topic=None, quiet=a.quiet)
         cmd_replay(a2, s)
     if a.what == "stories":
         res = score_stories(Path(a.gold), out / "assignments.jsonl")
+    elif a.what == "ledger":
+        res = score_ledger(Path(a.gold), out)
     else:
         res = score_figures(Path(a.gold), out / "figures.jsonl")
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in res.items()}, indent=2))
+    if a.what != "ledger" and not a.out:
+        import shutil
+        shutil.rmtree(out, ignore_errors=True)
     return 0
 
 
@@ -444,14 +449,14 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--quiet", action="store_true", help="no progress bar")
 
     x = sub.add_parser("eval", help="replay labelled data and score it")
-    x.add_argument("what", choices=["stories", "figures"])
+    x.add_argument("what", choices=["stories", "figures", "ledger"])
     x.add_argument("gold")
     x.add_argument("--out", help="keep the replay's files here")
     x.add_argument("--reuse", action="store_true", help="score the files already in --out")
     x.add_argument("--quiet", action="store_true")
 
     x = sub.add_parser("demo", help="run the whole pipeline on the bundled sample")
-    x.add_argument("--interval", type=float, default=1.5, help="seconds between two articles appearing")
+    x.add_argument("--interval", type=float, default=2.0, help="seconds between two articles appearing")
     x.add_argument("--timeout", type=float, default=300.0)
 
     sub.add_parser("sample", help="write the bundled sample as replay input").add_argument("path")

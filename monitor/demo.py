@@ -132,7 +132,7 @@ def drained(store: Store, expected_articles: int) -> bool:
     return True
 
 
-def run_demo(s: Settings, interval: float = 1.5, timeout: float = 300.0) -> int:
+def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0) -> int:
     from monitor.cli import _story_text
 
     articles = load_sample()

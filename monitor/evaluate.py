@@ -82,3 +82,30 @@ def score_figures(gold_path: Path, figures: Path) -> dict[str, float]:
         err_i += abs((i or 0) - (g[1] or 0))
     return {"documents": n, "killed_exact": exact_k / n if n else 0.0, "killed_mae": err_k / n if n else 0.0,
             "injured_exact": exact_i / n if n else 0.0, "injured_mae": err_i / n if n else 0.0}
+
+
+def score_ledger(gold_path: Path, out: Path) -> dict:
+    """Alerts by kind, and how often a story's final killed / injured equal the gold incident's
+    (the gold incident of a story: the one most of its articles belong to)."""
+    gold_doc = {}
+    gold_story = {}
+    for d in _gold_lines(gold_path):
+        gold_doc[_id(d)] = str(d["story_id"])
+        g = d.get("gold") or {}
+        gold_story[str(d["story_id"])] = (g.get("num_killed"), g.get("num_injured"))
+    kinds = Counter(json.loads(line)["kind"] for line in (out / "alerts.jsonl").open())
+    n = k_ok = i_ok = both = 0
+    for line in (out / "stories.jsonl").open():
+        s = json.loads(line)
+        votes = Counter(gold_doc[a] for a in s["articles"] if a in gold_doc)
+        if not votes:
+            continue
+        gk, gi = gold_story[votes.most_common(1)[0][0]]
+        n += 1
+        ok_k, ok_i = (s["killed"] or 0) == gk, (s["injured"] or 0) == gi
+        k_ok += ok_k
+        i_ok += ok_i
+        both += ok_k and ok_i
+    return {"alerts": sum(kinds.values()), "alerts_by_kind": dict(kinds.most_common()), "stories": n,
+            "killed_equal": k_ok / n if n else 0.0, "injured_equal": i_ok / n if n else 0.0,
+            "both_equal": both / n if n else 0.0}

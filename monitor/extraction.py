@@ -616,6 +616,9 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
 
 
+LEAD = 600  # characters: where an article says what it is about
+
+
 def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int | None]:
     """The main incident's killed and injured-not-killed.
 
@@ -628,9 +631,10 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
     """
     casualty = [f for f in figures if f.metric in ("killed", "injured", "shot") and not f.earlier]
     main = [f for f in casualty if f.incident == "main"]
-    if not main and casualty:
-        # every casualty sentence is dated apart from the lead ("the man shot by police last
-        # month"): the article is about that incident, so take its figures
+    if not main and casualty and casualty[0].span[0] < LEAD:
+        # the lead itself dates the casualties apart ("the man shot by police last month"):
+        # the article is about that incident, so take its figures; a casualty met only
+        # further down is another event the article mentions
         first = casualty[0].incident
         main = [f for f in casualty if f.incident == first]
     if not main:

@@ -17,6 +17,7 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:idx:{topic}:{term}`` | zset | story ids indexed under a term, by last published time |
 | ``{ns}:seq:{name}`` | string | counters for story and alert ids |
 | ``{ns}:assigned:{topic}:{article}`` | string | story id an article version joined (idempotence) |
+| ``{ns}:article-story:{topic}:{article}`` | string | the story an article joined (its later versions stay) |
 | ``{ns}:alert:{id}`` | string | alert JSON |
 | ``{ns}:alerts`` | zset | alert ids in the order they were decided |
 | ``{ns}:delivery:{alert}`` | hash | channel -> state (pending, sending, sent, failed, broken) |
@@ -73,6 +74,9 @@ class Keys:
 
     def assigned(self, topic: str, article: str) -> str:
         return f"{self.ns}:assigned:{topic}:{article}"
+
+    def article_story(self, topic: str, article: str) -> str:
+        return f"{self.ns}:article-story:{topic}:{article}"
 
     def alert(self, alert: str) -> str:
         return f"{self.ns}:alert:{alert}"

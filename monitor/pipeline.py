@@ -15,7 +15,16 @@ from datetime import UTC, datetime
 
 from monitor.cleaning import content_spans
 from monitor.extraction import extract
-from monitor.matching import ArticleFeatures, MatchPolicy, StorySketch, decide, epoch, features, terms
+from monitor.matching import (
+    ArticleFeatures,
+    MatchDecision,
+    MatchPolicy,
+    StorySketch,
+    decide,
+    epoch,
+    features,
+    terms,
+)
 from monitor.models import Alert, Article, Topic
 from monitor.store import Store
 from monitor.story import Story, apply_article, opening_line
@@ -82,8 +91,11 @@ def assign(store: Store, article: Article, topic: str, now: float,
         words = list(terms(article.title + " " + body[:LEAD_CHARS]))
         dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)), strict=True)) if words else {}
         feats = features(article.title, body, published, dfs, ndocs, LEAD_CHARS)
-        candidates = _candidates(store, topic, feats, policy)
-        decision = decide(feats, candidates, policy)
+        known = r.get(k.article_story(topic, article.id))
+        if known:  # a new version of an article: it stays in its story, whose ledger follows the edit
+            decision = MatchDecision(known.decode(), 1.0)
+        else:
+            decision = decide(feats, _candidates(store, topic, feats, policy), policy)
         opened = decision.story is None
         if opened:
             sid = f"{topic}-{int(r.incr(k.seq('story'))):05d}" if topic != "all" else f"s{int(r.incr(k.seq('story'))):05d}"
@@ -91,7 +103,8 @@ def assign(store: Store, article: Article, topic: str, now: float,
         else:
             story = store.story(decision.story)  # type: ignore[arg-type]
             assert story is not None
-        story.sketch.absorb(feats)
+        if not known:
+            story.sketch.absorb(feats)
         story.updated = _iso(now)
         changes = apply_article(story, article, published, opening=opened)
         alerts: list[Alert] = []
@@ -110,13 +123,15 @@ def assign(store: Store, article: Article, topic: str, now: float,
             p.zadd(k.stories(topic), {story.id: last})
             for t in set(feats.index_terms()) | set(story.sketch.index_terms()):
                 p.zadd(k.index(topic, t), {story.id: last})
-            if words:
+            if words and not known:
                 for w in words:
                     p.hincrby(k.df(), w, 1)
-            p.incr(k.ndocs())
+            if not known:
+                p.incr(k.ndocs())
             for i, a in enumerate(alerts):
                 p.set(k.alert(a.id), json.dumps(a.to_dict()))
                 p.zadd(k.alerts(), {a.id: seq0 * 1.0 - len(alerts) + i + 1})
+            p.set(k.article_story(topic, article.id), story.id)
             p.set(done_key, json.dumps({"story": story.id, "opened": opened,
                                         "alerts": [a.id for a in alerts]}))
             p.execute()

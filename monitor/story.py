@@ -143,10 +143,10 @@ def _forget(story: Story, article_id: str) -> None:
         rebuilt = Fact(fact.key, fact.kind, fact.incident, fact.metric, fact.subject)
         for r in keep:
             (merge_figure if fact.kind == "figure" else merge_attribution)(rebuilt, r)
-        if keep:
-            story.facts[key] = rebuilt
-        else:
-            del story.facts[key]
+        if not keep:
+            # only this article reported it: keep its value as the one the edit changes
+            rebuilt.current, rebuilt.history = fact.current, fact.history
+        story.facts[key] = rebuilt
 
 
 def apply_article(story: Story, article: Article, outlet_time: float, opening: bool) -> list[Change]:
@@ -169,6 +169,15 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
         slot = (fact_key(f)[0], bool(f.get("earlier")))
         if _pick(best.get(slot), f):
             best[slot] = f
+    for metric, total in (("killed", article.killed), ("injured", article.injured)):
+        # the main incident's count is the article's total (written counts, victims described
+        # one by one, suicides, "N shot" less the dead), not only its largest written number
+        f = best.get((f"main/{metric}", False))
+        if total and (f is None or _value(f) != total):
+            best[(f"main/{metric}", False)] = {
+                "metric": metric, "incident": "main", "value": total, "lower": total, "upper": total,
+                "qualifier": "exact", "subject": "people", "span": (f or {}).get("span", [0, 0]),
+                "attributed_to": (f or {}).get("attributed_to"), "earlier": False}
     for (_, earlier), f in sorted(best.items(), key=lambda kv: (not kv[0][1], kv[0][0])):
         fact = _fact_for(story, f)
         src = f.get("attributed_to")
@@ -197,6 +206,8 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
         quiet = a.get("negated") or (a["kind"] != "means" and (not actor or _GENERIC_ACTOR.match(actor)))
         if ch and not opening and not quiet:
             changes.append(ch)
+    for key in [k for k, f in story.facts.items() if not f.reports]:
+        del story.facts[key]  # an edit took back the only report of a fact
     return changes
 
 

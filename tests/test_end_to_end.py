@@ -68,7 +68,7 @@ def test_feeds_to_slack_and_email(redis_server, r, http, smtp, tmp_path):
     http.routes[("POST", "/hook")] = slack
 
     articles = load_sample()
-    server = SampleServer(articles, interval=1.0).start()
+    server = SampleServer(articles, interval=2.0).start()  # > poll interval + jitter + tick: arrival keeps publication order
     try:
         for outlet in server.outlets():
             fid = slug(outlet)
@@ -124,7 +124,7 @@ def test_feeds_to_slack_and_email(redis_server, r, http, smtp, tmp_path):
     assert any("killed 25" in t and "injured 51" in t and "Popular Mobilization Forces" in t for t in texts)
     assert any("several → 4" in t for t in texts)
     assert any("Means" in t and "F-15" in t and "drone" in t for t in texts)
-    assert any("Projectiles" in t and "10 (via Rudaw)" in t and "30 (via Newsroom24x7)" in t for t in texts)
+    assert any("Projectiles" in t and "10 (via Rudaw)" in t and "30 (via Newsroom24x7)" in t for t in texts), "\n".join(texts)
     assert any("Iranian government denies any role" in t for t in texts)
     assert len(inbox.messages) == len(alerts)
     threaded = [m for m in inbox.messages if m["In-Reply-To"]]

@@ -61,3 +61,21 @@ def test_attribution_alerts_once():
     ch = merge_attribution(f, rep(text="Iran", src="Ali Rabiei"))
     assert ch.kind == "attribution_denied"
     assert merge_attribution(f, rep(text="Iran", outlet="B")) is None
+
+
+def test_an_edited_article_replaces_its_reports(store):
+    """Same URL, changed text: the ledger follows the edit and announces only the change."""
+    from monitor.pipeline import analyse, assign
+
+    v1 = analyse("art1", "Blast", "A bomb killed 12 people on Sunday, police said.", "2024-01-01T10:00:00Z", "Wire")
+    first = assign(store, v1, "all", 1000.0)
+    v2 = analyse("art1", "Blast", "A bomb killed 15 people on Sunday, police said.", "2024-01-01T10:00:00Z", "Wire")
+    v2.version = 2
+    second = assign(store, v2, "all", 2000.0)
+    assert second.story == first.story and not second.opened
+    story = store.story(first.story)
+    killed = story.facts["main/killed"]
+    assert [r.value for r in killed.reports] == [15] and killed.current.value == 15
+    alerts = [store.alert(a) for a in second.alerts]
+    assert [a.kind for a in alerts] == ["figure_changed"] and "12 → 15" in alerts[0].text
+    assert story.articles == ["art1"]

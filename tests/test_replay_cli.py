@@ -83,7 +83,7 @@ def test_demo_runs_from_an_installed_package(tmp_path):
     """The README's first command, outside the source tree: two stories, alerts with sources."""
     e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH")}
     e["XDG_STATE_HOME"] = str(tmp_path)
-    p = subprocess.run([sys.executable, "-m", "monitor", "demo", "--interval", "0.7"], capture_output=True,
+    p = subprocess.run([sys.executable, "-m", "monitor", "demo", "--interval", "2"], capture_output=True,
                        text=True, env=e, cwd=tmp_path, timeout=240)
     assert p.returncode == 0, p.stderr[-2000:]
     assert "=== 2 stories ===" in p.stdout
