@@ -13,7 +13,7 @@ from monitor.models import Alert
 _KIND_LABEL = {
     "story_opened": "New story", "figure_reported": "Figure reported", "figure_changed": "Figure changed",
     "figure_disputed": "Sources disagree", "attribution_added": "Attribution",
-    "attribution_denied": "Denial", "test": "Test", "digest": "Digest",
+    "attribution_denied": "Denial", "attribution_changed": "Attribution changed", "test": "Test", "digest": "Digest",
 }
 
 

@@ -149,6 +149,24 @@ def _forget(story: Story, article_id: str) -> None:
         story.facts[key] = rebuilt
 
 
+def _shifted(story: Story, fact: Fact, rep: Report) -> Change | None:
+    """The same source now names someone else ("police now say a second gunman fired"):
+    the attribution changed, it was not merely added."""
+    if not rep.source or fact.metric not in ("accused", "claimed", "carried_out", "suspected"):
+        return None
+    src = _actor_key(rep.source)
+    for other in story.facts.values():
+        if (other is fact or other.kind != "attribution" or other.metric != fact.metric
+                or other.incident != fact.incident or not other.current):
+            continue
+        if _actor_key(other.current.source) == src and not _GENERIC_ACTOR.match(other.current.text or "x"):
+            where = "" if fact.incident == "main" else " (related incident)"
+            return Change("attribution_changed", fact.key,
+                          f"{fact.label()}{where}: {other.current.text} → {rep.text} ({rep.source}, via {rep.outlet})",
+                          (f"before: {other.current.text} ({other.current.outlet})", f"now: {rep.text} ({rep.outlet})"))
+    return None
+
+
 def apply_article(story: Story, article: Article, outlet_time: float, opening: bool) -> list[Change]:
     """Merge an article's extracted figures and attributions into the story's ledger.
 
@@ -202,6 +220,8 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
         rep = Report(None, None, None, a["kind"], a.get("by"), article.outlet, article.id, article.url,
                      outlet_time, list(a["span"]), text=actor or "")
         ch = merge_attribution(fact, rep)
+        if ch and ch.kind == "attribution_added":
+            ch = _shifted(story, fact, rep) or ch
         # recorded in the ledger, not announced: "no group claimed it", "a militia was blamed"
         quiet = a.get("negated") or (a["kind"] != "means" and (not actor or _GENERIC_ACTOR.match(actor)))
         if ch and not opening and not quiet:

@@ -79,3 +79,18 @@ def test_an_edited_article_replaces_its_reports(store):
     alerts = [store.alert(a) for a in second.alerts]
     assert [a.kind for a in alerts] == ["figure_changed"] and "12 → 15" in alerts[0].text
     assert story.articles == ["art1"]
+
+
+def test_attribution_changed_when_the_same_source_names_someone_else(store):
+    from monitor.pipeline import analyse, assign
+
+    a = analyse("x1", "Bombing", "Police blamed the bombing on the Red Brigade on Sunday.", "2024-01-01", "Wire")
+    b = analyse("x2", "Bombing", "Police blamed the bombing on the Black Hand on Sunday, in a new statement.",
+                "2024-01-02", "Wire")
+    first = assign(store, a, "all", 1.0)
+    second = assign(store, b, "all", 2.0)
+    assert second.story == first.story
+    kinds = [store.alert(i).kind for i in second.alerts]
+    assert "attribution_changed" in kinds
+    text = next(store.alert(i).text for i in second.alerts if store.alert(i).kind == "attribution_changed")
+    assert "Red Brigade → the Black Hand" in text

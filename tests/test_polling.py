@@ -249,3 +249,32 @@ def test_two_clocks_one_poll(r):
     q = Queue("clocks:poll", connection=r)
     assert q.count == 3 and sum(len(q.fetch_job(j).args[0]) for j in q.job_ids) == 50  # batches of 20
     assert store.due_feeds(259.0) == [] and len(store.due_feeds(260.0)) == 50  # due again after the lease
+
+
+def test_one_host_is_polled_politely_and_a_failing_feed_is_disabled(redis_server, r, http):
+    ns = "polite"
+    store = Store(r, Keys(ns))
+    http.reply("GET", "/a", body=rss(http.base, 1, title="A"))
+    http.reply("GET", "/b", body=rss(http.base, 1, title="B"))
+    http.reply("GET", "/down", 503, headers={"Retry-After": "30"})
+    now = time.time()
+    store.put_feed(Feed("a", f"{http.base}/a", []))
+    store.put_feed(Feed("b", f"{http.base}/b", []))
+    store.put_feed(Feed("down", f"{http.base}/down", [], errors=9))  # one failure from the limit
+    for f in ("a", "b", "down"):
+        store.schedule(f, now - 1)
+    tick(store, Leader(r, store.k.lock("clock"), 5), now, lease=60)
+    run_worker(redis_server.url, ns, {"NEWSMON_ALLOW_PRIVATE": "true", "NEWSMON_ALLOW_NETWORKS": "",
+                                      "NEWSMON_HOST_SPACING": "20"})
+    fetched = [p for _, p, _, _ in http.requests if p in ("/a", "/b", "/down")]
+    assert fetched == ["/a"]  # one request to the host; the others wait their turn
+    assert now + 5 < store.next_poll("b") < now + 60 and store.next_poll("down") < now + 60
+    assert store.feed("b").last_success is None
+    r.delete(store.k.lock(f"host:{http.base.split('//')[1].split(':')[0]}"))
+    store.schedule("down", time.time() - 1)
+    tick(store, Leader(r, store.k.lock("clock"), 5), time.time(), lease=60)
+    run_worker(redis_server.url, ns, {"NEWSMON_ALLOW_PRIVATE": "true", "NEWSMON_ALLOW_NETWORKS": "",
+                                      "NEWSMON_HOST_SPACING": "0"})
+    down = store.feed("down")
+    assert down.errors == 10 and down.disabled and "HTTP 503" in down.disabled
+    assert store.next_poll("down") is None
