@@ -90,7 +90,7 @@ def test_demo_runs_from_an_installed_package(tmp_path):
     assert "killed 25 per" in p.stdout and "Popular Mobilization Forces" in p.stdout
 
 
-def test_alerts_test_and_stories_show(cli_env, tmp_path):
+def test_alerts_test_command(cli_env):
     p = newsmon("alerts", "test", "console", env=cli_env)
     assert p.returncode == 0 and "newsmon test message" in p.stdout
     p = newsmon("alerts", "test", "slack", env={**cli_env, "NEWSMON_SLACK_WEBHOOK_URL": ""})
