@@ -245,17 +245,17 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
 
 
 def cmd_status(a: argparse.Namespace, s: Settings) -> int:
-    from rq import Queue, Worker
+    from rq import Queue
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, queue_name
+    from workers.queues import QUEUES, our_workers, queue_name
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         queues = {}
         for name in QUEUES:
             q = Queue(queue_name(s.namespace, name), connection=r)
             queues[name] = {"queued": q.count, "failed": len(FailedJobRegistry(queue=q))}
-        workers = [{"name": w.name, "state": w.get_state(), "queues": w.queue_names()} for w in Worker.all(connection=r)]
+        workers = [{"name": w.name, "state": w.get_state(), "queues": w.queue_names()} for w in our_workers(r, s.namespace)]
         feeds = st.feeds()
         broken = {k.decode(): v.decode() for k, v in r.hgetall(st.k.broken_channels()).items()}
         hb = r.get(st.k.heartbeat("clock"))
@@ -311,8 +311,133 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
     _prewarm()
     with redis_for(s) as r:
         queues = [Queue(queue_name(s.namespace, n), connection=r) for n in QUEUES]
-        w = Worker(queues, connection=r, name=a.name)
+        w = Worker(queues, connection=r, name=a.name, maintenance_interval=int(s.worker_maintenance),
+                   job_monitoring_interval=int(s.job_monitoring))
         w.work(burst=a.burst, with_scheduler=True, logging_level="WARNING" if a.quiet else "INFO")
+    return 0
+
+
+def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[str, bool, str]]:
+    """(check, ok, detail) for `newsmon check`: heartbeats, leader, backlog, failed jobs."""
+    from rq import Queue
+    from rq.registry import FailedJobRegistry
+
+    from workers.queues import QUEUES, our_workers, queue_name
+    st = Store(r, Keys(s.namespace))
+    out: list[tuple[str, bool, str]] = []
+    now = time.time()
+    if component in ("all", "clock"):
+        hb = r.get(st.k.heartbeat("clock"))
+        leader = r.get(st.k.lock("clock"))
+        age = now - float(hb) if hb else None
+        out.append(("clock heartbeat", age is not None, f"last tick {age:.0f}s ago" if age is not None else "no clock has ticked recently"))
+        out.append(("clock leader", leader is not None, leader.decode() if leader else "no clock holds the leader lock"))
+    if component in ("all", "worker"):
+        limit = s.job_monitoring + 60
+        alive = [w for w in our_workers(r, s.namespace)
+                 if w.last_heartbeat and now - w.last_heartbeat.timestamp() < limit]
+        out.append(("workers", bool(alive), f"{len(alive)} alive" if alive else f"no worker heartbeat in the last {limit:.0f}s"))
+    if component == "all":
+        queued = failed = 0
+        for name in QUEUES:
+            q = Queue(queue_name(s.namespace, name), connection=r)
+            queued += q.count
+            failed += len(FailedJobRegistry(queue=q))
+        out.append(("queue backlog", queued <= s.check_max_backlog, f"{queued} queued (limit {s.check_max_backlog})"))
+        out.append(("failed jobs", failed <= s.check_max_failed, f"{failed} failed (limit {s.check_max_failed})"))
+    return out
+
+
+def cmd_check(a: argparse.Namespace, s: Settings) -> int:
+    with redis_for(s) as r:
+        results = health(r, s, a.component)
+    if a.json:
+        print(json.dumps([{"check": c, "ok": ok, "detail": d} for c, ok, d in results], indent=2))
+    else:
+        for c, ok, d in results:
+            print(f"{'ok  ' if ok else 'FAIL'}  {c}: {d}")
+    return 0 if all(ok for _, ok, _ in results) else 1
+
+
+def _failed_jobs(r: redis.Redis, ns: str) -> list[tuple[object, object]]:
+    from rq import Queue
+    from rq.job import Job
+    from rq.registry import FailedJobRegistry
+
+    from workers.queues import QUEUES, queue_name
+    out = []
+    for name in QUEUES:
+        q = Queue(queue_name(ns, name), connection=r)
+        reg = FailedJobRegistry(queue=q)
+        for jid in reg.get_job_ids():
+            job = Job.fetch(jid, connection=r) if r.exists(f"rq:job:{jid}") else None
+            out.append((reg, job if job is not None else jid))
+    return out
+
+
+def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
+    with redis_for(s) as r:
+        jobs = _failed_jobs(r, s.namespace)
+        if a.verb == "list":
+            rows, data = [], []
+            for reg, job in jobs:
+                if isinstance(job, str):
+                    rows.append([job, reg.name, "-", "-", "(job data expired)"])
+                    continue
+                err = (job.latest_result().exc_string if job.latest_result() else "") or ""
+                last = err.strip().splitlines()[-1] if err.strip() else "-"
+                concerns = ", ".join(str(x) if not isinstance(x, dict) else x.get("url") or x.get("key", "")
+                                     for x in job.args)
+                rows.append([job.id, reg.name.split(":")[-1], job.func_name.rsplit(".", 1)[-1], concerns[:60], last[:70]])
+                data.append({"id": job.id, "queue": reg.name, "function": job.func_name, "args": job.args,
+                             "ended_at": str(job.ended_at), "error": err})
+            _print(data, a.json, _table(rows, ["job", "queue", "function", "concerns", "error"]))
+            return 0
+        wanted = set(a.ids)
+        if not wanted and not a.all:
+            raise UsageError(f"name the jobs to {a.verb} (see `newsmon failed list`) or pass --all")
+        n = 0
+        for reg, job in jobs:
+            jid = job if isinstance(job, str) else job.id
+            if not a.all and jid not in wanted:
+                continue
+            if a.verb == "requeue" and not isinstance(job, str):
+                reg.requeue(jid)
+            else:
+                reg.remove(jid, delete_job=True)
+            n += 1
+        print(f"{a.verb}d {n} failed job(s)")
+    return 0
+
+
+def cmd_metrics(a: argparse.Namespace, s: Settings) -> int:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from monitor.metrics import exposition
+    with redis_for(s) as r:
+        keys = Keys(s.namespace)
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                if self.path.split("?")[0] != "/metrics":
+                    self.send_error(404)
+                    return
+                body = exposition(r, keys).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        httpd = ThreadingHTTPServer((a.host, a.port or s.metrics_port), Handler)
+        log.info("metrics on http://%s:%d/metrics", a.host, httpd.server_address[1])
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
     return 0
 
 
@@ -437,6 +562,18 @@ def parser() -> argparse.ArgumentParser:
 
     sub.add_parser("status", help="queues, workers, feeds, failed jobs").add_argument("--json", action="store_true")
     sub.add_parser("clock", help="run the scheduler process")
+    x = sub.add_parser("check", help="health check: exit 0 when healthy, 1 when not (for Docker and systemd)")
+    x.add_argument("--component", choices=["all", "clock", "worker"], default="all")
+    x.add_argument("--json", action="store_true")
+    fl = sub.add_parser("failed", help="RQ's failed jobs").add_subparsers(dest="verb", required=True)
+    fl.add_parser("list").add_argument("--json", action="store_true")
+    for verb in ("requeue", "purge"):
+        x = fl.add_parser(verb)
+        x.add_argument("ids", nargs="*")
+        x.add_argument("--all", action="store_true")
+    x = sub.add_parser("metrics", help="serve Prometheus metrics")
+    x.add_argument("--host", default="127.0.0.1")
+    x.add_argument("--port", type=int)
     x = sub.add_parser("worker", help="run an RQ worker")
     x.add_argument("--burst", action="store_true", help="exit when the queues are empty")
     x.add_argument("--name")
@@ -471,7 +608,8 @@ def parser() -> argparse.ArgumentParser:
 
 COMMANDS = {"topics": cmd_topics, "feeds": cmd_feeds, "stories": cmd_stories, "alerts": cmd_alerts,
             "status": cmd_status, "clock": cmd_clock, "worker": cmd_worker, "replay": cmd_replay,
-            "eval": cmd_eval, "demo": cmd_demo, "sample": cmd_sample, "bench": cmd_bench}
+            "eval": cmd_eval, "demo": cmd_demo, "sample": cmd_sample, "bench": cmd_bench,
+            "check": cmd_check, "failed": cmd_failed, "metrics": cmd_metrics}
 
 
 def main(argv: list[str] | None = None) -> int:

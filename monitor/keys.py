@@ -25,6 +25,7 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:channels:broken`` | hash | channel -> last permanent error |
 | ``{ns}:lock:{name}`` | string | locks and leases: ``clock`` (leader), ``stories:{topic}``, ``host:{host}``, ``send:…``, ``rate:…``, ``last-alert:{story}``, ``thread:…`` |
 | ``{ns}:heartbeat:{process}`` | string | last heartbeat, with a TTL |
+| ``{ns}:metrics`` | hash | counters and latency histograms (Prometheus series -> value) |
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ class Keys:
 
     def lock(self, name: str) -> str:
         return f"{self.ns}:lock:{name}"
+
+    def metrics(self) -> str:
+        return f"{self.ns}:metrics"
 
     def heartbeat(self, process: str) -> str:
         return f"{self.ns}:heartbeat:{process}"

@@ -42,6 +42,13 @@ class Settings:
     poll_interval: float = 600.0
     poll_min: float = 60.0
     poll_max: float = 3600.0
+    # workers and health
+    worker_maintenance: float = 60.0  # seconds between RQ's registry clean-ups (abandoned jobs are retried then)
+    job_monitoring: float = 30.0  # seconds between a busy worker's heartbeats
+    check_max_backlog: int = 1000  # `newsmon check` fails above this many queued jobs
+    check_max_failed: int = 50  # ... or this many failed jobs
+    metrics_port: int = 9108
+    send_lease: float = 60.0  # seconds a worker holds an alert while sending (more than a send can take)
     # matching
     match_threshold: float = 0.14
     story_window_days: float = 14.0

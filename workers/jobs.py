@@ -18,7 +18,7 @@ import redis
 import sentry_sdk  # imported here, not in the job: a forked job would pay for the import each time
 from rq import get_current_job
 
-from monitor import channels, outbound
+from monitor import channels, metrics, outbound
 from monitor.cleaning import clean_html
 from monitor.errors import report
 from monitor.feeds import parse_feed, url_id
@@ -34,9 +34,8 @@ from workers.queues import ARTICLE, DELIVER, POLL, STORY, enqueue
 
 log = logging.getLogger(__name__)
 
-DELIVERY_BACKOFF = (2, 5, 15, 60, 120, 300, 600)  # seconds; then every 600 s for a day
+DELIVERY_BACKOFF = (2, 5, 10, 20, 30, 60, 120, 300, 600)  # seconds; then every 600 s for a day
 DELIVERY_MAX_ATTEMPTS = 150
-SEND_LEASE = 120  # seconds a worker holds a delivery while sending; a dead worker's lease expires
 SLACK_SPACING_MS = 1000  # Slack's limit: one message per second per destination
 
 
@@ -81,15 +80,18 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
     if not _host_turn(store, feed, s.host_spacing, now):
         return 0
     try:
-        resp = outbound.get(feed.url, outbound.Limits.from_settings(s), feed.etag, feed.last_modified)
+        with metrics.timed(store.r, store.k, "poll"):
+            resp = outbound.get(feed.url, outbound.Limits.from_settings(s), feed.etag, feed.last_modified)
     except outbound.FetchError as e:
         _feed_failed(store, feed, str(e), now, policy, gone="HTTP 410" in str(e), retry_after=e.retry_after)
+        metrics.incr(store.r, store.k, "newsmon_feed_polls_total", outcome="error")
         return 0
     if resp.permanent_redirect:
         log.info("feed %s moved permanently to %s", feed.id, resp.permanent_redirect)
         feed.url = resp.permanent_redirect
     feed.errors, feed.last_success, feed.last_error = 0, now, None
     if resp.status == 304:  # nothing new, and nothing more to do
+        metrics.incr(store.r, store.k, "newsmon_feed_polls_total", outcome="not_modified")
         feed.interval = adapt_interval(feed.interval, [], 0, policy)
         store.put_feed(feed)
         store.schedule(feed.id, next_poll(now, policy, feed.interval))
@@ -100,7 +102,9 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
         parsed = parse_feed(resp.content, resp.headers)
     except ValueError as e:
         _feed_failed(store, feed, str(e), now, policy)
+        metrics.incr(store.r, store.k, "newsmon_feed_polls_total", outcome="unparseable")
         return 0
+    metrics.incr(store.r, store.k, "newsmon_feed_polls_total", outcome="ok")
     for w in parsed.warnings:
         log.warning("feed %s: %s", feed.id, w)
     n = 0
@@ -166,6 +170,7 @@ def _entry_dict(e: FeedEntry, outlet: str) -> dict:
 def process_entry(feed_id: str, entry: dict) -> str | None:
     """Fetch and clean the entry's page, extract, and hand the article to its topics' stories."""
     store, s = _store(), settings()
+    t0 = time.perf_counter()
     feed = store.feed(feed_id)
     title, text = entry.get("title") or "", ""
     url = entry.get("url")
@@ -187,9 +192,12 @@ def process_entry(feed_id: str, entry: dict) -> str | None:
     prev = store.article(article_id)
     if prev is not None:
         if prev.fingerprint == article.fingerprint:
+            metrics.incr(store.r, store.k, "newsmon_articles_processed_total", outcome="duplicate")
             return article_id  # the same text seen through another feed or entry
         article.version = prev.version + 1
     store.put_article(article, time.time())
+    metrics.incr(store.r, store.k, "newsmon_articles_processed_total", outcome="new" if prev is None else "edited")
+    metrics.observe(store.r, store.k, "article", time.perf_counter() - t0)
     topics = [t for t in store.topics() if not t.feeds or feed_id in t.feeds]
     for t in topics:
         if matches_topic(t, article):
@@ -218,7 +226,8 @@ def assign_story(article_id: str, topic: str) -> str | None:
     if article is None or t is None:
         log.warning("assign_story: article %s or topic %s no longer exists", article_id, topic)
         return None
-    result = assign(store, article, topic, time.time(), MatchPolicy(s.match_threshold, s.story_window_days))
+    with metrics.timed(store.r, store.k, "story"):
+        result = assign(store, article, topic, time.time(), MatchPolicy(s.match_threshold, s.story_window_days))
     for alert_id in result.alerts:  # on a retry these are the same ids, and dispatch is idempotent
         dispatch(store, t, alert_id, time.time())
     return result.story
@@ -254,6 +263,11 @@ def dispatch(store: Store, topic: Topic, alert_id: str, now: float) -> str:
     if decision.action == "send":
         r.set(k.lock(f"last-alert:{alert.story}"), str(now), ex=7 * 86400)
     return decision.action
+
+
+def _epoch(iso: str) -> float:
+    from datetime import datetime
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
 
 
 def _iso(ts: float | None) -> str:
@@ -315,8 +329,12 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
                 delay=SLACK_SPACING_MS / 1000 * random.uniform(1.0, 2.0))
         return "waiting"
     lease = k.lock(f"send:{alert_id}:{_safe(channel)}")
-    if not r.set(lease, str(time.time()), nx=True, ex=SEND_LEASE):
-        return "busy"  # another worker is sending it now
+    if not r.set(lease, str(time.time()), nx=True, ex=int(s.send_lease)):
+        # another worker is sending it, or died sending it: look again when its lease ends
+        enqueue(r, k.ns, DELIVER, deliver, alert_id, channel, attempt,
+                job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt}-b{time.time_ns()}",
+                delay=max(r.pttl(lease), 0) / 1000 + 1)
+        return "busy"
     try:
         alert = store.alert(alert_id)
         if alert is None:
@@ -326,6 +344,8 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
         try:
             sent = channels.send(channel, alert, s, thread.decode() if thread else None)
         except channels.TransportError as e:
+            metrics.incr(r, k, "newsmon_alerts_total", channel=channel.split(":")[0],
+                         outcome="broken" if e.permanent else "retry")
             if e.permanent:
                 r.hset(state_key, channel, "broken")
                 r.hset(k.broken_channels(), channel, str(e))
@@ -343,6 +363,9 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
                     job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt + 1}", delay=delay)
             return "retrying"
         r.hset(state_key, channel, "sent")
+        metrics.incr(r, k, "newsmon_alerts_total", channel=channel.split(":")[0], outcome="sent")
+        if alert.created:
+            metrics.observe(r, k, "alert_delay", max(0.0, time.time() - _epoch(alert.created)))
         if sent.thread and not thread:
             r.set(thread_key, sent.thread)
         return "sent"

@@ -38,7 +38,16 @@ POLL_BATCH = 20  # feeds per poll job from the clock
 POLL_BATCH_TIMEOUT = POLL_BATCH * 45  # each feed is bounded by its own total timeout (30 s by default)
 ARTICLE = JobPolicy("articles", timeout=120, retries=(10, 60, 300))
 STORY = JobPolicy("stories", timeout=120, retries=(5, 30, 120))
-DELIVER = JobPolicy("alerts", timeout=60, retries=())  # deliver re-enqueues itself with back-off
+# deliver re-enqueues itself on transport errors; RQ's retries are for a worker that died mid-send
+DELIVER = JobPolicy("alerts", timeout=60, retries=(10, 30, 60))
+
+
+def our_workers(r: redis.Redis, ns: str) -> list:
+    """The RQ workers that listen on this namespace's queues."""
+    from rq import Worker
+
+    ours = {queue_name(ns, q) for q in QUEUES}
+    return [w for w in Worker.all(connection=r) if ours & set(w.queue_names())]
 
 
 def namespaced_id(ns: str, base: str) -> str:

@@ -1,0 +1,350 @@
+"""Faults with the real processes: workers killed mid-job, SIGTERM, two clocks, Redis restarted,
+Slack and SMTP down for a minute. Nothing is lost, nothing is sent twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from aiosmtpd.controller import Controller
+from rq import Queue
+from rq.registry import StartedJobRegistry
+
+from monitor.demo import SampleServer, drained, slug
+from monitor.keys import Keys
+from monitor.models import Topic
+from monitor.redis_server import PrivateRedis, free_port
+from monitor.sample import load_sample
+from monitor.store import Feed, Store
+from tests.conftest import LoopbackServer
+from tests.test_delivery import make_alerts
+from tests.test_end_to_end import Inbox
+from tests.test_polling import page, rss
+from workers.jobs import dispatch
+from workers.queues import QUEUES, queue_name
+
+FAST = {"NEWSMON_ALLOW_PRIVATE": "true", "NEWSMON_HOST_SPACING": "0", "NEWSMON_TICK_SECONDS": "0.5",
+        "NEWSMON_POLL_INTERVAL": "1", "NEWSMON_POLL_MIN": "0.5", "NEWSMON_POLL_MAX": "1",
+        "NEWSMON_WORKER_MAINTENANCE": "5", "NEWSMON_JOB_MONITORING": "1"}
+
+
+class Procs:
+    def __init__(self, url: str, ns: str, env: dict[str, str], log: Path):
+        self.env = {**os.environ, "REDIS_URL": url, "NEWSMON_NAMESPACE": ns, **FAST, **env}
+        self.log = log.open("a")
+        self.all: list[subprocess.Popen] = []
+
+    def start(self, *args: str) -> subprocess.Popen:
+        p = subprocess.Popen([sys.executable, "-m", "monitor", *args], env=self.env, stdout=self.log,
+                             stderr=self.log, start_new_session=True)
+        self.all.append(p)
+        return p
+
+    def stop(self) -> None:
+        for p in self.all:
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGKILL)
+        for p in self.all:
+            p.wait(10)
+        self.log.close()
+
+
+def wait_for(pred, timeout: float, step: float = 0.3) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if pred():
+                return True
+        except redis.RedisError:
+            pass
+        time.sleep(step)
+    return False
+
+
+def started(r: redis.Redis, ns: str) -> int:
+    return sum(len(StartedJobRegistry(queue=Queue(queue_name(ns, q), connection=r))) for q in QUEUES)
+
+
+def test_workers_killed_mid_job_lose_and_double_nothing(redis_server, r, tmp_path):
+    """Four workers, each stuck in one kind of job, are killed with SIGKILL; a new worker finishes."""
+    ns = "kill"
+    store = Store(r, Keys(ns))
+    hang = threading.Event()  # while set, the stuck endpoints hang
+    hang.set()
+    srv = LoopbackServer()
+    slack_ok: list[str] = []
+
+    def slow(body: bytes, ctype: str):
+        def route(h):
+            if hang.is_set():
+                srv.stop.wait(30)
+                return
+            h.send_response(200)
+            h.send_header("Content-Type", ctype)
+            h.send_header("Content-Length", str(len(body)))
+            h.end_headers()
+            h.wfile.write(body)
+        return route
+
+    def slack(h):
+        if hang.is_set():
+            srv.stop.wait(30)  # the killed worker never gets an answer: Slack never posted it
+            return
+        slack_ok.append(json.loads(srv.requests[-1][3])["text"])
+        h.send_response(200)
+        h.send_header("Content-Length", "2")
+        h.end_headers()
+        h.wfile.write(b"ok")
+
+    srv.routes[("GET", "/slowfeed")] = slow(rss(srv.base + "/slow", 1, title="Slow"), "application/rss+xml")
+    srv.reply("GET", "/slow/page/1", body=page(2))
+    srv.reply("GET", "/feed", body=rss(srv.base, 1))
+    srv.routes[("GET", "/page/1")] = slow(page(1), "text/html")
+    srv.routes[("POST", "/hook")] = slack
+    procs = Procs(redis_server.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{srv.base}/hook", "NEWSMON_READ_TIMEOUT": "20",
+                                         "NEWSMON_TOTAL_TIMEOUT": "20", "NEWSMON_SEND_LEASE": "25"},
+                  tmp_path / "procs.log")
+    try:
+        store.put_topic(Topic("t", (), (), ("slack",)))
+        # 1. a poll stuck on a feed that hangs; 2. an article stuck on its page
+        for fid, path in (("slowfeed", "/slowfeed"), ("feed", "/feed")):
+            store.put_feed(Feed(fid, srv.base + path, ["t"], interval=1))
+            store.schedule(fid, time.time() - 1)
+        lock = r.lock(store.k.lock("stories:t"), timeout=120)  # 3. the story step waits for this lock
+        assert lock.acquire()
+        alert = make_alerts(store, 1, story="other", first=500)[0]  # 4. a delivery stuck on Slack
+        dispatch(store, store.topic("t"), alert, time.time())
+        story_article = _article(store, "direct", "A man was shot and killed on Main Street on Sunday.")
+        from workers.jobs import assign_story
+        from workers.queues import STORY, enqueue
+        enqueue(r, ns, STORY, assign_story, story_article, "t", job_id="story-direct")
+        clock = procs.start("clock")
+        doomed = [procs.start("worker", "--quiet") for _ in range(4)]
+        assert wait_for(lambda: started(r, ns) >= 4, 60), "the four jobs did not start"
+        time.sleep(1)
+        for p in doomed:
+            os.killpg(p.pid, signal.SIGKILL)  # mid-job: a poll, an article, a story step, a send
+        clock.send_signal(signal.SIGKILL)
+        hang.clear()
+        lock.release()
+        procs.start("clock")
+        procs.start("worker", "--quiet")
+
+        def done() -> bool:
+            in_stories = {a for st in store.stories("t") for a in st.articles}
+            return (store.feed("slowfeed").last_success is not None and len(in_stories) == 3
+                    and store.delivery(alert).get("slack") == "sent" and drained(store, 3))
+        if not wait_for(done, 150):
+            pytest.fail(f"not recovered: stories {[s.articles for s in store.stories('t')]}, slack {slack_ok}, "
+                        f"feed {store.feed('slowfeed')}; processes' log: {tmp_path / 'procs.log'}")
+        time.sleep(3)  # anything doubled would show up now
+    finally:
+        procs.stop()
+        srv.close()
+    arts = [a.decode() for a in r.zrange(store.k.articles(), 0, -1)]
+    assert len(arts) == len(set(arts)) == 3  # direct, the /feed entry, the /slowfeed entry
+    stories = store.stories("t")
+    assert sorted(a for s in stories for a in s.articles) == sorted(arts)  # each joined exactly one story
+    for s in stories:
+        for f in s.facts.values():  # no ledger write doubled: one report per article and fact
+            per = [r.article for r in f.reports if not r.earlier]
+            assert len(per) == len(set(per)), f
+    assert len(slack_ok) == len(set(slack_ok)) == len(store.alerts())  # nothing lost, nothing sent twice
+
+
+def _article(store: Store, aid: str, text: str) -> str:
+    from monitor.pipeline import analyse
+    a = analyse(aid, "Shooting on Main Street", text, "2024-01-07T10:00:00Z", "Test Outlet")
+    store.put_article(a, time.time())
+    return aid
+
+
+def test_sigterm_lets_the_current_job_finish(redis_server, r, tmp_path):
+    ns = "term"
+    store = Store(r, Keys(ns))
+    srv = LoopbackServer()
+
+    def slow_page(h):
+        time.sleep(3)
+        body = page(1)
+        h.send_response(200)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    srv.reply("GET", "/feed", body=rss(srv.base, 1))
+    srv.routes[("GET", "/page/1")] = slow_page
+    procs = Procs(redis_server.url, ns, {}, tmp_path / "procs.log")
+    try:
+        store.put_topic(Topic("t", (), (), ()))
+        store.put_feed(Feed("f", srv.base + "/feed", ["t"]))
+        from workers.jobs import process_entry
+        from workers.queues import ARTICLE, enqueue
+        entry = {"key": "k1", "url": srv.base + "/page/1", "title": "Shooting 1", "summary": "", "published": None,
+                 "fingerprint": "fp1", "outlet": "Test"}
+        enqueue(r, ns, ARTICLE, process_entry, "f", entry, job_id="article-term")
+        w = procs.start("worker", "--quiet")
+        assert wait_for(lambda: started(r, ns) == 1, 30)
+        time.sleep(0.5)
+        w.send_signal(signal.SIGTERM)  # warm shutdown: finish the page fetch, then exit
+        assert w.wait(30) == 0
+    finally:
+        procs.stop()
+        srv.close()
+    assert r.zcard(store.k.articles()) == 1
+    assert Queue(queue_name(ns, "stories"), connection=r).count == 1  # the next step was enqueued
+
+
+def test_two_clocks_one_leader_and_takeover(redis_server, r, http, tmp_path):
+    ns = "clocks2"
+    store = Store(r, Keys(ns))
+    times: dict[str, list[float]] = {}
+
+    def feed_route(fid):
+        def route(h):
+            times.setdefault(fid, []).append(time.monotonic())
+            h.send_response(304)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+        return route
+
+    for i in range(6):
+        fid = f"f{i}"
+        http.routes[("GET", f"/{fid}")] = feed_route(fid)
+        store.put_feed(Feed(fid, f"{http.base}/{fid}", [], etag='"x"', interval=1))
+        store.schedule(fid, time.time())
+    procs = Procs(redis_server.url, ns, {}, tmp_path / "procs.log")
+    try:
+        clocks = [procs.start("clock"), procs.start("clock")]
+        procs.start("worker", "--quiet")
+        procs.start("worker", "--quiet")
+        assert wait_for(lambda: r.get(store.k.lock("clock")) is not None, 20)
+        time.sleep(4)
+        holder = r.get(store.k.lock("clock")).decode()
+        leader = next(p for p in clocks if holder.endswith(f":{p.pid}"))
+        other = next(p for p in clocks if p is not leader)
+        leader.send_signal(signal.SIGKILL)
+        t0 = time.monotonic()
+        assert wait_for(lambda: (r.get(store.k.lock("clock")) or b"").decode().endswith(f":{other.pid}"), 10, 0.1)
+        takeover = time.monotonic() - t0
+        before = sum(len(v) for v in times.values())
+        time.sleep(4)
+        after = sum(len(v) for v in times.values())
+    finally:
+        procs.stop()
+    assert takeover <= 3.0 + 0.5 + 0.5  # the lock's TTL (3 ticks, at least 3 s) plus a tick
+    assert after > before  # the new leader polls
+    for fid, ts in times.items():
+        gaps = [b - a for a, b in zip(ts, ts[1:], strict=False)]
+        assert min(gaps) > 0.3, (fid, gaps)  # never two polls of one feed for one due time
+
+
+def test_redis_restart_loses_nothing(tmp_path):
+    """Redis with AOF is shut down and started again while the seed articles flow."""
+    data = tmp_path / "redis"
+    rs = PrivateRedis(data, appendonly=True).start()
+    r = redis.Redis.from_url(rs.url)
+    ns = "restart"
+    store = Store(r, Keys(ns))
+    inbox = Inbox()
+    smtp = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    arts = load_sample()
+    server = SampleServer(arts, interval=2.5).start()
+    procs = Procs(rs.url, ns, {"NEWSMON_SMTP_HOST": "127.0.0.1", "NEWSMON_SMTP_PORT": str(smtp.port),
+                               "NEWSMON_SMTP_SECURITY": "none"}, tmp_path / "procs.log")
+    try:
+        for outlet in server.outlets():
+            store.put_feed(Feed(slug(outlet), f"{server.base}/feed/{slug(outlet)}.xml", ["iraq"], interval=1))
+            store.schedule(slug(outlet), time.time())
+        store.put_topic(Topic("iraq", ("Kataib Hezbollah", "Iran backed militia"), (), ("email:ops@example.org",)))
+        procs.start("clock")
+        procs.start("worker", "--quiet")
+        assert wait_for(lambda: r.zcard(store.k.articles()) >= 2, 60)
+        r.shutdown(nosave=True)  # AOF keeps what was written; nosave skips the RDB snapshot
+        rs.proc.wait(10)
+        time.sleep(2)
+        rs.start()  # same port, same directory: the AOF is replayed
+        assert wait_for(lambda: server.all_released() and drained(store, len(arts)), 180), \
+            (tmp_path / "procs.log").read_text()[-3000:]
+    finally:
+        procs.stop()
+        server.stop()
+        smtp.stop()
+    stories = store.stories("iraq")
+    assert len(stories) == 2
+    alerts = store.alerts()
+    assert [a.kind for a in alerts].count("story_opened") == 2
+    assert len(inbox.messages) == len(alerts)  # each alert mailed once
+    assert len({m["X-Newsmon-Alert"] for m in inbox.messages}) == len(alerts)
+    rs.stop()
+
+
+def test_slack_and_smtp_down_for_a_minute(redis_server, r, tmp_path):
+    ns = "outage"
+    store = Store(r, Keys(ns))
+    srv = LoopbackServer()
+    t_start = time.monotonic()
+    posts: list[str] = []
+
+    def hook(h):
+        elapsed = time.monotonic() - t_start
+        if elapsed < 30:  # 500 for half a minute, then 429 for the other half
+            h.send_response(500)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        if elapsed < 60:
+            h.send_response(429)
+            h.send_header("Retry-After", "5")
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        posts.append(json.loads(srv.requests[-1][3])["text"])
+        h.send_response(200)
+        h.send_header("Content-Length", "2")
+        h.end_headers()
+        h.wfile.write(b"ok")
+
+    srv.routes[("POST", "/hook")] = hook
+    port = free_port()
+    inbox = Inbox()
+    smtp = None
+    procs = Procs(redis_server.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{srv.base}/hook",
+                                         "NEWSMON_SMTP_HOST": "127.0.0.1", "NEWSMON_SMTP_PORT": str(port),
+                                         "NEWSMON_SMTP_SECURITY": "none"}, tmp_path / "procs.log")
+    try:
+        topic = Topic("t", (), (), ("slack", "email:ops@example.org"))
+        store.put_topic(topic)
+        ids = make_alerts(store, 5)
+        for i in ids:
+            dispatch(store, topic, i, time.time())
+        procs.start("worker", "--quiet")
+        procs.start("worker", "--quiet")
+        assert wait_for(lambda: time.monotonic() - t_start > 60, 70)
+        smtp = Controller(inbox, hostname="127.0.0.1", port=port)  # SMTP accepts again after a minute
+        smtp.start()
+        assert wait_for(lambda: all(set(store.delivery(i).values()) == {"sent"} for i in ids), 120), \
+            [store.delivery(i) for i in ids]
+        time.sleep(2)
+    finally:
+        procs.stop()
+        srv.close()
+        if smtp:
+            smtp.stop()
+    assert sorted(posts) == sorted(set(posts)) and len(posts) == 5
+    assert len(inbox.messages) == 5 and len({m["X-Newsmon-Alert"] for m in inbox.messages}) == 5
+
+
+@pytest.fixture(autouse=True)
+def _no_inherited_secrets(monkeypatch):
+    for k in ("NEWSMON_SLACK_WEBHOOK_URL", "NEWSMON_SLACK_TOKEN", "NEWSMON_SENTRY_DSN", "REDIS_URL"):
+        monkeypatch.delenv(k, raising=False)
