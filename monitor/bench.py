@@ -114,3 +114,136 @@ def extraction(path: Path, repeat: int = 3) -> dict:
     return {"articles": len(docs), "cpu_seconds_best": round(best, 3),
             "cpu_seconds_median": round(statistics.median(runs), 3),
             "articles_per_second": round(len(docs) / best, 1)}
+
+
+class _StreamServer:
+    """Feeds and pages of a JSONL corpus on loopback; article i appears at start + i / rate."""
+
+    def __init__(self, docs: list[dict], feeds: int, rate: float):
+        import html as _html
+
+        self.docs, self.feeds, self.rate = docs, feeds, rate
+        self.start = time.time()
+        self.pages = {}
+        for i, d in enumerate(docs):
+            paras = "".join(f"<p>{_html.escape(p)}</p>" for p in (d.get("text") or "").split("\n") if p.strip())
+            self.pages[i] = (f"<html><head><title>{_html.escape(d.get('title') or '')}</title></head><body>"
+                             f"<article><h1>{_html.escape(d.get('title') or '')}</h1>{paras}</article>"
+                             f"</body></html>").encode()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802
+                path = self.path
+                if path.startswith("/feed/"):
+                    return self._send(server.feed(int(path.split("/")[2].split(".")[0])), "application/rss+xml")
+                if path.startswith("/page/"):
+                    i = int(path.split("/")[2].split(".")[0])
+                    if server.released(i):
+                        return self._send(server.pages[i], "text/html; charset=utf-8")
+                self._send(b"", "text/plain", 404)
+
+            def _send(self, body: bytes, ctype: str, code: int = 200) -> None:
+                self.send_response(code)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *a: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def appears(self, i: int) -> float:
+        return self.start + i / self.rate
+
+    def released(self, i: int) -> bool:
+        return time.time() >= self.appears(i)
+
+    def feed(self, f: int) -> bytes:
+        from email.utils import formatdate
+        items = "".join(
+            f"<item><title>{i}</title><link>{self.base}/page/{i}.html</link><guid>doc-{i}</guid>"
+            f"<pubDate>{formatdate(self.appears(i), usegmt=True)}</pubDate></item>"
+            for i in range(f, len(self.docs), self.feeds) if self.released(i))
+        return f"<?xml version='1.0'?><rss version='2.0'><channel><title>feed {f}</title>{items}</channel></rss>".encode()
+
+
+def pipeline(redis_url: str, data: Path, workers: list[int], articles: int = 300, feeds: int = 30,
+             rate: float = 20.0, timeout: float = 600.0) -> list[dict]:
+    """End to end: the corpus published over `feeds` loopback feeds at `rate` articles/s; the
+    real clock and N worker processes; articles/s and entry-to-alert latency."""
+    from monitor.feeds import url_id
+    from monitor.models import Topic
+
+    docs = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()][:articles]
+    r = redis.Redis.from_url(redis_url)
+    results = []
+    for n in workers:
+        ns = f"benchpipe-{uuid.uuid4().hex[:6]}"
+        store = Store(r, Keys(ns))
+        srv = _StreamServer(docs, feeds, rate)
+        threading.Thread(target=srv.httpd.serve_forever, daemon=True).start()
+        env = {**os.environ, "REDIS_URL": redis_url, "NEWSMON_NAMESPACE": ns, "NEWSMON_ALLOW_PRIVATE": "true",
+               "NEWSMON_HOST_SPACING": "0", "NEWSMON_TICK_SECONDS": "0.5", "NEWSMON_POLL_INTERVAL": "1",
+               "NEWSMON_POLL_MIN": "0.5", "NEWSMON_POLL_MAX": "1"}
+        procs = []
+        try:
+            store.put_topic(Topic("all", (), (), ()))
+            for f in range(feeds):
+                store.put_feed(Feed(f"f{f}", f"{srv.base}/feed/{f}.xml", ["all"], interval=1))
+            srv.start = time.time() + 2  # the processes start meanwhile
+            for f in range(feeds):
+                store.schedule(f"f{f}", srv.start)
+            cmd = [sys.executable, "-m", "monitor"]
+            procs.append(subprocess.Popen([*cmd, "clock"], env=env, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL))
+            for _ in range(n):
+                procs.append(subprocess.Popen([*cmd, "worker", "--quiet"], env=env, stdout=subprocess.DEVNULL,
+                                              stderr=subprocess.DEVNULL))
+            ids = {url_id(f"{srv.base}/page/{i}.html"): i for i in range(len(docs))}
+            deadline = time.time() + timeout
+            while time.time() < deadline:
+                done = sum(1 for _ in r.scan_iter(match=f"{ns}:article-story:all:*", count=1000))
+                if done >= len(docs):
+                    break
+                time.sleep(0.5)
+            finished = time.time()
+            seen = {}
+            for a in store.alerts():  # the first alert of each article
+                if a.article in ids and a.article not in seen:
+                    from datetime import datetime
+                    seen[a.article] = datetime.fromisoformat(a.created).timestamp() - srv.appears(ids[a.article])
+            lat = sorted(seen.values())
+            stages = {}
+            for k, v in r.hgetall(store.k.metrics()).items():
+                key = k.decode()
+                if key.startswith("newsmon_stage_seconds_sum"):
+                    stages[key.split('"')[1]] = round(float(v), 1)
+            processed = sum(1 for _ in r.scan_iter(match=f"{ns}:article-story:all:*", count=1000))
+            span = finished - srv.start
+            results.append({
+                "workers": n, "articles": processed, "published_per_second": rate,
+                "articles_per_second": round(processed / span, 1) if span > 0 else None,
+                "seconds": round(span, 1),
+                "latency_median_s": round(statistics.median(lat), 2) if lat else None,
+                "latency_p99_s": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))], 2) if lat else None,
+                "latency_articles": len(lat), "stage_cpu_seconds": stages,
+            })
+        finally:
+            for p in procs:
+                p.terminate()
+            for p in procs:
+                try:
+                    p.wait(30)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+            srv.httpd.shutdown()
+            srv.httpd.server_close()
+            _cleanup(r, ns)
+    return results

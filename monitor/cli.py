@@ -492,6 +492,15 @@ def cmd_sample(a: argparse.Namespace, s: Settings) -> int:
 
 def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
     from monitor import bench
+    if a.what == "pipeline":
+        if not a.data or not Path(a.data).is_file():
+            raise UsageError("bench pipeline needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/ltqa-dev-2013-2015.jsonl)")
+        with redis_for(s, persistent=False) as r:
+            url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
+            res = bench.pipeline(url, Path(a.data), [int(x) for x in a.workers.split(",")], a.articles,
+                                 a.feed_count, a.rate)
+        print(json.dumps(res, indent=2))
+        return 0
     if a.what == "extraction":
         if not a.data or not Path(a.data).is_file():
             raise UsageError("bench extraction needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/gvdb-dev.jsonl)")
@@ -598,8 +607,12 @@ def parser() -> argparse.ArgumentParser:
 
     sub.add_parser("sample", help="write the bundled sample as replay input").add_argument("path")
 
-    x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls) or extraction")
-    x.add_argument("what", choices=["polling", "extraction"])
+    x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end)")
+    x.add_argument("what", choices=["polling", "extraction", "pipeline"])
+    x.add_argument("--workers", default="1,2,4", help="worker processes to try (pipeline)")
+    x.add_argument("--articles", type=int, default=300, help="articles published (pipeline)")
+    x.add_argument("--feed-count", type=int, default=30, help="feeds they are spread over (pipeline)")
+    x.add_argument("--rate", type=float, default=20.0, help="articles published per second (pipeline)")
     x.add_argument("--feeds", type=int, default=10_000, help="feeds registered (polling)")
     x.add_argument("--polls", type=int, default=1000, help="feeds due and polled (polling)")
     x.add_argument("--data", help="JSONL of articles (extraction)")

@@ -247,7 +247,7 @@ def test_two_clocks_one_poll(r):
     assert tick(store, a, 201.0, lease=60) == 0  # nothing due: the claim pushed them ahead
     from rq import Queue
     q = Queue("clocks:poll", connection=r)
-    assert q.count == 3 and sum(len(q.fetch_job(j).args[0]) for j in q.job_ids) == 50  # batches of 20
+    assert q.count == 5 and sum(len(q.fetch_job(j).args[0]) for j in q.job_ids) == 50  # batches of 10
     assert store.due_feeds(259.0) == [] and len(store.due_feeds(260.0)) == 50  # due again after the lease
 
 

@@ -34,8 +34,9 @@ class JobPolicy:
 
 
 POLL = JobPolicy("poll", timeout=90, retries=())  # a failed poll is rescheduled by the feed's back-off
-POLL_BATCH = 20  # feeds per poll job from the clock
-POLL_BATCH_TIMEOUT = POLL_BATCH * 45  # each feed is bounded by its own total timeout (30 s by default)
+POLL_BATCH = 10  # feeds per poll job from the clock
+POLL_BATCH_TIMEOUT = POLL_BATCH * 40  # each feed is bounded by its own total timeout (30 s by default);
+# the longest job: systemd's TimeoutStopSec and compose's stop_grace_period are set above it
 ARTICLE = JobPolicy("articles", timeout=120, retries=(10, 60, 300))
 STORY = JobPolicy("stories", timeout=120, retries=(5, 30, 120))
 # deliver re-enqueues itself on transport errors; RQ's retries are for a worker that died mid-send

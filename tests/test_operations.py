@@ -1,0 +1,92 @@
+"""newsmon check, failed and metrics against a real Redis and real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+from rq import Queue
+
+from monitor import metrics
+from monitor.keys import Keys
+from monitor.redis_server import free_port
+from tests.test_faults import wait_for
+from tests.test_replay_cli import newsmon
+
+
+def env(url: str, ns: str) -> dict[str, str]:
+    return {"REDIS_URL": url, "NEWSMON_NAMESPACE": ns, "NEWSMON_TICK_SECONDS": "0.5", "NEWSMON_JOB_MONITORING": "1"}
+
+
+def test_check_follows_the_processes(redis_server, r):
+    e = env(redis_server.url, "chk")
+    p = newsmon("check", env=e)
+    assert p.returncode == 1 and "FAIL  clock heartbeat" in p.stdout and "FAIL  workers" in p.stdout
+    full = {**os.environ, **e}
+    procs = [subprocess.Popen([sys.executable, "-m", "monitor", cmd, *extra], env=full, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for cmd, extra in (("clock", []), ("worker", ["--quiet"]))]
+    try:
+        assert wait_for(lambda: newsmon("check", env=e).returncode == 0, 30)
+        out = json.loads(newsmon("check", "--json", env=e).stdout)
+        assert {c["check"] for c in out} == {"clock heartbeat", "clock leader", "workers", "queue backlog", "failed jobs"}
+        assert newsmon("check", "--component", "worker", env=e).returncode == 0
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(15)
+    # a backlog over the limit is unhealthy too
+    q = Queue("chk:articles", connection=r)
+    for i in range(3):
+        q.enqueue("monitor.numbers.word_value", "five", job_id=f"backlog{i}")
+    p = newsmon("check", env={**e, "NEWSMON_CHECK_MAX_BACKLOG": "2"})
+    assert p.returncode == 1 and "FAIL  queue backlog: 3 queued (limit 2)" in p.stdout
+
+
+def test_failed_list_requeue_purge(redis_server, r):
+    e = env(redis_server.url, "fail")
+    q = Queue("fail:poll", connection=r)
+    q.enqueue("monitor.numbers.word_value", 42, job_id="broken-job", failure_ttl=3600)  # 42.lower() fails
+    subprocess.run([sys.executable, "-m", "monitor", "worker", "--burst", "--quiet"], env={**os.environ, **e},
+                   capture_output=True, timeout=60)
+    p = newsmon("failed", "list", env=e)
+    assert "broken-job" in p.stdout and "AttributeError" in p.stdout and "word_value" in p.stdout
+    p = newsmon("failed", "requeue", "broken-job", env=e)
+    assert p.returncode == 0 and "requeued 1" in p.stdout and q.count == 1
+    subprocess.run([sys.executable, "-m", "monitor", "worker", "--burst", "--quiet"], env={**os.environ, **e},
+                   capture_output=True, timeout=60)
+    assert newsmon("failed", "purge", env=e).returncode == 2  # names no job and no --all
+    p = newsmon("failed", "purge", "--all", env=e)
+    assert "purged 1" in p.stdout and "broken-job" not in newsmon("failed", "list", env=e).stdout
+    assert not r.exists("rq:job:broken-job")
+
+
+def test_metrics_endpoint(redis_server, r):
+    keys = Keys("met")
+    metrics.incr(r, keys, "newsmon_articles_processed_total", outcome="new")
+    metrics.incr(r, keys, "newsmon_alerts_total", channel="slack", outcome="sent")
+    metrics.observe(r, keys, "article", 0.07)
+    Queue("met:stories", connection=r).enqueue("monitor.numbers.word_value", "five")
+    port = free_port()
+    p = subprocess.Popen([sys.executable, "-m", "monitor", "metrics", "--port", str(port)],
+                         env={**os.environ, **env(redis_server.url, "met")}, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    try:
+        def scrape() -> str:
+            try:
+                return urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2).read().decode()
+            except OSError:
+                return ""  # not listening yet
+        assert wait_for(lambda: bool(scrape()), 20)
+        text = scrape()
+    finally:
+        p.terminate()
+        p.wait(10)
+    assert 'newsmon_articles_processed_total{outcome="new"} 1' in text
+    assert 'newsmon_alerts_total{channel="slack",outcome="sent"} 1' in text
+    assert 'newsmon_stage_seconds_bucket{stage="article",le="0.1"} 1' in text
+    assert 'newsmon_stage_seconds_count{stage="article"} 1' in text
+    assert "# TYPE newsmon_stage_seconds histogram" in text
+    assert 'newsmon_queue_depth{queue="stories"} 1' in text
