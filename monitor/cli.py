@@ -465,15 +465,21 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
 def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     import tempfile
 
-    from monitor.evaluate import score_figures, score_ledger, score_stories
+    from monitor.evaluate import score_figures, score_ledger, score_muc, score_polnear, score_stories
     out = Path(a.out or tempfile.mkdtemp(prefix="newsmon-eval-"))
+    docs = a.input or a.gold
+    if a.what == "attribution" and not a.input and a.gold.endswith("-pairs.jsonl"):
+        docs = a.gold.replace("-pairs.jsonl", ".jsonl")  # PolNeAR: the texts beside the pairs
     if not (a.reuse and (out / "assignments.jsonl").exists()):
-        a2 = argparse.Namespace(input=a.gold, out=str(out), topic=None, quiet=a.quiet)
+        a2 = argparse.Namespace(input=docs, out=str(out), topic=None, quiet=a.quiet)
         cmd_replay(a2, s)
     if a.what == "stories":
         res = score_stories(Path(a.gold), out / "assignments.jsonl")
     elif a.what == "ledger":
         res = score_ledger(Path(a.gold), out)
+    elif a.what == "attribution":
+        first = json.loads(Path(a.gold).open().readline())
+        res = (score_polnear if "figure_span" in first else score_muc)(Path(a.gold), out / "figures.jsonl")
     else:
         res = score_figures(Path(a.gold), out / "figures.jsonl")
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in res.items()}, indent=2))
@@ -595,7 +601,8 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--quiet", action="store_true", help="no progress bar")
 
     x = sub.add_parser("eval", help="replay labelled data and score it")
-    x.add_argument("what", choices=["stories", "figures", "ledger"])
+    x.add_argument("what", choices=["stories", "figures", "ledger", "attribution"])
+    x.add_argument("--input", help="the documents to replay, when they are not in GOLD (PolNeAR's pairs)")
     x.add_argument("gold")
     x.add_argument("--out", help="keep the replay's files here")
     x.add_argument("--reuse", action="store_true", help="score the files already in --out")

@@ -109,3 +109,73 @@ def score_ledger(gold_path: Path, out: Path) -> dict:
     return {"alerts": sum(kinds.values()), "alerts_by_kind": dict(kinds.most_common()), "stories": n,
             "killed_equal": k_ok / n if n else 0.0, "injured_equal": i_ok / n if n else 0.0,
             "both_equal": both / n if n else 0.0}
+
+
+_STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "by", "at", "s", "its", "his", "her", "their",
+              "said", "says", "group", "groups", "members", "member", "people", "according"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
+MUC_KIND = {"CLAIMED OR ADMITTED": "claimed", "SUSPECTED OR ACCUSED": "accused",
+            "SUSPECTED OR ACCUSED BY AUTHORITIES": "accused", "REPORTED AS FACT": "carried_out",
+            "POSSIBLE": "suspected"}
+
+
+def _words(text: str | None) -> set[str]:
+    import re
+    return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in _STOPWORDS and len(w) > 1}
+
+
+def _overlap(a: list[int] | tuple[int, int] | None, b: list[int] | tuple[int, int] | None) -> bool:
+    return bool(a and b) and a[0] < b[1] and b[0] < a[1]
+
+
+def score_polnear(pairs_path: Path, figures: Path) -> dict[str, float]:
+    """Numbers inside attributed content: extracted as figures (span overlap), and of those,
+    attributed to the gold source (span overlap or a shared content word; pronouns not judged)."""
+    pred = {str(d["id"]): d for d in map(json.loads, figures.open())}
+    total = found = judged = right = 0
+    for p in map(json.loads, pairs_path.open()):
+        if p.get("figure_kind") != "figure":
+            continue
+        total += 1
+        figs = pred.get(str(p["doc_id"]), {}).get("figures", [])
+        hit = [f for f in figs if _overlap(f["span"], p["figure_span"])]
+        if not hit:
+            continue
+        found += 1
+        if (p.get("source") or "").strip().lower() in _PRONOUNS:
+            continue
+        judged += 1
+        src = hit[0].get("attributed_to")
+        if src and (_overlap(src.get("span"), p.get("source_span")) or _words(src["text"]) & _words(p["source"])):
+            right += 1
+    return {"figures": total, "extracted": found / total if total else 0.0,
+            "judged": judged, "attributed_right": right / judged if judged else 0.0}
+
+
+def score_muc(gold_path: Path, figures: Path) -> dict[str, float]:
+    """Responsibility: (actor, kind) against the answer keys' perpetrators and confidence."""
+    pred = {str(d["id"]): d for d in map(json.loads, figures.open())}
+    gold_n = pred_n = tp_gold = tp_pred = found_gold = 0
+    for d in map(json.loads, gold_path.open()):
+        entries = []
+        for t in d.get("templates") or []:
+            for resp in t.get("responsibility") or []:
+                for conf in resp.get("confidence") or []:
+                    if conf in MUC_KIND:
+                        entries.append((set().union(*(_words(a) for a in resp["actor"])), MUC_KIND[conf]))
+        if not d.get("templates"):
+            continue
+        atts = [a for a in pred.get(str(d["doc_id"]), {}).get("attributions", [])
+                if a["kind"] != "means" and a.get("actor") and not a.get("negated")]
+        gold_n += len(entries)
+        pred_n += len(atts)
+        for words, kind in entries:
+            matches = [a for a in atts if _words(a["actor"]) & words]
+            found_gold += bool(matches)
+            tp_gold += any(a["kind"] == kind for a in matches)
+        for a in atts:
+            tp_pred += any(_words(a["actor"]) & w and a["kind"] == k for w, k in entries)
+    p = tp_pred / pred_n if pred_n else 0.0
+    r = tp_gold / gold_n if gold_n else 0.0
+    return {"gold_entries": gold_n, "predicted": pred_n, "actor_found": found_gold / gold_n if gold_n else 0.0,
+            "precision": p, "recall": r, "f1": prf(p, r)}

@@ -336,7 +336,8 @@ def _figures_in(s: Sentence) -> list[_Found]:
             return
         if _NEGATED.search(text[max(0, span[0] - 12):span[0]]):  # "No one was hurt"
             return
-        if basis == "count" and _head_word(subject) in _NON_PERSON and metric != "projectiles":
+        if (basis == "count" and _head_word(subject) in _NON_PERSON
+                and metric not in ("projectiles", "quantity", "money", "percent")):
             return
         taken.append(span)
         found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit, basis))
@@ -393,7 +394,54 @@ def _figures_in(s: Sentence) -> list[_Found]:
     for m in _SHOTS.finditer(text):
         q, sp = _number(m)
         add("shots_fired", q, "shots", (m.start(), m.end()))
+    _quantities(text, add)
     return found
+
+
+_MONEY = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?"
+                    r"|\b\d[\d,]*(?:\.\d+)?\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:half|a quarter|a third|two-thirds|three-quarters)\b", re.IGNORECASE)
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_BEFORE = re.compile(rf"(?:{_MONTHS}|\b(?:in|since|from|until|by|of|to|during|before|after)|'|’)\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:\s*{_MONTHS}|(?:st|nd|rd|th)\b|\s*(?:a\.m|p\.m|am\b|pm\b|GMT|EST|ET\b|local)|[:/]\d)",
+                         re.IGNORECASE)
+
+
+def _quantities(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
+    """Every other number in the sentence, as a plain quantity (money, percent, count), so that
+    what a source says in numbers is kept with who says it; dates and times are left out."""
+    for m in _MONEY.finditer(text):
+        v = re.search(r"\d[\d,]*(?:\.\d+)?", m.group())
+        val = float(v.group().replace(",", "")) if v else None
+        q = Quantity(int(val) if val is not None and val.is_integer() else None, None, None, "exact")
+        add("money", q, m.group().strip(), (m.start(), m.end()))
+    for m in _PERCENT.finditer(text):
+        v = float(re.match(r"[\d,.]+", m.group()).group().replace(",", ""))
+        add("percent", Quantity(int(v) if v.is_integer() else None, None, None, "exact"), "percent",
+            (m.start(), m.end()))
+    for m in _HALF.finditer(text):
+        add("quantity", Quantity(None, None, None, m.group().lower()), _next_words(text, m.end()), (m.start(), m.end()))
+    for m in NUMBER.finditer(text):
+        core = m.group("core") or ""
+        if core.lower() in ("a few", "several", "scores") and not m.group("qual"):
+            continue
+        before, after = text[: m.start()], text[m.end():]
+        digits = core.replace(",", "")
+        if _DATE_AFTER.match(after) or (digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100
+                                        and _DATE_BEFORE.search(before[-12:])):
+            continue
+        if re.search(rf"{_MONTHS}\s*$", before[-10:]):
+            continue
+        q = quantity(m)
+        if q is None:
+            continue
+        add("quantity", q, _next_words(text, m.end()), (m.start(), m.end()))
+
+
+def _next_words(text: str, pos: int) -> str:
+    words = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,3})", text[pos:])
+    return words.group(1).strip().lower() if words else ""
 
 
 def _metric_of(verb: str) -> str:
@@ -415,14 +463,26 @@ def _one(word: str):
 
 _LEAD_WORDS = re.compile(r"^(?:and|but|while|as|after|then|also|however|meanwhile|so)\s+", re.IGNORECASE)
 
-_SAY = (r"(?:said|says|say|told|tells|reported|reports|stated|states|added|confirmed|announced|estimated|"
-        r"(?:was |were )?quoted as saying)")
+_SAY = (r"(?:said|says|say|told|tells|reported|reports|report|stated|states|added|adds|confirmed|confirms|"
+        r"announced|announces|estimated|estimates|estimate|wrote|writes|noted|notes|argued|argues|"
+        r"shows|show|showed|found|finds|find|revealed|reveals|indicated|indicates|suggested|suggests|"
+        r"predicted|predicts|calculated|calculates|concluded|concludes|testified|asserted|asserts|"
+        r"explained|explains|acknowledged|acknowledges|insisted|insists|warned|warns|mentioned|mentions|"
+        r"projected|projects|counted|counts|put the (?:number|figure|toll)|puts the (?:number|figure|toll)|"
+        r"(?:has|have|had) (?:said|reported|found|learned|estimated|shown)|(?:was |were )?quoted as saying|"
+        r"read|reads|put it|puts it|observed|observes|pointed out|points out|recalled|recalls|claimed|claims)")
 _ACCORDING = re.compile(
     r"\baccording to\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:statement|report|figures|tally|count)s?\s+(?:from|by|of|released by)\s+(?:from\s+)?)?"
     r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
 _SAID_AFTER = re.compile(rf"[,\"”]\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
 _SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
-_SAID_LEAD = re.compile(rf"^(?P<src>[^,;\"“”]{{2,70}}?)\s+{_SAY}\b(?:\s+(?:on|in|that)\b)?")
+_SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|Still|Yet|Now|Also),?\s+)?"
+                        rf"(?P<src>[^,;\"“”]{{2,110}}?)\s+(?:also\s+|recently\s+|previously\s+|now\s+)?{_SAY}\b")
+# "The poll, which tracks support daily, showed that ...": the subject and its relative clause
+_LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{_SAY}\b")
+_HEADLINE = re.compile(r"^(?P<src>[A-Z][\w.&’'-]+(?:\s[A-Z][\w.&’'-]+){0,3}):\s+\S")  # "Politifact: Trump is right"
+_SPEAKER = re.compile(r"^[\"“]?\s*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
+_INTRO = re.compile(rf"(?P<src>[A-Z][^,;:\"“”]{{1,90}}?)\s+(?:{_SAY}|\w+ed)(?:\s+(?:this|the following|that)\b[^:]{{0,40}})?\s*:\s*[\"“]?$")
 _STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures)")
 _PER = re.compile(r"\bper\s+(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
@@ -438,13 +498,21 @@ def _trim_source(src: str) -> str:
 def source_of(s: Sentence, at: int | None = None) -> Source | None:
     """Who the sentence attributes its content to, if it names anyone."""
     text = s.text
-    for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER, _SAID_LEAD):
+    # a sentence that opens with "X said/reported/found (that)" is X's throughout
+    for rx in (_SAID_LEAD, _LEAD_REL, _SPEAKER, _HEADLINE):
+        m = rx.match(text)
+        if m:
+            src = _trim_source(m.group("src"))
+            if src and len(src.split()) <= 12 and not re.search(r"\b(killed|injured|wounded|dead|were|was|is|are)\b", src):
+                start = s.start + m.start("src")
+                return Source(src, (start, start + len(src)))
+    for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER):
         best = None
         for m in rx.finditer(text):
             src = _trim_source(m.group("src"))
             if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
                 continue
-            if re.search(r"\b(killed|injured|wounded|dead|were|was)\b", src):
+            if re.search(r"\b(killed|injured|wounded|dead|were|was|is|are)\b", src):
                 continue
             if at is not None and best is not None and abs(m.start() - at) > abs(best[1] - at):
                 continue
@@ -453,6 +521,53 @@ def source_of(s: Sentence, at: int | None = None) -> Source | None:
         if best:
             return best[0]
     return None
+
+
+def quote_sources(sents: list[Sentence]) -> dict[int, Source]:
+    """Sources of sentences that carry none themselves but stand in a quotation whose speaker
+    is named in the paragraph: after "X said:" or "X:" (a transcript), or before the sentence
+    that closes the quote with "..." X said."""
+    out: dict[int, Source] = {}
+    by_para: dict[int, list[int]] = {}
+    for i, s in enumerate(sents):
+        by_para.setdefault(s.paragraph, []).append(i)
+    carried: Source | None = None  # "The New York Times reports:" closing a paragraph
+    for idx in by_para.values():
+        inside = False
+        intro: Source | None = carried if sents[idx[0]].text.lstrip().startswith(("“", '"', "‘", "'")) else None
+        carried = None
+        open_run: list[int] = []
+        for i in idx:
+            s = sents[i]
+            opens = s.text.count("“") + s.text.count('"') % 2
+            closes = s.text.count("”")
+            starts_quote = s.text.lstrip().startswith(("“", '"', "‘", "'"))
+            own = source_of(s)
+            label = _SPEAKER.match(s.text)
+            if label:
+                intro = Source(label.group("src").strip(), (s.start + label.start("src"), s.start + label.end("src")))
+            if own is None and (inside or starts_quote):
+                if intro is not None:
+                    out[i] = intro
+                else:
+                    open_run.append(i)
+            if own is not None and open_run and (inside or starts_quote or closes):
+                for j in open_run:  # "... 14 million votes?" Trump said.
+                    out[j] = own
+                open_run = []
+            m = _INTRO.search(s.text)
+            if m and own is None:
+                src = _trim_source(m.group("src"))
+                intro = Source(src, (s.start + m.start("src"), s.start + m.start("src") + len(src)))
+            inside = (inside or opens > 0) and not (closes >= opens and closes > 0 and not starts_quote and inside)
+            if closes and closes >= opens:
+                inside = False
+        last = sents[idx[-1]]
+        m = _INTRO.search(last.text)
+        if m:
+            src = _trim_source(m.group("src"))
+            carried = Source(src, (last.start + m.start("src"), last.start + m.start("src") + len(src)))
+    return out
 
 
 # ---------------------------------------------------------------- responsibility
@@ -596,17 +711,24 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     tags = incident_tags(sents, title)
     figures: list[Figure] = []
     attributions: list[Attribution] = []
-    for s, refs in zip(sents, tags, strict=True):
+    quoted = quote_sources(sents)
+    named: Source | None = None  # the last source named with a name, for "he said"
+    for i, (s, refs) in enumerate(zip(sents, tags, strict=True)):
         earlier = bool(_EARLIER.search(s.text))
+        own = source_of(s)
+        if own is not None and own.text.lower() not in _PRONOUNS:
+            named = own
         for f in _figures_in(s):
-            src = source_of(s, f.span[0] - s.start)
+            src = source_of(s, f.span[0] - s.start) or quoted.get(i)
+            if src is not None and src.text.lower() in _PRONOUNS and named is not None:
+                src = named  # "..., she said": the speaker named last
             q = f.q
             figures.append(Figure(
                 metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
                 subject=f.subject, span=f.span, attributed_to=src,
                 incident=_tag_at(refs, f.span[0] - s.start), earlier=earlier, unit=f.unit, basis=f.basis,
             ))
-        src = source_of(s)
+        src = own
         for a in _attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             _tag_at(refs, a.span[0] - s.start), a.negated))

@@ -15,6 +15,10 @@ from typing import Any
 
 from monitor.extraction import means_class
 
+# what a story's ledger tracks; other numbers (money, percentages, plain quantities) stay in the
+# article's figures with their sources
+LEDGER_METRICS = {"killed", "injured", "missing", "kidnapped", "arrested", "displaced", "projectiles",
+                  "facilities_struck", "shots_fired", "shot"}
 GROWING = {"killed", "injured", "missing", "kidnapped", "arrested", "displaced"}
 METRIC_LABEL = {
     "killed": "Killed", "injured": "Injured", "missing": "Missing", "kidnapped": "Kidnapped",

@@ -13,11 +13,12 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
 
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
-_WORD_NUM = rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand|million))?"
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?"
+_WORD_NUM = rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?|\d+(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?"
 _CORE = rf"(?:{_DIGITS}|{_WORD_NUM}|(?:a|one|two|three|four|five|half a)\s+dozen|dozens|scores|several|a few|a handful of|hundreds|thousands)"
 
 QUALIFIERS = {
@@ -48,9 +49,9 @@ class Quantity:
 def word_value(text: str) -> int | None:
     """'twenty-five' -> 25, '1,200' -> 1200, '1.2 million' -> 1200000, 'two dozen' -> 24."""
     t = text.lower().strip().replace("–", "-")
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(million|thousand)", t)
+    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion|thousand)", t)
     if m:
-        return int(float(m.group(1)) * _SCALES[m.group(2)])
+        return int(float(m.group(1).replace(",", "")) * _SCALES[m.group(2)])
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
         return int(t.replace(",", ""))
     if re.fullmatch(r"\d+\.\d+", t):

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.ledger import Change, Fact, Report, consistent, merge_attribution, merge_figure
+from monitor.ledger import LEDGER_METRICS, Change, Fact, Report, consistent, merge_attribution, merge_figure
 from monitor.matching import StorySketch
 from monitor.models import Article
 
@@ -182,7 +182,7 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
     # one report per fact per article: the largest current value; quoted earlier values apart
     best: dict[tuple[str, bool], dict[str, Any]] = {}
     for f in article.figures:
-        if f["incident"] == "background":
+        if f["incident"] == "background" or f["metric"] not in LEDGER_METRICS:
             continue
         slot = (fact_key(f)[0], bool(f.get("earlier")))
         if _pick(best.get(slot), f):
