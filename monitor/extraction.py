@@ -574,7 +574,8 @@ def quote_sources(sents: list[Sentence]) -> dict[int, Source]:
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
                            r"although|though|but|said|says|and then|as|if|where)\b", re.IGNORECASE)
-_NP_END = re.compile(r"\s+(?:of|for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|"
+_NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|against|near|"
+                     r"during|while|without|because|since|when|"
                      r"because|since|during|was|were|is|are|has|have|had|to)\b.*$|[,;:.()\"“”].*$",
                      re.IGNORECASE | re.DOTALL)
 
@@ -617,6 +618,28 @@ _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?
 _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
+_VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
+            r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|carried out|perpetrated|committed|"
+            r"staged|planned|launched|planted|detonated|set off|fired on|opened fire on)")
+# "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
+_R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
+                      rf"believed to have been|may have been|might have been|suspected of being)\s+)?"
+                      rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
+                      rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
+# "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers"
+_R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?{_VIOLENT}\s+(?:a|an|the|two|three|four|five|six|"
+                       rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
+_R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,60}?)\s+"
+                     r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)
+_R_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:the\s+)?[^.;]{2,60}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
+_GROUPISH = re.compile(r"\b(?i:guerrillas?|terrorists?|rebels?|insurgents?|militants?|gunmen|commandos?|troops|soldiers|"
+                       r"army|police|forces|front|party|movement|command|brigades?|cartel|extraditables|squads?|"
+                       r"group|organi[sz]ation|militia|units?|battalion|government|regime|death squads?)\b"
+                       r"|\b[A-Z]{3,5}\b(?![a-z])")
+_NUMBERISH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|people|persons)\b",
+                        re.IGNORECASE)
+_WEAPONS = re.compile(r"\b(?:drones?|aircraft|jets?|planes?|helicopters?|missiles?|rockets?|bombs?|mortars?|"
+                      r"grenades?|explosives?|car bombs?|dynamite|rifles?|guns?)\b", re.IGNORECASE)
 _MEANS = re.compile(
     r"\b(?P<m>F-\d{1,2}\w*(?:\s+[A-Z]\w+){0,2}(?:\s+fighter(?:\s+(?:jets?|planes?))?)?|(?:combat\s+|armed\s+|attack\s+)?drones?|UAVs?|"
     r"warplanes?|fighter (?:jets?|planes?)|jets|helicopters?|aircraft|bombers?)\b(?!\s+(?:was|were)\s+(?:downed|shot))")
@@ -635,6 +658,11 @@ def means_class(text: str) -> str:
 
 _ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|minister|ministry|official|officials|spokesperson|"
                    r"representative|commander|leader|chief|secretary|adviser|advisor|head)\b", re.IGNORECASE)
+
+
+def _actor_clean(text: str) -> str | None:
+    t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.'\"“”"), flags=re.IGNORECASE)
+    return t or None
 
 
 def _speaker_body(who: str | None) -> str | None:
@@ -680,6 +708,9 @@ def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         on = re.match(r"\s+on\s+", after)
         if on and not re.match(r"\s+(for|of)\b", after):  # "blamed the attack on X"
             actor = _np_after(text, m.end() + len(rest) - len(after) + on.end())
+        if actor:  # "accused X of involvement in": the charge is not part of the actor
+            actor = re.sub(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", "",
+                           actor, flags=re.IGNORECASE)
         if actor and not _NO_ONE.match(actor):
             add("accused", actor, _np_before(text, m.start()) or by, m)
     for m in _R_PASSIVE.finditer(text):
@@ -691,6 +722,23 @@ def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         actor = _np_before(text, m.start())
         if actor and not re.match(r"(?i)(it|they|this)$", actor):
             add("carried_out", actor, by, m)
+    for m in _R_AGENT.finditer(text):
+        actor = _np_after(text, m.end())
+        if actor and _GROUPISH.search(actor) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
+            add("suspected" if m.group("hedge") else "carried_out", actor, by, m)
+    for m in _R_ACTIVE.finditer(text):
+        actor = _np_before(text, m.start())
+        if (actor and _GROUPISH.search(actor) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
+                and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
+            add("carried_out", actor, by, m)
+    for m in _R_HELD.finditer(text):
+        actor = _actor_clean(m.group("actor"))
+        if actor and not _NO_ONE.match(actor):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
+    for m in _R_ATTRIBUTED.finditer(text):
+        actor = _np_after(text, m.end())
+        if actor and _R_ABOUT_ATTACK.search(text[m.start():m.end()]):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
     if _MEANS_CONTEXT.search(text):
         for m in _MEANS.finditer(text):
             if _MEANS_NOT.search(text[: m.start()]):
