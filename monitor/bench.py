@@ -247,3 +247,60 @@ def pipeline(redis_url: str, data: Path, workers: list[int], articles: int = 300
             srv.httpd.server_close()
             _cleanup(r, ns)
     return results
+
+
+def matching(r: redis.Redis, data: Path, sizes: list[int], probes: int = 200, seed: int = 7) -> list[dict]:
+    """Story-step latency (candidates from the index, scoring, ledger write) with N active
+    stories in Redis. The stories are synthetic: 40 words each drawn by the corpus' document
+    frequencies, last update spread over the story window; the probes are real articles."""
+    import random
+
+    from monitor.matching import StorySketch
+    from monitor.pipeline import analyse, assign
+    from monitor.story import Story
+
+    from collections import Counter
+
+    from monitor.matching import terms as words
+
+    rng = random.Random(seed)
+    corpus = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
+    counts: Counter[str] = Counter()
+    for d in corpus:
+        counts.update(set(words((d.get("title") or "") + " " + (d.get("text") or "")[:2500])))
+    # stories speak the corpus' own vocabulary, so the probes' look-ups hit crowded index keys
+    vocab, weights = zip(*counts.most_common(30_000), strict=True)
+    docs = corpus[:probes]
+    out = []
+    for n in sizes:
+        ns = f"benchmatch-{uuid.uuid4().hex[:6]}"
+        keys = Keys(ns)
+        store = Store(r, keys)
+        now = time.time()
+        t0 = time.perf_counter()
+        with r.pipeline(transaction=False) as p:
+            for i in range(n):
+                sid = f"b{i:06d}"
+                terms = set(rng.choices(vocab, weights, k=40))
+                last = now - rng.uniform(0, 14 * 86400)
+                sk = StorySketch(sid, {t: 1.0 / len(terms) ** 0.5 for t in terms}, {}, last, last, 1)
+                p.set(keys.story(sid), json.dumps(Story(sid, "all", sid, sk, [f"x{i}"]).to_dict()))
+                p.zadd(keys.stories("all"), {sid: last})
+                for t in sk.index_terms():
+                    p.zadd(keys.index("all", t), {sid: last})
+                if i % 2000 == 1999:
+                    p.execute()
+            p.execute()
+        load = time.perf_counter() - t0
+        lat = []
+        for j, d in enumerate(docs):
+            a = analyse(f"probe{j}", d.get("title") or "", d.get("text") or "", None, "bench")
+            t1 = time.perf_counter()
+            assign(store, a, "all", now)
+            lat.append(time.perf_counter() - t1)
+        lat.sort()
+        out.append({"active_stories": n, "load_seconds": round(load, 1), "probes": len(lat),
+                    "median_ms": round(statistics.median(lat) * 1000, 2),
+                    "p99_ms": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000, 2)})
+        _cleanup(r, ns)
+    return out

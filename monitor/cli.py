@@ -507,6 +507,13 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
                                  a.feed_count, a.rate)
         print(json.dumps(res, indent=2))
         return 0
+    if a.what == "matching":
+        if not a.data or not Path(a.data).is_file():
+            raise UsageError("bench matching needs --data FILE.jsonl of articles to match (e.g. ltqa-dev)")
+        with redis_for(s, persistent=False) as r:
+            res = bench.matching(r, Path(a.data), [int(x) for x in a.stories.split(",")], a.articles)
+        print(json.dumps(res, indent=2))
+        return 0
     if a.what == "extraction":
         if not a.data or not Path(a.data).is_file():
             raise UsageError("bench extraction needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/gvdb-dev.jsonl)")
@@ -615,9 +622,10 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("sample", help="write the bundled sample as replay input").add_argument("path")
 
     x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end)")
-    x.add_argument("what", choices=["polling", "extraction", "pipeline"])
+    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching"])
+    x.add_argument("--stories", default="1000,10000,100000", help="active stories to try (matching)")
     x.add_argument("--workers", default="1,2,4", help="worker processes to try (pipeline)")
-    x.add_argument("--articles", type=int, default=300, help="articles published (pipeline)")
+    x.add_argument("--articles", type=int, default=300, help="articles published (pipeline) or probes (matching)")
     x.add_argument("--feed-count", type=int, default=30, help="feeds they are spread over (pipeline)")
     x.add_argument("--rate", type=float, default=20.0, help="articles published per second (pipeline)")
     x.add_argument("--feeds", type=int, default=10_000, help="feeds registered (polling)")

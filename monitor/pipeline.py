@@ -30,6 +30,7 @@ from monitor.store import Store
 from monitor.story import Story, apply_article, opening_line
 
 LEAD_CHARS = 2500  # matching reads the title and the lead: later paragraphs drift to background
+PER_TERM = 50  # candidate stories read per index term
 LOCK_TIMEOUT = 60  # seconds: longer than one story step takes, short enough to recover from a crash
 
 
@@ -146,7 +147,9 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
     hi = feats.published + policy.window_days * 86400
     with r.pipeline(transaction=False) as p:
         for t in feats.index_terms():
-            p.zrangebyscore(k.index(topic, t), lo, hi)
+            # the most recent stories under each term, a bounded number: the cost of a lookup
+            # does not grow with the number of stories tracked
+            p.zrevrangebyscore(k.index(topic, t), hi, lo, start=0, num=PER_TERM)
         hits: dict[str, int] = {}
         for ids in p.execute():
             for i in ids:
