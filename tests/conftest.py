@@ -39,6 +39,18 @@ def store(r: redis.Redis) -> Store:
 Route = Callable[[BaseHTTPRequestHandler], None]
 
 
+def respond(h: BaseHTTPRequestHandler, status: int = 200, body: bytes = b"",
+            headers: dict[str, str] | None = None) -> None:
+    """Answer a request from a test route."""
+    h.send_response(status)
+    for k, v in (headers or {}).items():
+        h.send_header(k, v)
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    if body:
+        h.wfile.write(body)
+
+
 class LoopbackServer:
     """A real HTTP server on 127.0.0.1 whose routes the test sets; it records requests."""
 
@@ -78,14 +90,7 @@ class LoopbackServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def reply(self, method: str, path: str, status: int = 200, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
-        def route(h: BaseHTTPRequestHandler) -> None:
-            h.send_response(status)
-            for k, v in (headers or {}).items():
-                h.send_header(k, v)
-            h.send_header("Content-Length", str(len(body)))
-            h.end_headers()
-            h.wfile.write(body)
-        self.routes[(method, path)] = route
+        self.routes[(method, path)] = lambda h: respond(h, status, body, headers)
 
     def close(self) -> None:
         self.stop.set()

@@ -16,6 +16,7 @@ from monitor.keys import Keys
 from monitor.models import Alert, Topic
 from monitor.redis_server import free_port
 from monitor.store import Store
+from tests.conftest import respond
 from tests.test_end_to_end import Inbox
 from workers.jobs import dispatch
 
@@ -56,15 +57,10 @@ def test_slack_500_and_smtp_outage_lose_nothing_and_double_nothing(redis_server,
     def hook(h):
         if failures["n"] < 2:  # the first two posts fail with 500
             failures["n"] += 1
-            h.send_response(500)
-            h.send_header("Content-Length", "0")
-            h.end_headers()
+            respond(h, 500)
             return
         posts.append((time.monotonic(), json.loads(http.requests[-1][3])))
-        h.send_response(200)
-        h.send_header("Content-Length", "2")
-        h.end_headers()
-        h.wfile.write(b"ok")
+        respond(h, 200, b"ok")
 
     http.routes[("POST", "/hook")] = hook
     port = free_port()  # nothing listens here yet: SMTP is down
@@ -106,11 +102,7 @@ def test_slack_bot_threads_a_story_and_a_bad_token_breaks_the_channel(redis_serv
         body = json.loads(http.requests[-1][3])
         seen.append({"auth": h.headers.get("Authorization"), **body})
         out = json.dumps({"ok": True, "ts": "1700000000.000100" if len(seen) == 1 else f"1700000000.00{len(seen)}"})
-        h.send_response(200)
-        h.send_header("Content-Type", "application/json")
-        h.send_header("Content-Length", str(len(out)))
-        h.end_headers()
-        h.wfile.write(out.encode())
+        respond(h, 200, out.encode(), {"Content-Type": "application/json"})
 
     http.routes[("POST", "/api/chat.postMessage")] = api
     topic = Topic("t", (), (), ("slack:#news",))
@@ -132,11 +124,7 @@ def test_slack_bot_threads_a_story_and_a_bad_token_breaks_the_channel(redis_serv
 
     # a revoked token: permanent, the channel is marked broken, nothing is retried
     def revoked(h):
-        out = b'{"ok": false, "error": "invalid_auth"}'
-        h.send_response(200)
-        h.send_header("Content-Length", str(len(out)))
-        h.end_headers()
-        h.wfile.write(out)
+        respond(h, 200, b'{"ok": false, "error": "invalid_auth"}')
 
     http.routes[("POST", "/api/chat.postMessage")] = revoked
     more = make_alerts(store, 1, story="s2", first=100)
@@ -163,10 +151,7 @@ def test_digest_and_threshold(redis_server, r, http):
     def hook(h):
         with lock:
             got.append(json.loads(http.requests[-1][3]))
-        h.send_response(200)
-        h.send_header("Content-Length", "2")
-        h.end_headers()
-        h.wfile.write(b"ok")
+        respond(h, 200, b"ok")
 
     http.routes[("POST", "/hook")] = hook
     topic = Topic("t", (), (), ("slack",), {"digest": 3, "thresholds": {"killed": "3"}})

@@ -20,6 +20,7 @@ from monitor.models import Topic
 from monitor.redis_server import free_port
 from monitor.sample import load_sample
 from monitor.store import Feed, Store
+from tests.conftest import respond
 
 
 class Inbox:
@@ -54,16 +55,10 @@ def test_feeds_to_slack_and_email(redis_server, r, http, smtp, tmp_path):
             first = not any(p.get("_429") for p in slack_posts)
             if first:  # the first post is rate limited: it must come back after Retry-After, once
                 slack_posts.append({"_429": True})
-                h.send_response(429)
-                h.send_header("Retry-After", "1")
-                h.send_header("Content-Length", "0")
-                h.end_headers()
+                respond(h, 429, headers={"Retry-After": "1"})
                 return
             slack_posts.append(body)
-        h.send_response(200)
-        h.send_header("Content-Length", "2")
-        h.end_headers()
-        h.wfile.write(b"ok")
+        respond(h, 200, b"ok")
 
     http.routes[("POST", "/hook")] = slack
 

@@ -24,7 +24,7 @@ from monitor.models import Topic
 from monitor.redis_server import PrivateRedis, free_port
 from monitor.sample import load_sample
 from monitor.store import Feed, Store
-from tests.conftest import LoopbackServer
+from tests.conftest import LoopbackServer, respond
 from tests.test_delivery import make_alerts
 from tests.test_end_to_end import Inbox
 from tests.test_polling import page, rss
@@ -87,11 +87,7 @@ def test_workers_killed_mid_job_lose_and_double_nothing(redis_server, r, tmp_pat
             if hang.is_set():
                 srv.stop.wait(30)
                 return
-            h.send_response(200)
-            h.send_header("Content-Type", ctype)
-            h.send_header("Content-Length", str(len(body)))
-            h.end_headers()
-            h.wfile.write(body)
+            respond(h, 200, body, {"Content-Type": ctype})
         return route
 
     def slack(h):
@@ -99,10 +95,7 @@ def test_workers_killed_mid_job_lose_and_double_nothing(redis_server, r, tmp_pat
             srv.stop.wait(30)  # the killed worker never gets an answer: Slack never posted it
             return
         slack_ok.append(json.loads(srv.requests[-1][3])["text"])
-        h.send_response(200)
-        h.send_header("Content-Length", "2")
-        h.end_headers()
-        h.wfile.write(b"ok")
+        respond(h, 200, b"ok")
 
     srv.routes[("GET", "/slowfeed")] = slow(rss(srv.base + "/slow", 1, title="Slow"), "application/rss+xml")
     srv.reply("GET", "/slow/page/1", body=page(2))
@@ -174,11 +167,7 @@ def test_sigterm_lets_the_current_job_finish(redis_server, r, tmp_path):
 
     def slow_page(h):
         time.sleep(3)
-        body = page(1)
-        h.send_response(200)
-        h.send_header("Content-Length", str(len(body)))
-        h.end_headers()
-        h.wfile.write(body)
+        respond(h, 200, page(1))
 
     srv.reply("GET", "/feed", body=rss(srv.base, 1))
     srv.routes[("GET", "/page/1")] = slow_page
@@ -211,9 +200,7 @@ def test_two_clocks_one_leader_and_takeover(redis_server, r, http, tmp_path):
     def feed_route(fid):
         def route(h):
             times.setdefault(fid, []).append(time.monotonic())
-            h.send_response(304)
-            h.send_header("Content-Length", "0")
-            h.end_headers()
+            respond(h, 304)
         return route
 
     for i in range(6):
@@ -298,21 +285,13 @@ def test_slack_and_smtp_down_for_a_minute(redis_server, r, tmp_path):
     def hook(h):
         elapsed = time.monotonic() - t_start
         if elapsed < 30:  # 500 for half a minute, then 429 for the other half
-            h.send_response(500)
-            h.send_header("Content-Length", "0")
-            h.end_headers()
+            respond(h, 500)
             return
         if elapsed < 60:
-            h.send_response(429)
-            h.send_header("Retry-After", "5")
-            h.send_header("Content-Length", "0")
-            h.end_headers()
+            respond(h, 429, headers={"Retry-After": "5"})
             return
         posts.append(json.loads(srv.requests[-1][3])["text"])
-        h.send_response(200)
-        h.send_header("Content-Length", "2")
-        h.end_headers()
-        h.wfile.write(b"ok")
+        respond(h, 200, b"ok")
 
     srv.routes[("POST", "/hook")] = hook
     port = free_port()

@@ -15,7 +15,7 @@ from monitor.keys import Keys
 from monitor.models import Topic
 from monitor.schedule import PollPolicy, adapt_interval, backoff
 from monitor.store import Feed, Store
-from tests.conftest import LoopbackServer
+from tests.conftest import LoopbackServer, respond
 
 
 def rss(base: str, n: int, links: bool = True, title: str = "Healthy") -> bytes:
@@ -147,15 +147,9 @@ def test_conditional_get_and_edited_entries(redis_server, r, http):
 
     def feed(h):
         if h.headers.get("If-None-Match") == state["etag"]:
-            h.send_response(304)
-            h.send_header("Content-Length", "0")
-            h.end_headers()
+            respond(h, 304)
             return
-        h.send_response(200)
-        h.send_header("ETag", state["etag"])
-        h.send_header("Content-Length", str(len(state["body"])))
-        h.end_headers()
-        h.wfile.write(state["body"])
+        respond(h, 200, state["body"], {"ETag": state["etag"]})
 
     http.routes[("GET", "/feed")] = feed
     http.reply("GET", "/page/1", body=page(1))
@@ -191,10 +185,7 @@ def test_sentry_receives_feed_errors_without_secrets(redis_server, r, http):
         if h.headers.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
         envelopes.append(body)
-        h.send_response(200)
-        h.send_header("Content-Length", "2")
-        h.end_headers()
-        h.wfile.write(b"{}")
+        respond(h, 200, b"{}")
 
     http.routes[("POST", "/api/1/envelope/")] = sentry
     http.reply("GET", "/gone", 410)
