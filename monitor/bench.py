@@ -254,14 +254,12 @@ def matching(r: redis.Redis, data: Path, sizes: list[int], probes: int = 200, se
     stories in Redis. The stories are synthetic: 40 words each drawn by the corpus' document
     frequencies, last update spread over the story window; the probes are real articles."""
     import random
-
-    from monitor.matching import StorySketch
-    from monitor.pipeline import analyse, assign
-    from monitor.story import Story
-
     from collections import Counter
 
+    from monitor.matching import StorySketch
     from monitor.matching import terms as words
+    from monitor.pipeline import analyse, assign
+    from monitor.story import Story
 
     rng = random.Random(seed)
     corpus = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]

@@ -326,6 +326,12 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
         add("injured", one, marker, (m.start(), m.end()), basis="single")
 
 
+# a sentence without any of these has no count to find (most sentences of an article)
+_NUMBERISH_TEXT = re.compile(r"\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
+                             r"dozens?|several|scores|few|handful|half|both|quarter|third|toll)\b", re.IGNORECASE)
+
+
 def _figures_in(s: Sentence) -> list[_Found]:
     text = s.text
     found: list[_Found] = []
@@ -341,6 +347,11 @@ def _figures_in(s: Sentence) -> list[_Found]:
             return
         taken.append(span)
         found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit, basis))
+
+    if not _NUMBERISH_TEXT.search(text):
+        if _CASUALTY_WORDS.search(text):
+            singles(text, add)  # "a man was shot": no number, one victim
+        return found
 
     for m in _P_TOLL.finditer(text):
         q, sp = _number(m)
@@ -495,35 +506,55 @@ def _trim_source(src: str) -> str:
     return src.strip(" ,.'\"“”’")
 
 
-def source_of(s: Sentence, at: int | None = None) -> Source | None:
-    """Who the sentence attributes its content to, if it names anyone."""
+_NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are)\b")
+
+
+@dataclass(frozen=True)
+class _Sources:
+    """The attributions a sentence makes: one over the whole sentence, or several in place."""
+
+    lead: Source | None
+    placed: tuple[tuple[int, Source], ...]  # (position of the cue, source) found by one pattern
+
+    def at(self, pos: int | None = None) -> Source | None:
+        if self.lead is not None or not self.placed:
+            return self.lead
+        if pos is None:
+            return self.placed[0][1]
+        return min(self.placed, key=lambda p: abs(p[0] - pos))[1]
+
+
+def _sources(s: Sentence) -> _Sources:
     text = s.text
     # a sentence that opens with "X said/reported/found (that)" is X's throughout
     for rx in (_SAID_LEAD, _LEAD_REL, _SPEAKER, _HEADLINE):
         m = rx.match(text)
         if m:
             src = _trim_source(m.group("src"))
-            if src and len(src.split()) <= 12 and not re.search(r"\b(killed|injured|wounded|dead|were|was|is|are)\b", src):
+            if src and len(src.split()) <= 12 and not _NOT_SOURCE.search(src):
                 start = s.start + m.start("src")
-                return Source(src, (start, start + len(src)))
+                return _Sources(Source(src, (start, start + len(src))), ())
     for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER):
-        best = None
+        found = []
         for m in rx.finditer(text):
             src = _trim_source(m.group("src"))
             if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
                 continue
-            if re.search(r"\b(killed|injured|wounded|dead|were|was|is|are)\b", src):
-                continue
-            if at is not None and best is not None and abs(m.start() - at) > abs(best[1] - at):
+            if _NOT_SOURCE.search(src):
                 continue
             start = s.start + m.start("src")
-            best = (Source(src, (start, start + len(src))), m.start())
-        if best:
-            return best[0]
-    return None
+            found.append((m.start(), Source(src, (start, start + len(src)))))
+        if found:  # the first pattern that finds any decides; among its finds, the nearest
+            return _Sources(None, tuple(found))
+    return _Sources(None, ())
 
 
-def quote_sources(sents: list[Sentence]) -> dict[int, Source]:
+def source_of(s: Sentence, at: int | None = None) -> Source | None:
+    """Who the sentence attributes its content to (at position ``at``), if it names anyone."""
+    return _sources(s).at(at)
+
+
+def quote_sources(sents: list[Sentence], owns: list[Source | None] | None = None) -> dict[int, Source]:
     """Sources of sentences that carry none themselves but stand in a quotation whose speaker
     is named in the paragraph: after "X said:" or "X:" (a transcript), or before the sentence
     that closes the quote with "..." X said."""
@@ -542,7 +573,7 @@ def quote_sources(sents: list[Sentence]) -> dict[int, Source]:
             opens = s.text.count("“") + s.text.count('"') % 2
             closes = s.text.count("”")
             starts_quote = s.text.lstrip().startswith(("“", '"', "‘", "'"))
-            own = source_of(s)
+            own = owns[i] if owns is not None else source_of(s)
             label = _SPEAKER.match(s.text)
             if label:
                 intro = Source(label.group("src").strip(), (s.start + label.start("src"), s.start + label.end("src")))
@@ -611,7 +642,6 @@ _R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:blamed|blames|blame|accus
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
                              r"deaths?|explosions?|blasts?)\b", re.IGNORECASE)
-_R_BLAME_ON = re.compile(r"^(?!for\b)[^.;]{2,80}?\s+on\s+", re.IGNORECASE)
 _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
                         r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind)\b",
                         re.IGNORECASE)
@@ -676,9 +706,18 @@ def _speaker_body(who: str | None) -> str | None:
     return body or None
 
 
+_ATTRIBUTION_TRIGGER = re.compile(
+    r"responsib|blam|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|held|hold|"
+    r"consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|murdered|"
+    r"assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
+    r"plann|plant|detonat|set off|fired|opened fire", re.IGNORECASE)
+
+
 def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     text, out = s.text, []
     by = src.text if src else None
+    if not _ATTRIBUTION_TRIGGER.search(text):
+        return out
 
     def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
         if actor and actor.lower() in _PRONOUNS and kind == "denied":
@@ -759,15 +798,17 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     tags = incident_tags(sents, title)
     figures: list[Figure] = []
     attributions: list[Attribution] = []
-    quoted = quote_sources(sents)
+    found = [_sources(s) for s in sents]
+    owns = [f.at() for f in found]
+    quoted = quote_sources(sents, owns)
     named: Source | None = None  # the last source named with a name, for "he said"
     for i, (s, refs) in enumerate(zip(sents, tags, strict=True)):
         earlier = bool(_EARLIER.search(s.text))
-        own = source_of(s)
+        own = owns[i]
         if own is not None and own.text.lower() not in _PRONOUNS:
             named = own
         for f in _figures_in(s):
-            src = source_of(s, f.span[0] - s.start) or quoted.get(i)
+            src = found[i].at(f.span[0] - s.start) or quoted.get(i)
             if src is not None and src.text.lower() in _PRONOUNS and named is not None:
                 src = named  # "..., she said": the speaker named last
             q = f.q

@@ -4,7 +4,6 @@ port with its data in the user's state directory, and stopped on exit."""
 from __future__ import annotations
 
 import atexit
-import os
 import shutil
 import socket
 import subprocess
@@ -98,7 +97,3 @@ def _safe(url: str) -> str:
     """The URL without its password, for messages."""
     import re
     return re.sub(r"//[^@/]*@", "//***@", url)
-
-
-def private_data_dir(state: Path, name: str = "redis") -> Path:
-    return state / f"{name}-{os.getpid()}"

@@ -29,3 +29,10 @@ def test_bad_values_fail_fast(tmp_path):
     cfg.write_text("pol_interval = 3\n")
     with pytest.raises(ConfigError, match="unknown setting"):
         load({"NEWSMON_CONFIG": str(cfg)})
+
+
+def test_the_example_config_names_every_setting_it_documents():
+    from pathlib import Path
+    example = Path(__file__).resolve().parents[1] / "config" / "newsmon.example.toml"
+    s = load({"NEWSMON_CONFIG": str(example)})
+    assert s.poll_interval == 600 and s.host_spacing == 2 and s.smtp_security == "starttls"
