@@ -483,7 +483,7 @@ def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     else:
         res = score_figures(Path(a.gold), out / "figures.jsonl")
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in res.items()}, indent=2))
-    if a.what != "ledger" and not a.out:
+    if not a.out:
         import shutil
         shutil.rmtree(out, ignore_errors=True)
     return 0
