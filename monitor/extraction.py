@@ -662,10 +662,19 @@ _R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?{_VIOLENT}\s+(?:
 _R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,60}?)\s+"
                      r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)
 _R_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:the\s+)?[^.;]{2,60}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
-_GROUPISH = re.compile(r"\b(?i:guerrillas?|terrorists?|rebels?|insurgents?|militants?|gunmen|commandos?|troops|soldiers|"
-                       r"army|police|forces|front|party|movement|command|brigades?|cartel|extraditables|squads?|"
-                       r"group|organi[sz]ation|militia|units?|battalion|government|regime|death squads?)\b"
-                       r"|\b[A-Z]{3,5}\b(?![a-z])")
+_GROUP_NOUN = re.compile(r"\b(?:guerrillas?|terrorists?|narcoterrorists?|rebels?|insurgents?|militants?|gunmen|"
+                         r"commandos?|troops|soldiers|army|police|forces|front|party|movement|command|brigades?|"
+                         r"cartel|extraditables|squads?|group|organi[sz]ation|militia|units?|battalion|government|"
+                         r"regime|sappers|subversives?|drug traffickers|hit ?men|assassins|paramilitar\w*)\b",
+                         re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?![a-z])")
+
+
+def _groupish(actor: str, upper_text: bool) -> bool:
+    """A perpetrator: a group noun, or (in mixed-case text) an acronym such as FMLN or ELN."""
+    if _GROUP_NOUN.search(actor):
+        return True
+    return not upper_text and bool(_ACRONYM.search(actor))
 _NUMBERISH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|people|persons)\b",
                         re.IGNORECASE)
 _WEAPONS = re.compile(r"\b(?:drones?|aircraft|jets?|planes?|helicopters?|missiles?|rockets?|bombs?|mortars?|"
@@ -718,6 +727,8 @@ def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     by = src.text if src else None
     if not _ATTRIBUTION_TRIGGER.search(text):
         return out
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) > 0.8 * max(len(letters), 1)  # MUC-style all-caps wire copy
 
     def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
         if actor and actor.lower() in _PRONOUNS and kind == "denied":
@@ -763,11 +774,11 @@ def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             add("carried_out", actor, by, m)
     for m in _R_AGENT.finditer(text):
         actor = _np_after(text, m.end())
-        if actor and _GROUPISH.search(actor) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
+        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
             add("suspected" if m.group("hedge") else "carried_out", actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
-        if (actor and _GROUPISH.search(actor) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
+        if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
             add("carried_out", actor, by, m)
     for m in _R_HELD.finditer(text):
