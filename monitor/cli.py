@@ -310,11 +310,31 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
     init_sentry(s, "worker")
     _prewarm()
     with redis_for(s) as r:
-        queues = [Queue(queue_name(s.namespace, n), connection=r) for n in QUEUES]
-        w = Worker(queues, connection=r, name=a.name, maintenance_interval=int(s.worker_maintenance),
-                   job_monitoring_interval=int(s.job_monitoring))
-        w.work(burst=a.burst, with_scheduler=True, logging_level="WARNING" if a.quiet else "INFO")
-    return 0
+        while True:
+            queues = [Queue(queue_name(s.namespace, n), connection=r) for n in QUEUES]
+            w = Worker(queues, connection=r, name=a.name, maintenance_interval=int(s.worker_maintenance),
+                       job_monitoring_interval=int(s.job_monitoring))
+            try:
+                w.work(burst=a.burst, with_scheduler=True, logging_level="WARNING" if a.quiet else "INFO")
+                return 0
+            except redis.ConnectionError as e:
+                # RQ quits when Redis goes away in the middle of a job; a restarted Redis (AOF)
+                # still has the job, which is retried once it is found abandoned. Wait, go on.
+                if a.burst:
+                    raise
+                log.warning("worker: lost Redis (%s); waiting for it to come back", e)
+                _wait_for_redis(r)
+
+
+def _wait_for_redis(r: redis.Redis, limit: float = 30.0) -> None:
+    delay = 0.5
+    while True:
+        try:
+            r.ping()
+            return
+        except redis.ConnectionError:
+            time.sleep(delay)
+            delay = min(delay * 2, limit)
 
 
 def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[str, bool, str]]:
