@@ -221,13 +221,17 @@ _S_KILLED = re.compile(
     r"|\b(?:(?:a|the|his|her)\s+(?:\w+\s+){0,2}?body|bodies|remains)\b(?=[^.]{0,80}\b(?:found|discovered|gunshot|shot))", _I)
 _S_NOT_KILLED = re.compile(r"\b(?:attempted (?:murder|homicide)|homicide (?:unit|division|detectives?|squad|bureau|"
                            r"investigators?)|murder (?:charges?|rate)|conspiracy to commit murder)\b", _I)
-_S_SUICIDE = re.compile(r"\b(?:(?:shot|killed|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life|"
-                        r"self-inflicted|murder-suicide|committed suicide|killing himself|killing herself|"
-                        r"(?:used|turned) the (?:gun|weapon) (?:to shoot|on) (?:himself|herself))\b", _I)
+_S_SUICIDE = re.compile(r"\b(?:(?:killed|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life|"
+                        r"murder-suicide|committed suicide|killing himself|killing herself|"
+                        r"(?:used|turned) the (?:gun|weapon) (?:to shoot|on) (?:himself|herself)|"
+                        r"(?:shot|shooting|shoots|shoot)\s+(?:himself|herself|self)|self-inflicted)\b", _I)
+# "a boy shot himself in the leg" is an injury unless the sentence says he died
+_S_SELF_ONLY = re.compile(r"\b(?:shot|shooting|shoots|shoot)\s+(?:himself|herself|self)\b|self-inflicted", _I)
+_S_DEATH = re.compile(r"\b(?:died|dies|dead|death|fatal\w*|killed|killing|suicide|took (?:his|her) own life)\b", _I)
 _S_INJURED = re.compile(
     r"\b(?:was|were|been|is|being|are|got)\s+(?:\w+\s+){0,2}?(?:shot|wounded|injured|hurt|grazed|hospitali[sz]ed|"
     r"(?:hit|struck) by (?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round|shots?))\b(?!\s+(?:and killed|dead|to death|at)\b)"
-    r"|\b(?:shot and wounded|wounded|injured|shot)\s+(?:a|an|another|one|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|"
+    r"|\b(?:shot and wounded|wounded|injured|shot|shooting)\s+(?:a|an|another|one|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|"
     r"girl|teen|teenager|person|victim|officer|deputy|driver|child|student|resident|clerk|customer|trooper)\b"
     r"|\b(?:suffered|sustained|with|has)\s+(?:a\s+|an\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot wounds?|"
     r"bullet wounds?|injur(?:y|ies)|wounds?)\b|\bin (?:critical|serious|stable|fair|good|grave|guarded) condition\b"
@@ -305,6 +309,9 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
         else:
             add("killed", q, "people", (m.start(), m.end()))
     suicide = _S_SUICIDE.search(text)
+    if suicide and _S_SELF_ONLY.fullmatch(suicide.group()) and not _S_DEATH.search(text):
+        add("injured", one, "self", (suicide.start(), suicide.end()), basis="single")
+        suicide = None
     if suicide:
         add("killed", one, "perpetrator", (suicide.start(), suicide.end()), basis="suicide")
     two = Quantity(2, 2, None, "at least")
@@ -455,14 +462,21 @@ def _next_words(text: str, pos: int) -> str:
     return words.group(1).strip().lower() if words else ""
 
 
+_VERB_RES = [(metric, re.compile(rf"(?:{verbs})", re.IGNORECASE)) for metric, verbs in _METRIC_VERBS]
+
+
 def _metric_of(verb: str) -> str:
+    """The metric a matched verb phrase counts ("hospitalized" -> injured)."""
     v = verb.lower()
     for prefix, metric in (("kill", "killed"), ("wound", "injured"), ("injur", "injured"),
                            ("kidnap", "kidnapped"), ("abduct", "kidnapped"), ("arrest", "arrested"),
                            ("displac", "displaced"), ("evacuat", "displaced")):
         if v.startswith(prefix):
             return metric
-    return _VERB_METRIC.get(v, "killed")
+    for metric, rx in _VERB_RES:
+        if rx.fullmatch(v):
+            return metric
+    return "injured" if re.search(r"hospital|hurt|treated", v) else "killed"
 
 
 def _one(word: str):
