@@ -285,7 +285,7 @@ def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
     init_sentry(s, "clock")
     with redis_for(s) as r:
         log.info("clock started: tick every %.1fs", s.tick_seconds)
-        clock.run(r, Keys(s.namespace), s.tick_seconds)
+        clock.run(r, Keys(s.namespace), s.tick_seconds, s.story_quiet_days)
     return 0
 
 

@@ -84,7 +84,17 @@ def enqueue_polls(store: Store, due: list[tuple[str, float]]) -> None:
         pipe.execute()
 
 
-def run(r: redis.Redis, keys: Keys, tick_seconds: float) -> None:
+def age_out(store: Store, now: float, quiet_days: float) -> int:
+    """Take stories quiet for longer than ``quiet_days`` out of the candidate index. They stay
+    in Redis, readable with `newsmon stories show`; only matching stops looking at them."""
+    cutoff = now - quiet_days * 86400
+    removed = 0
+    for key in store.r.scan_iter(match=f"{store.k.ns}:idx:*", count=1000):
+        removed += store.r.zremrangebyscore(key, "-inf", cutoff)
+    return removed
+
+
+def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.0) -> None:
     """Block, ticking every ``tick_seconds``. The lock lives three ticks."""
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -105,7 +115,17 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float) -> None:
             from monitor.errors import report
             report(e, process="clock")
 
+    def ageing() -> None:
+        try:
+            if leader.hold():
+                n = age_out(store, time.time(), quiet_days)
+                if n:
+                    log.info("aged %d story index entries out", n)
+        except redis.RedisError as e:
+            log.warning("ageing: %s", e)
+
     sched.add_job(job, "interval", seconds=tick_seconds, max_instances=1, coalesce=True)
+    sched.add_job(ageing, "interval", minutes=60, max_instances=1, coalesce=True)
     job()
     try:
         sched.start()

@@ -52,6 +52,7 @@ class Settings:
     # matching
     match_threshold: float = 0.14
     story_window_days: float = 14.0
+    story_quiet_days: float = 30.0  # a story quiet this long leaves the candidate index (it stays readable)
     # channels
     smtp_host: str = ""
     smtp_port: int = 587

@@ -54,3 +54,19 @@ def test_title_only_articles_match_with_the_same_code(store):
     c = analyse("t3", "Flood warning issued for the Ohio river valley", "", "2024-03-02T21:00:00Z", "C")
     sa, sb, sc = (assign(store, x, "all", 1.0).story for x in (a, b, c))
     assert sa == sb != sc
+
+
+def test_quiet_stories_age_out_of_the_index_and_stay_readable(store):
+    from monitor.clock import age_out
+    from monitor.pipeline import assign
+    old = analyse("o1", "Riverside Mall shooting in Springfield", TEXT.format(k=3, w=5), "2024-01-01T10:00:00Z", "A")
+    sid = assign(store, old, "all", 1.0).story
+    assert store.r.keys(f"{store.k.ns}:idx:*")
+    removed = age_out(store, now=old_epoch(old) + 31 * 86400, quiet_days=30)
+    assert removed > 0 and not any(store.r.zcard(k) for k in store.r.keys(f"{store.k.ns}:idx:*"))
+    assert store.story(sid) is not None and store.story(sid).articles == ["o1"]  # still readable
+
+
+def old_epoch(article) -> float:
+    from monitor.matching import epoch
+    return epoch(article.published, 0.0)
