@@ -279,7 +279,14 @@ def cmd_status(a: argparse.Namespace, s: Settings) -> int:
 # ---------------------------------------------------------------- processes
 
 
+def _shared_redis(s: Settings, what: str) -> None:
+    if not s.redis_url:
+        raise UsageError(f"newsmon {what} needs REDIS_URL: the clock, the workers and the admin commands must "
+                         f"share one Redis (newsmon demo starts a private one for you)")
+
+
 def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
+    _shared_redis(s, "clock")
     from monitor import clock
     from monitor.errors import init_sentry
     init_sentry(s, "clock")
@@ -307,6 +314,7 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
 
     from monitor.errors import init_sentry
     from workers.queues import QUEUES, queue_name
+    _shared_redis(s, "worker")
     init_sentry(s, "worker")
     _prewarm()
     with redis_for(s) as r:
@@ -434,6 +442,7 @@ def cmd_metrics(a: argparse.Namespace, s: Settings) -> int:
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     from monitor.metrics import exposition
+    _shared_redis(s, "metrics")
     with redis_for(s) as r:
         keys = Keys(s.namespace)
 

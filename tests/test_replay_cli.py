@@ -95,3 +95,10 @@ def test_alerts_test_command(cli_env):
     assert p.returncode == 0 and "newsmon test message" in p.stdout
     p = newsmon("alerts", "test", "slack", env={**cli_env, "NEWSMON_SLACK_WEBHOOK_URL": ""})
     assert p.returncode == 1 and "no Slack webhook configured" in p.stderr
+
+
+def test_daemon_processes_need_a_shared_redis():
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    p = subprocess.run([sys.executable, "-m", "monitor", "worker"], capture_output=True, text=True, env=env,
+                       timeout=60)
+    assert p.returncode == 2 and "needs REDIS_URL" in p.stderr
