@@ -1,9 +1,9 @@
 """Figures and attributions from an article's text.
 
 Pure functions over a string. Every figure and attribution keeps its character span into the
-text it was given. Sentences are tagged with the incident they speak of (the article's own,
-a related one such as the attack that prompted it, or background) from their time references,
-so that the main incident's totals are not mixed with other events.
+text it was given. Sentences are tagged with the incident they speak of (monitor.incidents),
+sources come from monitor.sources, responsibility from monitor.responsibility; this module
+finds the figures and puts the article together.
 """
 
 from __future__ import annotations
@@ -11,154 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.cleaning import content_spans, is_boilerplate
+from monitor.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
 from monitor.models import Attribution, Extraction, Figure, Source, Span
 from monitor.numbers import NUMBER, Quantity, quantity, word_value
+from monitor.responsibility import attributions_in, means_class
+from monitor.sources import PRONOUNS, quote_sources, sentence_sources
 
-# ---------------------------------------------------------------- sentences and incidents
-
-
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
-    paragraph: int
-
-
-_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
-_ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|Sgt|Lt|Col|Gen|Capt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
-                     r"Nov|Dec|No|U\.S|U\.N|[A-Z])\.$")
-
-
-def sentences(text: str, spans: list[Span] | None = None) -> list[Sentence]:
-    """Split the given paragraph spans (default: the content paragraphs) into sentences."""
-    out: list[Sentence] = []
-    for p, (ps, pe) in enumerate(spans if spans is not None else content_spans(text)):
-        start = ps
-        para = text[ps:pe]
-        for m in _SPLIT.finditer(para):
-            cut = ps + m.start()
-            if _ABBREV.search(text[start:cut]):
-                continue
-            out.append(_sentence(text, start, cut, p))
-            start = ps + m.end()
-        out.append(_sentence(text, start, pe, p))
-    return [s for s in out if s.text.strip() and not is_boilerplate(s.text)]
-
-
-def _sentence(text: str, start: int, end: int, p: int) -> Sentence:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(start, end, text[start:end], p)
-
-
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December)")
-_TIME_REF = re.compile(
-    rf"\b(?P<day>{_DAY})(?:['’]s)?\b(?!,?\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\.?\s+\d|\d{{1,2}}/))"
-    rf"|\b(?P<month>(?i:in|on|since|during|last|early|late|mid-?)\s+(?i:the\s+\w+\s+(?:day|week)\s+of\s+)?{_MONTH})\b"
-    rf"|\b(?P<rel>(?i:last (?:week|month|year|spring|summer|autumn|fall|winter)|earlier this (?:month|year)"
-    rf"|in the last (?:\w+ )?(?:weeks|months|years)|in (?:19|20)\d\d|since (?:19|20)\d\d"
-    rf"|(?:so far )?this (?:year|month)|in recent (?:years|months)|(?:a|one|two|three|\d+) (?:years?|months?) ago))\b"
-    rf"|\b(?P<recent>(?i:(?:recent|previous|prior|earlier)\s+(?:\w+\s+){{0,2}}(?:attacks|strikes|shootings|incidents|bombings)))\b",
-)
-# A day named as when something was said ("said in a statement on Monday"), not when it happened.
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|tells|stated|announced|reported|added|vowed|warned|quoted as saying|"
-    r"briefed \w+(?: \w+)?|travell?ed|confirmed|released|identified)"
-    r"(?:\s+(?:in|on|at|during|a|an|the|of|statement|interview|early|late|hours|morning|news|"
-    r"conference|briefing|press|release)){0,8}\s*$",
-    re.IGNORECASE,
-)
-_EARLIER = re.compile(r"^\s*(earlier|initially|previously)\b|\b(had earlier|earlier reported|"
-                      r"initially reported|previously reported|had said|earlier said|earlier put)\b",
-                      re.IGNORECASE)
-_BACKGROUND_CUE = re.compile(r"\b(recent|previous|prior|past|a series of|a spate of)\b", re.IGNORECASE)
-_STOP = set("""a an the and or but of in on at to for from by with as is was were are be been has have had
-this that these those it its their his her they he she we you i not no also after before when while
-which who whom what said says told according than then there here into over under about""".split())
-
-
-def _content_words(s: str) -> set[str]:
-    return {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", s) if w not in _STOP}
-
-
-_LINK_CUE = re.compile(r"\b(?:in response|respond\w*|retaliat\w+|follow\w*|after|prompted|accused|blamed|revenge|"
-                       r"recent)\b", re.IGNORECASE)
-_EVENT_WORDS = {"killed", "killing", "injured", "injuring", "wounded", "wounding", "dead", "died", "deadly"}
-
-
-def _anchor_words(text: str) -> set[str]:
-    return _content_words(text) - _EVENT_WORDS
-
-
-def incident_tags(sents: list[Sentence], title: str = "") -> list[list[tuple[int, str]]]:
-    """For each sentence, the incident of each stretch: [(offset, tag), ...] in order.
-
-    Tags: "main" (the article's own incident), "related" (the one other dated incident the
-    article links to it: "in response to Friday's attack", "recent KH strikes"), "background"
-    (months, years, past series, and any other dated event). The main incident's day is the
-    first day named outside speech in the title or lead. The related incident is set by the
-    first sentence that names another day with a linking cue; a later sentence naming that day
-    stays related only if it shares a word with what was said of it, so that a second event on
-    the same weekday ("last Saturday, an airstrike in Damascus") is background. A sentence
-    without a time reference continues its predecessor's incident within a paragraph, or
-    across one when it picks up a word of it ("the base"); otherwise it is main.
-    """
-    main_day: str | None = None
-    for m in _TIME_REF.finditer(title):
-        if m.group("day"):
-            main_day = m.group("day")
-            break
-    related_day: str | None = None
-    related_words: set[str] = set()
-    tags: list[list[tuple[int, str]]] = []
-    prev_tag, prev = "main", None
-    for s in sents:
-        refs: list[tuple[int, str]] = []
-        words = _anchor_words(s.text)
-        for m in _TIME_REF.finditer(s.text):
-            if _SPEECH_BEFORE.search(s.text[: m.start()]):
-                continue
-            if m.group("recent"):
-                refs.append((m.start(), "related"))  # "recent KH strikes included ...": the prompting attack
-                related_words |= words
-            elif m.group("day"):
-                day = m.group("day")
-                if main_day is None:
-                    main_day = day
-                if day == main_day:
-                    refs.append((m.start(), "main"))
-                elif related_day is None and _LINK_CUE.search(s.text):
-                    related_day = day
-                    related_words |= words
-                    refs.append((m.start(), "related"))
-                elif day == related_day and words & related_words:
-                    related_words |= words
-                    refs.append((m.start(), "related"))
-                else:
-                    refs.append((m.start(), "background"))
-            else:
-                refs.append((m.start(), "background"))
-        if not refs:
-            if prev is not None and prev_tag != "main" and (
-                s.paragraph == prev.paragraph or _content_words(s.text) & _content_words(prev.text)
-            ):
-                refs = [(0, prev_tag)]
-                if prev_tag == "related":
-                    related_words |= words
-            else:
-                refs = [(0, "main")]
-        tags.append(refs)
-        prev_tag, prev = refs[-1][1], s
-    return tags
-
-
-def _tag_at(refs: list[tuple[int, str]], pos: int) -> str:
-    """The incident of the time reference nearest to pos in its sentence."""
-    return min(refs, key=lambda r: abs(r[0] - pos))[1]
+__all__ = ["extract", "means_class", "sentences", "totals"]
 
 
 # ---------------------------------------------------------------- figures
@@ -484,333 +343,6 @@ def _one(word: str):
     return Quantity(v, v, v, "exact") if v is not None else None
 
 
-# ---------------------------------------------------------------- sources
-
-_LEAD_WORDS = re.compile(r"^(?:and|but|while|as|after|then|also|however|meanwhile|so)\s+", re.IGNORECASE)
-
-_SAY = (r"(?:said|says|say|told|tells|reported|reports|report|stated|states|added|adds|confirmed|confirms|"
-        r"announced|announces|estimated|estimates|estimate|wrote|writes|noted|notes|argued|argues|"
-        r"shows|show|showed|found|finds|find|revealed|reveals|indicated|indicates|suggested|suggests|"
-        r"predicted|predicts|calculated|calculates|concluded|concludes|testified|asserted|asserts|"
-        r"explained|explains|acknowledged|acknowledges|insisted|insists|warned|warns|mentioned|mentions|"
-        r"projected|projects|counted|counts|put the (?:number|figure|toll)|puts the (?:number|figure|toll)|"
-        r"(?:has|have|had) (?:said|reported|found|learned|estimated|shown)|(?:was |were )?quoted as saying|"
-        r"read|reads|put it|puts it|observed|observes|pointed out|points out|recalled|recalls|claimed|claims)")
-_ACCORDING = re.compile(
-    r"\baccording to\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:statement|report|figures|tally|count)s?\s+(?:from|by|of|released by)\s+(?:from\s+)?)?"
-    r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
-_SAID_AFTER = re.compile(rf"[,\"”]\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
-_SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
-_SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|Still|Yet|Now|Also),?\s+)?"
-                        rf"(?P<src>[^,;\"“”]{{2,110}}?)\s+(?:also\s+|recently\s+|previously\s+|now\s+)?{_SAY}\b")
-# "The poll, which tracks support daily, showed that ...": the subject and its relative clause
-_LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{_SAY}\b")
-_HEADLINE = re.compile(r"^(?P<src>[A-Z][\w.&’'-]+(?:\s[A-Z][\w.&’'-]+){0,3}):\s+\S")  # "Politifact: Trump is right"
-_SPEAKER = re.compile(r"^[\"“]?\s*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
-_INTRO = re.compile(rf"(?P<src>[A-Z][^,;:\"“”]{{1,90}}?)\s+(?:{_SAY}|\w+ed)(?:\s+(?:this|the following|that)\b[^:]{{0,40}})?\s*:\s*[\"“]?$")
-_STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures)")
-_PER = re.compile(r"\bper\s+(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
-
-
-def _trim_source(src: str) -> str:
-    src = _LEAD_WORDS.sub("", src.strip())
-    src = re.sub(r"\s+(?:has|have|had|also|has also|have also)$", "", src)
-    src = re.split(r"\s+(?:-|–|—)\s+|\s+(?:in a statement|on \w+day|in an? (?:interview|email|news conference)|"
-                   r"who|which|that)\b", src)[0]
-    return src.strip(" ,.'\"“”’")
-
-
-_NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are)\b")
-
-
-@dataclass(frozen=True)
-class _Sources:
-    """The attributions a sentence makes: one over the whole sentence, or several in place."""
-
-    lead: Source | None
-    placed: tuple[tuple[int, Source], ...]  # (position of the cue, source) found by one pattern
-
-    def at(self, pos: int | None = None) -> Source | None:
-        if self.lead is not None or not self.placed:
-            return self.lead
-        if pos is None:
-            return self.placed[0][1]
-        return min(self.placed, key=lambda p: abs(p[0] - pos))[1]
-
-
-def _sources(s: Sentence) -> _Sources:
-    text = s.text
-    # a sentence that opens with "X said/reported/found (that)" is X's throughout
-    for rx in (_SAID_LEAD, _LEAD_REL, _SPEAKER, _HEADLINE):
-        m = rx.match(text)
-        if m:
-            src = _trim_source(m.group("src"))
-            if src and len(src.split()) <= 12 and not _NOT_SOURCE.search(src):
-                start = s.start + m.start("src")
-                return _Sources(Source(src, (start, start + len(src))), ())
-    for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER):
-        found = []
-        for m in rx.finditer(text):
-            src = _trim_source(m.group("src"))
-            if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
-                continue
-            if _NOT_SOURCE.search(src):
-                continue
-            start = s.start + m.start("src")
-            found.append((m.start(), Source(src, (start, start + len(src)))))
-        if found:  # the first pattern that finds any decides; among its finds, the nearest
-            return _Sources(None, tuple(found))
-    return _Sources(None, ())
-
-
-def source_of(s: Sentence, at: int | None = None) -> Source | None:
-    """Who the sentence attributes its content to (at position ``at``), if it names anyone."""
-    return _sources(s).at(at)
-
-
-def quote_sources(sents: list[Sentence], owns: list[Source | None] | None = None) -> dict[int, Source]:
-    """Sources of sentences that carry none themselves but stand in a quotation whose speaker
-    is named in the paragraph: after "X said:" or "X:" (a transcript), or before the sentence
-    that closes the quote with "..." X said."""
-    out: dict[int, Source] = {}
-    by_para: dict[int, list[int]] = {}
-    for i, s in enumerate(sents):
-        by_para.setdefault(s.paragraph, []).append(i)
-    carried: Source | None = None  # "The New York Times reports:" closing a paragraph
-    for idx in by_para.values():
-        inside = False
-        intro: Source | None = carried if sents[idx[0]].text.lstrip().startswith(("“", '"', "‘", "'")) else None
-        carried = None
-        open_run: list[int] = []
-        for i in idx:
-            s = sents[i]
-            opens = s.text.count("“") + s.text.count('"') % 2
-            closes = s.text.count("”")
-            starts_quote = s.text.lstrip().startswith(("“", '"', "‘", "'"))
-            own = owns[i] if owns is not None else source_of(s)
-            label = _SPEAKER.match(s.text)
-            if label:
-                intro = Source(label.group("src").strip(), (s.start + label.start("src"), s.start + label.end("src")))
-            if own is None and (inside or starts_quote):
-                if intro is not None:
-                    out[i] = intro
-                else:
-                    open_run.append(i)
-            if own is not None and open_run and (inside or starts_quote or closes):
-                for j in open_run:  # "... 14 million votes?" Trump said.
-                    out[j] = own
-                open_run = []
-            m = _INTRO.search(s.text)
-            if m and own is None:
-                src = _trim_source(m.group("src"))
-                intro = Source(src, (s.start + m.start("src"), s.start + m.start("src") + len(src)))
-            inside = (inside or opens > 0) and not (closes >= opens and closes > 0 and not starts_quote and inside)
-            if closes and closes >= opens:
-                inside = False
-        last = sents[idx[-1]]
-        m = _INTRO.search(last.text)
-        if m:
-            src = _trim_source(m.group("src"))
-            carried = Source(src, (last.start + m.start("src"), last.start + m.start("src") + len(src)))
-    return out
-
-
-# ---------------------------------------------------------------- responsibility
-
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
-                           r"although|though|but|said|says|and then|as|if|where)\b", re.IGNORECASE)
-_NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|against|near|"
-                     r"during|while|without|because|since|when|"
-                     r"because|since|during|was|were|is|are|has|have|had|to)\b.*$|[,;:.()\"“”].*$",
-                     re.IGNORECASE | re.DOTALL)
-
-
-def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
-    """The noun phrase that ends right before pos: the subject of a verb at pos."""
-    chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
-    chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk)[-1]
-    words = _LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
-    np = " ".join(words).strip(" ,.'\"“”’")
-    return np or None
-
-
-def _np_after(text: str, pos: int, max_words: int = 7) -> str | None:
-    """The noun phrase that starts at pos: the object of a verb that ends at pos."""
-    rest = text[pos:].lstrip()
-    np = _NP_END.sub("", rest)
-    words = np.split()[:max_words]
-    np = " ".join(words).strip(" ,.'\"“”’")
-    return np or None
-
-
-_R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|took|has taken|accepted|"
-                      r"taken)\s+(?:immediate\s+)?(?:the\s+)?(?:full\s+)?responsibility", re.IGNORECASE)
-_R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has been|had been)\s+claimed\s+by\b",
-                           re.IGNORECASE)
-_NO_ONE = re.compile(r"^(?:no|nobody|none)\b", re.IGNORECASE)
-_R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
-                     r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
-                     r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
-_R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:blamed|blames|blame|accused|accuses|accuse|held|holds)\s+",
-                      re.IGNORECASE)
-_R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
-                             r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
-                             r"deaths?|explosions?|blasts?)\b", re.IGNORECASE)
-_R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
-                        r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind)\b",
-                        re.IGNORECASE)
-_R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
-                        r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
-                        r"assault|ambush|massacre|shooting)", re.IGNORECASE)
-_VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
-            r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|carried out|perpetrated|committed|"
-            r"staged|planned|launched|planted|detonated|set off|fired on|opened fire on)")
-# "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
-_R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
-                      rf"believed to have been|may have been|might have been|suspected of being)\s+)?"
-                      rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
-                      rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
-# "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers"
-_R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?{_VIOLENT}\s+(?:a|an|the|two|three|four|five|six|"
-                       rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
-_R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,60}?)\s+"
-                     r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)
-_R_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:the\s+)?[^.;]{2,60}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
-_GROUP_NOUN = re.compile(r"\b(?:guerrillas?|terrorists?|narcoterrorists?|rebels?|insurgents?|militants?|gunmen|"
-                         r"commandos?|troops|soldiers|army|police|forces|front|party|movement|command|brigades?|"
-                         r"cartel|extraditables|squads?|group|organi[sz]ation|militia|units?|battalion|government|"
-                         r"regime|sappers|subversives?|drug traffickers|hit ?men|assassins|paramilitar\w*)\b",
-                         re.IGNORECASE)
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?![a-z])")
-
-
-def _groupish(actor: str, upper_text: bool) -> bool:
-    """A perpetrator: a group noun, or (in mixed-case text) an acronym such as FMLN or ELN."""
-    if _GROUP_NOUN.search(actor):
-        return True
-    return not upper_text and bool(_ACRONYM.search(actor))
-_NUMBERISH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|people|persons)\b",
-                        re.IGNORECASE)
-_WEAPONS = re.compile(r"\b(?:drones?|aircraft|jets?|planes?|helicopters?|missiles?|rockets?|bombs?|mortars?|"
-                      r"grenades?|explosives?|car bombs?|dynamite|rifles?|guns?)\b", re.IGNORECASE)
-_MEANS = re.compile(
-    r"\b(?P<m>F-\d{1,2}\w*(?:\s+[A-Z]\w+){0,2}(?:\s+fighter(?:\s+(?:jets?|planes?))?)?|(?:combat\s+|armed\s+|attack\s+)?drones?|UAVs?|"
-    r"warplanes?|fighter (?:jets?|planes?)|jets|helicopters?|aircraft|bombers?)\b(?!\s+(?:was|were)\s+(?:downed|shot))")
-_MEANS_CONTEXT = re.compile(r"\b(strikes?|airstrikes?|attacks?|launched|using|carried out|came from|bomb|raid)\b", re.IGNORECASE)
-_MEANS_NOT = re.compile(r"\b(downed|shot down|intercepted|against|targeting|targeted)\s+(?:a|an|the|two|\w+)?\s*(?:\w+\s+)?$", re.IGNORECASE)
-_PRONOUNS = {"we", "i", "it", "they", "he", "she", "this", "that"}
-
-
-def means_class(text: str) -> str:
-    """The class of a weapon phrase: drones and piloted aircraft are the ones sources dispute."""
-    t = text.lower()
-    if "drone" in t or "uav" in t:
-        return "drones"
-    return "aircraft"
-
-
-_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|minister|ministry|official|officials|spokesperson|"
-                   r"representative|commander|leader|chief|secretary|adviser|advisor|head)\b", re.IGNORECASE)
-
-
-def _actor_clean(text: str) -> str | None:
-    t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.'\"“”"), flags=re.IGNORECASE)
-    return t or None
-
-
-def _speaker_body(who: str | None) -> str | None:
-    """The body a speaker speaks for: "Iranian government spokesperson Ali Rabiei" -> "Iranian government"."""
-    if not who:
-        return None
-    m = _ROLE.search(who)
-    if not m:
-        return None
-    body = re.sub(r"^(?:the|a|an)\s+", "", who[:m.start()].strip(), flags=re.IGNORECASE).rstrip("’'s ").strip()
-    return body or None
-
-
-_ATTRIBUTION_TRIGGER = re.compile(
-    r"responsib|blam|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|held|hold|"
-    r"consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|murdered|"
-    r"assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
-    r"plann|plant|detonat|set off|fired|opened fire", re.IGNORECASE)
-
-
-def _attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
-    text, out = s.text, []
-    by = src.text if src else None
-    if not _ATTRIBUTION_TRIGGER.search(text):
-        return out
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) > 0.8 * max(len(letters), 1)  # MUC-style all-caps wire copy
-
-    def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
-        if actor and actor.lower() in _PRONOUNS and kind == "denied":
-            actor = _speaker_body(who) or who  # "We deny any role," the Iranian government spokesman said
-        out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
-
-    for m in _R_CLAIM.finditer(text):
-        actor = _np_before(text, m.start())
-        if actor and _NO_ONE.match(actor):
-            add("claimed", None, by, m, negated=True)
-        elif actor:
-            add("claimed", actor, by or actor, m)
-    for m in _R_CLAIMED_BY.finditer(text):
-        add("claimed", _np_after(text, m.end()), by, m)
-    for m in _R_DENY.finditer(text):
-        add("denied", _np_before(text, m.start()), by, m)
-    for m in _R_BLAME.finditer(text):
-        rest = text[m.end():]
-        # blame for an attack, not "accused the US of supporting terrorism"
-        if not _R_ABOUT_ATTACK.search(rest[:120]):
-            continue
-        if re.match(r"(?i)(for|of|in)\b", rest):  # "a militia blamed for the attacks": reduced passive
-            add("accused", _np_before(text, m.start()), by, m)
-            continue
-        actor = _np_after(text, m.end())
-        after = rest[len(rest) - len(rest.lstrip()) + len(actor or ""):]
-        on = re.match(r"\s+on\s+", after)
-        if on and not re.match(r"\s+(for|of)\b", after):  # "blamed the attack on X"
-            actor = _np_after(text, m.end() + len(rest) - len(after) + on.end())
-        if actor:  # "accused X of involvement in": the charge is not part of the actor
-            actor = re.sub(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", "",
-                           actor, flags=re.IGNORECASE)
-        if actor and not _NO_ONE.match(actor):
-            add("accused", actor, _np_before(text, m.start()) or by, m)
-    for m in _R_PASSIVE.finditer(text):
-        kind = "accused" if m.group("v").lower() in ("blamed", "accused") else "suspected"
-        bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
-        who = _np_after(text, m.end() + bym.end()) if bym else by
-        add(kind, _np_before(text, m.start()), who, m)
-    for m in _R_CARRIED.finditer(text):
-        actor = _np_before(text, m.start())
-        if actor and not re.match(r"(?i)(it|they|this)$", actor):
-            add("carried_out", actor, by, m)
-    for m in _R_AGENT.finditer(text):
-        actor = _np_after(text, m.end())
-        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
-            add("suspected" if m.group("hedge") else "carried_out", actor, by, m)
-    for m in _R_ACTIVE.finditer(text):
-        actor = _np_before(text, m.start())
-        if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
-                and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
-            add("carried_out", actor, by, m)
-    for m in _R_HELD.finditer(text):
-        actor = _actor_clean(m.group("actor"))
-        if actor and not _NO_ONE.match(actor):
-            add("accused", actor, _np_before(text, m.start()) or by, m)
-    for m in _R_ATTRIBUTED.finditer(text):
-        actor = _np_after(text, m.end())
-        if actor and _R_ABOUT_ATTACK.search(text[m.start():m.end()]):
-            add("accused", actor, _np_before(text, m.start()) or by, m)
-    if _MEANS_CONTEXT.search(text):
-        for m in _MEANS.finditer(text):
-            if _MEANS_NOT.search(text[: m.start()]):
-                continue
-            out.append(Attribution("means", m.group("m"), by, (s.start + m.start(), s.start + m.end())))
-    return out
-
-
 # ---------------------------------------------------------------- the article
 
 _CASUALTY_WORDS = re.compile(r"\b(shot|shooting|killed|dead|died|injured|wounded|attack|gunfire|stabbed|"
@@ -823,29 +355,29 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     tags = incident_tags(sents, title)
     figures: list[Figure] = []
     attributions: list[Attribution] = []
-    found = [_sources(s) for s in sents]
+    found = [sentence_sources(s) for s in sents]
     owns = [f.at() for f in found]
     quoted = quote_sources(sents, owns)
     named: Source | None = None  # the last source named with a name, for "he said"
     for i, (s, refs) in enumerate(zip(sents, tags, strict=True)):
-        earlier = bool(_EARLIER.search(s.text))
+        earlier = bool(EARLIER.search(s.text))
         own = owns[i]
-        if own is not None and own.text.lower() not in _PRONOUNS:
+        if own is not None and own.text.lower() not in PRONOUNS:
             named = own
         for f in _figures_in(s):
             src = found[i].at(f.span[0] - s.start) or quoted.get(i)
-            if src is not None and src.text.lower() in _PRONOUNS and named is not None:
+            if src is not None and src.text.lower() in PRONOUNS and named is not None:
                 src = named  # "..., she said": the speaker named last
             q = f.q
             figures.append(Figure(
                 metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
                 subject=f.subject, span=f.span, attributed_to=src,
-                incident=_tag_at(refs, f.span[0] - s.start), earlier=earlier, unit=f.unit, basis=f.basis,
+                incident=tag_at(refs, f.span[0] - s.start), earlier=earlier, unit=f.unit, basis=f.basis,
             ))
         src = own
-        for a in _attributions_in(s, src):
+        for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
-                                            _tag_at(refs, a.span[0] - s.start), a.negated))
+                                            tag_at(refs, a.span[0] - s.start), a.negated))
     killed, injured = totals(figures)
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0

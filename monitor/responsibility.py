@@ -1,0 +1,203 @@
+"""Responsibility: who carried out an attack, who claimed it, who is blamed or suspected, who
+denies it, and by what means (aircraft, drones). Each attribution keeps the actor, who says so
+and its span."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.incidents import Sentence
+from monitor.models import Attribution, Source
+from monitor.sources import LEAD_WORDS, PRONOUNS
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
+                           r"although|though|but|said|says|and then|as|if|where)\b", re.IGNORECASE)
+_NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|against|near|"
+                     r"during|while|without|because|since|when|"
+                     r"because|since|during|was|were|is|are|has|have|had|to)\b.*$|[,;:.()\"“”].*$",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
+    """The noun phrase that ends right before pos: the subject of a verb at pos."""
+    chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
+    chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk)[-1]
+    words = LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
+    np = " ".join(words).strip(" ,.'\"“”’")
+    return np or None
+
+
+def _np_after(text: str, pos: int, max_words: int = 7) -> str | None:
+    """The noun phrase that starts at pos: the object of a verb that ends at pos."""
+    rest = text[pos:].lstrip()
+    np = _NP_END.sub("", rest)
+    words = np.split()[:max_words]
+    np = " ".join(words).strip(" ,.'\"“”’")
+    return np or None
+
+
+_R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|took|has taken|accepted|"
+                      r"taken)\s+(?:immediate\s+)?(?:the\s+)?(?:full\s+)?responsibility", re.IGNORECASE)
+_R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has been|had been)\s+claimed\s+by\b",
+                           re.IGNORECASE)
+_NO_ONE = re.compile(r"^(?:no|nobody|none)\b", re.IGNORECASE)
+_R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
+                     r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
+                     r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
+_R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:blamed|blames|blame|accused|accuses|accuse|held|holds)\s+",
+                      re.IGNORECASE)
+_R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
+                             r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
+                             r"deaths?|explosions?|blasts?)\b", re.IGNORECASE)
+_R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
+                        r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind)\b",
+                        re.IGNORECASE)
+_R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
+                        r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
+                        r"assault|ambush|massacre|shooting)", re.IGNORECASE)
+_VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
+            r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|carried out|perpetrated|committed|"
+            r"staged|planned|launched|planted|detonated|set off|fired on|opened fire on)")
+# "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
+_R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
+                      rf"believed to have been|may have been|might have been|suspected of being)\s+)?"
+                      rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
+                      rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
+# "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers"
+_R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?{_VIOLENT}\s+(?:a|an|the|two|three|four|five|six|"
+                       rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
+_R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,60}?)\s+"
+                     r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)
+_R_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:the\s+)?[^.;]{2,60}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
+_GROUP_NOUN = re.compile(r"\b(?:guerrillas?|terrorists?|narcoterrorists?|rebels?|insurgents?|militants?|gunmen|"
+                         r"commandos?|troops|soldiers|army|police|forces|front|party|movement|command|brigades?|"
+                         r"cartel|extraditables|squads?|group|organi[sz]ation|militia|units?|battalion|government|"
+                         r"regime|sappers|subversives?|drug traffickers|hit ?men|assassins|paramilitar\w*)\b",
+                         re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?![a-z])")
+
+
+def _groupish(actor: str, upper_text: bool) -> bool:
+    """A perpetrator: a group noun, or (in mixed-case text) an acronym such as FMLN or ELN."""
+    if _GROUP_NOUN.search(actor):
+        return True
+    return not upper_text and bool(_ACRONYM.search(actor))
+_NUMBERISH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|people|persons)\b",
+                        re.IGNORECASE)
+_WEAPONS = re.compile(r"\b(?:drones?|aircraft|jets?|planes?|helicopters?|missiles?|rockets?|bombs?|mortars?|"
+                      r"grenades?|explosives?|car bombs?|dynamite|rifles?|guns?)\b", re.IGNORECASE)
+_MEANS = re.compile(
+    r"\b(?P<m>F-\d{1,2}\w*(?:\s+[A-Z]\w+){0,2}(?:\s+fighter(?:\s+(?:jets?|planes?))?)?|(?:combat\s+|armed\s+|attack\s+)?drones?|UAVs?|"
+    r"warplanes?|fighter (?:jets?|planes?)|jets|helicopters?|aircraft|bombers?)\b(?!\s+(?:was|were)\s+(?:downed|shot))")
+_MEANS_CONTEXT = re.compile(r"\b(strikes?|airstrikes?|attacks?|launched|using|carried out|came from|bomb|raid)\b", re.IGNORECASE)
+_MEANS_NOT = re.compile(r"\b(downed|shot down|intercepted|against|targeting|targeted)\s+(?:a|an|the|two|\w+)?\s*(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def means_class(text: str) -> str:
+    """The class of a weapon phrase: drones and piloted aircraft are the ones sources dispute."""
+    t = text.lower()
+    if "drone" in t or "uav" in t:
+        return "drones"
+    return "aircraft"
+
+
+_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|minister|ministry|official|officials|spokesperson|"
+                   r"representative|commander|leader|chief|secretary|adviser|advisor|head)\b", re.IGNORECASE)
+
+
+def _actor_clean(text: str) -> str | None:
+    t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.'\"“”"), flags=re.IGNORECASE)
+    return t or None
+
+
+def _speaker_body(who: str | None) -> str | None:
+    """The body a speaker speaks for: "Iranian government spokesperson Ali Rabiei" -> "Iranian government"."""
+    if not who:
+        return None
+    m = _ROLE.search(who)
+    if not m:
+        return None
+    body = re.sub(r"^(?:the|a|an)\s+", "", who[:m.start()].strip(), flags=re.IGNORECASE).rstrip("’'s ").strip()
+    return body or None
+
+
+_ATTRIBUTION_TRIGGER = re.compile(
+    r"responsib|blam|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|held|hold|"
+    r"consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|murdered|"
+    r"assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
+    r"plann|plant|detonat|set off|fired|opened fire", re.IGNORECASE)
+
+
+def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
+    text, out = s.text, []
+    by = src.text if src else None
+    if not _ATTRIBUTION_TRIGGER.search(text):
+        return out
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) > 0.8 * max(len(letters), 1)  # MUC-style all-caps wire copy
+
+    def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
+        if actor and actor.lower() in PRONOUNS and kind == "denied":
+            actor = _speaker_body(who) or who  # "We deny any role," the Iranian government spokesman said
+        out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
+
+    for m in _R_CLAIM.finditer(text):
+        actor = _np_before(text, m.start())
+        if actor and _NO_ONE.match(actor):
+            add("claimed", None, by, m, negated=True)
+        elif actor:
+            add("claimed", actor, by or actor, m)
+    for m in _R_CLAIMED_BY.finditer(text):
+        add("claimed", _np_after(text, m.end()), by, m)
+    for m in _R_DENY.finditer(text):
+        add("denied", _np_before(text, m.start()), by, m)
+    for m in _R_BLAME.finditer(text):
+        rest = text[m.end():]
+        # blame for an attack, not "accused the US of supporting terrorism"
+        if not _R_ABOUT_ATTACK.search(rest[:120]):
+            continue
+        if re.match(r"(?i)(for|of|in)\b", rest):  # "a militia blamed for the attacks": reduced passive
+            add("accused", _np_before(text, m.start()), by, m)
+            continue
+        actor = _np_after(text, m.end())
+        after = rest[len(rest) - len(rest.lstrip()) + len(actor or ""):]
+        on = re.match(r"\s+on\s+", after)
+        if on and not re.match(r"\s+(for|of)\b", after):  # "blamed the attack on X"
+            actor = _np_after(text, m.end() + len(rest) - len(after) + on.end())
+        if actor:  # "accused X of involvement in": the charge is not part of the actor
+            actor = re.sub(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", "",
+                           actor, flags=re.IGNORECASE)
+        if actor and not _NO_ONE.match(actor):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
+    for m in _R_PASSIVE.finditer(text):
+        kind = "accused" if m.group("v").lower() in ("blamed", "accused") else "suspected"
+        bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
+        who = _np_after(text, m.end() + bym.end()) if bym else by
+        add(kind, _np_before(text, m.start()), who, m)
+    for m in _R_CARRIED.finditer(text):
+        actor = _np_before(text, m.start())
+        if actor and not re.match(r"(?i)(it|they|this)$", actor):
+            add("carried_out", actor, by, m)
+    for m in _R_AGENT.finditer(text):
+        actor = _np_after(text, m.end())
+        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
+            add("suspected" if m.group("hedge") else "carried_out", actor, by, m)
+    for m in _R_ACTIVE.finditer(text):
+        actor = _np_before(text, m.start())
+        if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
+                and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
+            add("carried_out", actor, by, m)
+    for m in _R_HELD.finditer(text):
+        actor = _actor_clean(m.group("actor"))
+        if actor and not _NO_ONE.match(actor):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
+    for m in _R_ATTRIBUTED.finditer(text):
+        actor = _np_after(text, m.end())
+        if actor and _R_ABOUT_ATTACK.search(text[m.start():m.end()]):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
+    if _MEANS_CONTEXT.search(text):
+        for m in _MEANS.finditer(text):
+            if _MEANS_NOT.search(text[: m.start()]):
+                continue
+            out.append(Attribution("means", m.group("m"), by, (s.start + m.start(), s.start + m.end())))
+    return out

@@ -1,0 +1,141 @@
+"""Who a sentence attributes what it says to: "according to X", "X said", "said X", "X's
+statement", "per X", speaker labels, headline sources, quotations attributed across sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.incidents import Sentence
+from monitor.models import Source
+
+LEAD_WORDS = re.compile(r"^(?:and|but|while|as|after|then|also|however|meanwhile|so)\s+", re.IGNORECASE)
+
+_SAY = (r"(?:said|says|say|told|tells|reported|reports|report|stated|states|added|adds|confirmed|confirms|"
+        r"announced|announces|estimated|estimates|estimate|wrote|writes|noted|notes|argued|argues|"
+        r"shows|show|showed|found|finds|find|revealed|reveals|indicated|indicates|suggested|suggests|"
+        r"predicted|predicts|calculated|calculates|concluded|concludes|testified|asserted|asserts|"
+        r"explained|explains|acknowledged|acknowledges|insisted|insists|warned|warns|mentioned|mentions|"
+        r"projected|projects|counted|counts|put the (?:number|figure|toll)|puts the (?:number|figure|toll)|"
+        r"(?:has|have|had) (?:said|reported|found|learned|estimated|shown)|(?:was |were )?quoted as saying|"
+        r"read|reads|put it|puts it|observed|observes|pointed out|points out|recalled|recalls|claimed|claims)")
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:statement|report|figures|tally|count)s?\s+(?:from|by|of|released by)\s+(?:from\s+)?)?"
+    r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"[,\"”]\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
+_SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
+_SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|Still|Yet|Now|Also),?\s+)?"
+                        rf"(?P<src>[^,;\"“”]{{2,110}}?)\s+(?:also\s+|recently\s+|previously\s+|now\s+)?{_SAY}\b")
+# "The poll, which tracks support daily, showed that ...": the subject and its relative clause
+_LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{_SAY}\b")
+_HEADLINE = re.compile(r"^(?P<src>[A-Z][\w.&’'-]+(?:\s[A-Z][\w.&’'-]+){0,3}):\s+\S")  # "Politifact: Trump is right"
+_SPEAKER = re.compile(r"^[\"“]?\s*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
+_INTRO = re.compile(rf"(?P<src>[A-Z][^,;:\"“”]{{1,90}}?)\s+(?:{_SAY}|\w+ed)(?:\s+(?:this|the following|that)\b[^:]{{0,40}})?\s*:\s*[\"“]?$")
+_STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures)")
+_PER = re.compile(r"\bper\s+(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+
+
+def _trim_source(src: str) -> str:
+    src = LEAD_WORDS.sub("", src.strip())
+    src = re.sub(r"\s+(?:has|have|had|also|has also|have also)$", "", src)
+    src = re.split(r"\s+(?:-|–|—)\s+|\s+(?:in a statement|on \w+day|in an? (?:interview|email|news conference)|"
+                   r"who|which|that)\b", src)[0]
+    return src.strip(" ,.'\"“”’")
+
+
+_NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are)\b")
+
+
+@dataclass(frozen=True)
+class SentenceSources:
+    """The attributions a sentence makes: one over the whole sentence, or several in place."""
+
+    lead: Source | None
+    placed: tuple[tuple[int, Source], ...]  # (position of the cue, source) found by one pattern
+
+    def at(self, pos: int | None = None) -> Source | None:
+        if self.lead is not None or not self.placed:
+            return self.lead
+        if pos is None:
+            return self.placed[0][1]
+        return min(self.placed, key=lambda p: abs(p[0] - pos))[1]
+
+
+def sentence_sources(s: Sentence) -> SentenceSources:
+    text = s.text
+    # a sentence that opens with "X said/reported/found (that)" is X's throughout
+    for rx in (_SAID_LEAD, _LEAD_REL, _SPEAKER, _HEADLINE):
+        m = rx.match(text)
+        if m:
+            src = _trim_source(m.group("src"))
+            if src and len(src.split()) <= 12 and not _NOT_SOURCE.search(src):
+                start = s.start + m.start("src")
+                return SentenceSources(Source(src, (start, start + len(src))), ())
+    for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER):
+        found = []
+        for m in rx.finditer(text):
+            src = _trim_source(m.group("src"))
+            if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
+                continue
+            if _NOT_SOURCE.search(src):
+                continue
+            start = s.start + m.start("src")
+            found.append((m.start(), Source(src, (start, start + len(src)))))
+        if found:  # the first pattern that finds any decides; among its finds, the nearest
+            return SentenceSources(None, tuple(found))
+    return SentenceSources(None, ())
+
+
+def source_of(s: Sentence, at: int | None = None) -> Source | None:
+    """Who the sentence attributes its content to (at position ``at``), if it names anyone."""
+    return sentence_sources(s).at(at)
+
+
+def quote_sources(sents: list[Sentence], owns: list[Source | None] | None = None) -> dict[int, Source]:
+    """Sources of sentences that carry none themselves but stand in a quotation whose speaker
+    is named in the paragraph: after "X said:" or "X:" (a transcript), or before the sentence
+    that closes the quote with "..." X said."""
+    out: dict[int, Source] = {}
+    by_para: dict[int, list[int]] = {}
+    for i, s in enumerate(sents):
+        by_para.setdefault(s.paragraph, []).append(i)
+    carried: Source | None = None  # "The New York Times reports:" closing a paragraph
+    for idx in by_para.values():
+        inside = False
+        intro: Source | None = carried if sents[idx[0]].text.lstrip().startswith(("“", '"', "‘", "'")) else None
+        carried = None
+        open_run: list[int] = []
+        for i in idx:
+            s = sents[i]
+            opens = s.text.count("“") + s.text.count('"') % 2
+            closes = s.text.count("”")
+            starts_quote = s.text.lstrip().startswith(("“", '"', "‘", "'"))
+            own = owns[i] if owns is not None else source_of(s)
+            label = _SPEAKER.match(s.text)
+            if label:
+                intro = Source(label.group("src").strip(), (s.start + label.start("src"), s.start + label.end("src")))
+            if own is None and (inside or starts_quote):
+                if intro is not None:
+                    out[i] = intro
+                else:
+                    open_run.append(i)
+            if own is not None and open_run and (inside or starts_quote or closes):
+                for j in open_run:  # "... 14 million votes?" Trump said.
+                    out[j] = own
+                open_run = []
+            m = _INTRO.search(s.text)
+            if m and own is None:
+                src = _trim_source(m.group("src"))
+                intro = Source(src, (s.start + m.start("src"), s.start + m.start("src") + len(src)))
+            inside = (inside or opens > 0) and not (closes >= opens and closes > 0 and not starts_quote and inside)
+            if closes and closes >= opens:
+                inside = False
+        last = sents[idx[-1]]
+        m = _INTRO.search(last.text)
+        if m:
+            src = _trim_source(m.group("src"))
+            carried = Source(src, (last.start + m.start("src"), last.start + m.start("src") + len(src)))
+    return out
+
+
+PRONOUNS = {"we", "i", "it", "they", "he", "she", "this", "that"}  # sources that name no one by themselves
