@@ -19,7 +19,9 @@ from pathlib import Path
 import redis
 
 from monitor.clock import Leader, tick
+from monitor.demo import send_body
 from monitor.keys import Keys
+from monitor.matching import epoch
 from monitor.store import Feed, Store
 
 
@@ -146,11 +148,7 @@ class _StreamServer:
                 self._send(b"", "text/plain", 404)
 
             def _send(self, body: bytes, ctype: str, code: int = 200) -> None:
-                self.send_response(code)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                send_body(self, code, body, ctype)
 
             def log_message(self, *a: object) -> None:
                 pass
@@ -217,8 +215,7 @@ def pipeline(redis_url: str, data: Path, workers: list[int], articles: int = 300
             seen = {}
             for a in store.alerts():  # the first alert of each article
                 if a.article in ids and a.article not in seen:
-                    from datetime import datetime
-                    seen[a.article] = datetime.fromisoformat(a.created).timestamp() - srv.appears(ids[a.article])
+                    seen[a.article] = epoch(a.created, 0.0) - srv.appears(ids[a.article])
             lat = sorted(seen.values())
             stages = {}
             for k, v in r.hgetall(store.k.metrics()).items():

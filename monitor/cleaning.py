@@ -82,8 +82,3 @@ def content_spans(text: str) -> list[Span]:
         keep.append((start, end))
         words_kept += len(words)
     return keep
-
-
-def strip_boilerplate(text: str) -> str:
-    """The article's text with boilerplate paragraphs removed, one paragraph per line."""
-    return "\n".join(text[s:e].strip() for s, e in content_spans(text))

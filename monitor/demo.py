@@ -52,6 +52,15 @@ def feed_xml(outlet: str, items: list[SampleArticle], base: str) -> bytes:
             f"<link>{base}/</link><description>{html.escape(outlet)}</description>{entries}</channel></rss>").encode()
 
 
+def send_body(handler: BaseHTTPRequestHandler, code: int, body: bytes, ctype: str) -> None:
+    """Answer a loopback request (the demo's and the benchmarks' servers)."""
+    handler.send_response(code)
+    handler.send_header("Content-Type", ctype)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 class SampleServer:
     """Feeds and pages of the sample; article i appears at start + i * interval."""
 
@@ -92,11 +101,7 @@ class SampleServer:
                 self._send(404, b"not found", "text/plain")
 
             def _send(self, code: int, body: bytes, ctype: str) -> None:
-                self.send_response(code)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                send_body(self, code, body, ctype)
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -69,7 +69,6 @@ _SPEECH_BEFORE = re.compile(
 EARLIER = re.compile(r"^\s*(earlier|initially|previously)\b|\b(had earlier|earlier reported|"
                       r"initially reported|previously reported|had said|earlier said|earlier put)\b",
                       re.IGNORECASE)
-_BACKGROUND_CUE = re.compile(r"\b(recent|previous|prior|past|a series of|a spate of)\b", re.IGNORECASE)
 _STOP = set("""a an the and or but of in on at to for from by with as is was were are be been has have had
 this that these those it its their his her they he she we you i not no also after before when while
 which who whom what said says told according than then there here into over under about""".split())

@@ -265,11 +265,6 @@ def dispatch(store: Store, topic: Topic, alert_id: str, now: float) -> str:
     return decision.action
 
 
-def _epoch(iso: str) -> float:
-    from datetime import datetime
-    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
-
-
 def _iso(ts: float | None) -> str:
     from datetime import datetime
     return datetime.fromtimestamp(ts or 0, UTC).strftime("%Y-%m-%d %H:%M:%SZ")
@@ -365,7 +360,7 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
         r.hset(state_key, channel, "sent")
         metrics.incr(r, k, "newsmon_alerts_total", channel=channel.split(":")[0], outcome="sent")
         if alert.created:
-            metrics.observe(r, k, "alert_delay", max(0.0, time.time() - _epoch(alert.created)))
+            metrics.observe(r, k, "alert_delay", max(0.0, time.time() - epoch(alert.created, time.time())))
         if sent.thread and not thread:
             r.set(thread_key, sent.thread)
         return "sent"
