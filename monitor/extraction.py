@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from monitor.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
 from monitor.models import Attribution, Extraction, Figure, Source, Span
 from monitor.numbers import NUMBER, Quantity, quantity, word_value
+from monitor.quotes import quotations, quote_at
 from monitor.responsibility import attributions_in, means_class
 from monitor.sources import PRONOUNS, quote_sources, sentence_sources
 
@@ -358,6 +359,7 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     found = [sentence_sources(s) for s in sents]
     owns = [f.at() for f in found]
     quoted = quote_sources(sents, owns)
+    quotes = quotations(text)
     named: Source | None = None  # the last source named with a name, for "he said"
     for i, (s, refs) in enumerate(zip(sents, tags, strict=True)):
         earlier = bool(EARLIER.search(s.text))
@@ -366,6 +368,10 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
             named = own
         for f in _figures_in(s):
             src = found[i].at(f.span[0] - s.start) or quoted.get(i)
+            quote = quote_at(quotes, f.span[0])
+            if quote is not None and (quote.speaker is not None
+                                      or (src is not None and quote.start <= src.span[0] < quote.end)):
+                src = quote.speaker  # quoted words are the speaker's, not a source the quote names
             if src is not None and src.text.lower() in PRONOUNS and named is not None:
                 src = named  # "..., she said": the speaker named last
             q = f.q

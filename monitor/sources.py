@@ -22,16 +22,26 @@ _SAY = (r"(?:said|says|say|told|tells|reported|reports|report|stated|states|adde
 _ACCORDING = re.compile(
     r"\baccording to\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:statement|report|figures|tally|count)s?\s+(?:from|by|of|released by)\s+(?:from\s+)?)?"
     r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
-_SAID_AFTER = re.compile(rf"[,\"”]\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
+_SAID_AFTER = re.compile(rf"(?:,\s|[\"”])\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
 _SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
-_SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|Still|Yet|Now|Also),?\s+)?"
-                        rf"(?P<src>[^,;\"“”]{{2,110}}?)\s+(?:also\s+|recently\s+|previously\s+|now\s+)?{_SAY}\b")
+_LEAD_CUE = (rf"(?:{_SAY}|wants?|plans?|proposed|proposes|called(?: for)?|calls(?: for)?|pledged|pledges|promised|"
+             r"promises|vowed|vows|urged|urges|accused|accuses|charged|charges|cited|cites|unveiled|unveils|"
+             r"backed|backs|rejected|rejects|advocates|advocated|agreed|agrees|stressed|stresses|declared|"
+             r"declares|asked|asks|tweeted|tweets|grilled|scolded|features|featured|allows|allowed|requires|"
+             r"required|predicted|predicts|forecast|forecasts|expects|expected|believes|believed|thinks|"
+             r"referenced|references|published|publishes)")
+_SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|Still|Yet|Now|Also|Overall),?\s+)?"
+                        rf"(?:(?:In|On|At|For|After|Before|During|Last|This|Earlier|Later|Asked)\b[^,;\"“”]{{0,60}},\s+)?"
+                        rf"(?P<src>[^,;\"“”]{{2,110}}?)"
+                        # an apposition: "Rendell, a Clinton surrogate, said"
+                        rf"(?:,\s+(?:a|an|the|who|whose|which|\w+ed|[A-Z])[^;\"“”]{{1,200}}?,)?"
+                        rf"\s+(?:also\s+|recently\s+|previously\s+|now\s+|\w+ly\s+)?{_LEAD_CUE}\b")
 # "The poll, which tracks support daily, showed that ...": the subject and its relative clause
 _LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{_SAY}\b")
 _HEADLINE = re.compile(r"^(?P<src>[A-Z][\w.&’'-]+(?:\s[A-Z][\w.&’'-]+){0,3}):\s+\S")  # "Politifact: Trump is right"
 _SPEAKER = re.compile(r"^[\"“]?\s*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
 _INTRO = re.compile(rf"(?P<src>[A-Z][^,;:\"“”]{{1,90}}?)\s+(?:{_SAY}|\w+ed)(?:\s+(?:this|the following|that)\b[^:]{{0,40}})?\s*:\s*[\"“]?$")
-_STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures)")
+_STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures|plan|proposal|claim|estimate|analysis|data|tally|count|survey|poll|study|budget|bill)\b")
 _PER = re.compile(r"\bper\s+(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
 
@@ -43,7 +53,7 @@ def _trim_source(src: str) -> str:
     return src.strip(" ,.'\"“”’")
 
 
-_NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are)\b")
+_NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are|would|will|could|should|can|may|might|must|did|does)\b")
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,14 @@ class SentenceSources:
         return min(self.placed, key=lambda p: abs(p[0] - pos))[1]
 
 
+def _according(m: re.Match, s: Sentence) -> Source | None:
+    src = _trim_source(m.group("src"))
+    if not src or len(src.split()) > 12 or _NOT_SOURCE.search(src):
+        return None
+    start = s.start + m.start("src")
+    return Source(src, (start, start + len(src)))
+
+
 def sentence_sources(s: Sentence) -> SentenceSources:
     text = s.text
     # a sentence that opens with "X said/reported/found (that)" is X's throughout
@@ -70,7 +88,12 @@ def sentence_sources(s: Sentence) -> SentenceSources:
             src = _trim_source(m.group("src"))
             if src and len(src.split()) <= 12 and not _NOT_SOURCE.search(src):
                 start = s.start + m.start("src")
-                return SentenceSources(Source(src, (start, start + len(src))), ())
+                lead = Source(src, (start, start + len(src)))
+                # "Police have said ..., according to attorneys for the family": the later,
+                # named origin is the figure's source
+                later = [(a.start(), _according(a, s)) for a in _ACCORDING.finditer(text, m.end())]
+                later = [(p, x) for p, x in later if x is not None]
+                return SentenceSources(None, tuple(later)) if later else SentenceSources(lead, ())
     for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER):
         found = []
         for m in rx.finditer(text):
