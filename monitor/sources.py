@@ -24,8 +24,8 @@ _ACCORDING = re.compile(
     r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
 _SAID_AFTER = re.compile(rf"(?:,\s|[\"”])\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
 _SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
-_LEAD_CUE = (rf"(?:{_SAY}|wants?|plans?|proposed|proposes|called(?: for)?|calls(?: for)?|pledged|pledges|promised|"
-             r"promises|vowed|vows|urged|urges|accused|accuses|charged|charges|cited|cites|unveiled|unveils|"
+_LEAD_CUE = (rf"(?:{_SAY}|(?:wants?|plans?) to|proposed|proposes|called(?: for)?|calls(?: for)?|pledged|promised|"
+             r"vowed|vows|urged|urges|accused|accuses|charged|charges|cited|cites|unveiled|unveils|"
              r"backed|backs|rejected|rejects|advocates|advocated|agreed|agrees|stressed|stresses|declared|"
              r"declares|asked|asks|tweeted|tweets|grilled|scolded|features|featured|allows|allowed|requires|"
              r"required|predicted|predicts|forecast|forecasts|expects|expected|believes|believed|thinks|"
@@ -53,6 +53,10 @@ def _trim_source(src: str) -> str:
     return src.strip(" ,.'\"“”’")
 
 
+# "Though his plan would ...": a subordinate clause or a possessive is no one's attribution
+_NOT_SUBJECT = re.compile(r"^(?:though|although|if|when|while|because|since|unless|whether)\b|"
+                          r"\b(?:his|her|their|its|our|my|your|the|a|an)$", re.IGNORECASE)
+_CLAUSE = re.compile(r"^[a-z]+ing\b")  # ", claiming that ...": a participle, not a subject
 _NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are|would|will|could|should|can|may|might|must|did|does)\b")
 
 
@@ -86,12 +90,13 @@ def sentence_sources(s: Sentence) -> SentenceSources:
         m = rx.match(text)
         if m:
             src = _trim_source(m.group("src"))
-            if src and len(src.split()) <= 12 and not _NOT_SOURCE.search(src):
+            if src and len(src.split()) <= 12 and not _NOT_SOURCE.search(src) and not _NOT_SUBJECT.search(src):
                 start = s.start + m.start("src")
                 lead = Source(src, (start, start + len(src)))
                 # "Police have said ..., according to attorneys for the family": the later,
                 # named origin is the figure's source
-                later = [(a.start(), _according(a, s)) for a in _ACCORDING.finditer(text, m.end())]
+                later = [(a.start(), _according(a, s)) for a in _ACCORDING.finditer(text, m.end())
+                         if not re.search(r"[;\"“”]|''", text[m.end():a.start()])]  # same clause
                 later = [(p, x) for p, x in later if x is not None]
                 return SentenceSources(None, tuple(later)) if later else SentenceSources(lead, ())
     for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER):
@@ -100,7 +105,7 @@ def sentence_sources(s: Sentence) -> SentenceSources:
             src = _trim_source(m.group("src"))
             if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
                 continue
-            if _NOT_SOURCE.search(src):
+            if _NOT_SOURCE.search(src) or _NOT_SUBJECT.search(src) or _CLAUSE.match(src):
                 continue
             start = s.start + m.start("src")
             found.append((m.start(), Source(src, (start, start + len(src)))))
