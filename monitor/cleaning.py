@@ -52,10 +52,21 @@ def clean_html(html: str | bytes, url: str | None = None) -> tuple[str, str | No
     return text, doc.title
 
 
+def hard_wrapped(text: str) -> bool:
+    """Wire copy wrapped at a fixed width, paragraphs between blank lines (MUC, old agencies)."""
+    lines = [len(x) for x in text.split("\n") if x.strip()]
+    if len(lines) < 5 or "\n\n" not in text.strip():
+        return False
+    lines.sort()
+    return 40 <= lines[len(lines) // 2] <= 90 and lines[-1] <= 100
+
+
 def paragraphs(text: str) -> list[Span]:
-    """Spans of the non-empty lines of a text (news text has one paragraph per line)."""
+    """Spans of the paragraphs: non-empty lines (news text has one paragraph per line), or the
+    blocks between blank lines when the text is hard-wrapped."""
+    rx = r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*" if hard_wrapped(text) else r"[^\n]+"
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in re.finditer(rx, text):
         if m.group().strip():
             spans.append((m.start(), m.end()))
     return spans

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from monitor.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
 from monitor.models import Attribution, Extraction, Figure, Source, Span
 from monitor.numbers import NUMBER, Quantity, quantity, word_value
+from monitor.perpetrators import aliases, group_phrase, perpetrators
 from monitor.quotes import quotations, quote_at
 from monitor.responsibility import attributions_in, means_class
 from monitor.sources import PRONOUNS, quote_sources, sentence_sources
@@ -384,10 +385,35 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             tag_at(refs, a.span[0] - s.start), a.negated))
+    letters = [c for c in text[:4000] if c.isalpha()]
+    if sum(c.isupper() for c in letters) > 0.8 * max(len(letters), 1):
+        attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
     killed, injured = totals(figures)
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
+
+
+def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], tags: list,
+                              owns: list[Source | None], text: str) -> list[Attribution]:
+    """All-caps wire copy: capitals mark no names, so an actor must name a group, and groups
+    named away from their verb are found by the document pass of ``perpetrators``."""
+    known = aliases(text)
+    out = []
+    for a in found:
+        group = group_phrase(a.actor, known) if a.actor and a.kind != "means" else a.actor
+        if group or a.actor is None:
+            out.append(Attribution(a.kind, group, a.by, a.span, a.incident, a.negated))
+    for i, a in perpetrators(sents, owns):
+        words = _actor_words(a.actor)
+        if not any(b.kind == a.kind and _actor_words(b.actor) & words for b in out):
+            out.append(Attribution(a.kind, a.actor, a.by, a.span, tag_at(tags[i], a.span[0] - sents[i].start),
+                                   a.negated))
+    return out
+
+
+def _actor_words(actor: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (actor or "").lower()) if len(w) > 2 and w != "the"}
 
 
 LEAD = 600  # characters: where an article says what it is about

@@ -1,0 +1,141 @@
+"""Perpetrator groups named anywhere in an article, and how the text holds them responsible.
+
+The sentence patterns of ``responsibility`` need the group next to its verb. Wire copy on
+political violence (much of it upper case, so capitals cannot mark names) often names the
+group away from the verb: "A COLUMN OF SHINING PATH TERRORISTS ARRIVED IN THE VILLAGE ... AND
+SHOT 16 PEASANTS". Here a group is a phrase ending in a group noun (front, army, movement,
+forces, cartel ...) or an acronym given in brackets; a mention counts when its sentence tells of
+violence and the group is its agent: before the violent verb in the active voice, or after
+"by". The kind comes from the cues of the sentence and its neighbours: a claim, an
+accusation, a hedge, else fact. ``extraction`` runs this pass on all-caps text only: in mixed
+case the sentence patterns find the agent, and a verb 140 characters on ("KH has links with
+Iran's Quds Force and ... used to attack") is too far to trust.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.incidents import Sentence
+from monitor.models import Attribution, Source
+
+_HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
+          r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
+          r"SUBVERSIVES?|MILITIA|GROUP|NARCOTERRORISTS?|DEATH SQUADS?|MAFIA|JUNTA")
+_GENERIC = re.compile(r"^(?:(?:THE|A|AN|URBAN|ARMED|SEVERAL|SOME|HEAVILY|UNIDENTIFIED|UNKNOWN|ALLEGED|"
+                      r"SUSPECTED|LEFTIST|RIGHTIST|TERRORIST|GUERRILLA|REBEL|ARMED|\d+|TWO|THREE|FOUR|FIVE)\s+)*"
+                      r"(?:GUERRILLAS?|TERRORISTS?|REBELS?|SUBVERSIVES?|GROUP|COMMANDOS?|NARCOTERRORISTS?|"
+                      r"MILITIA|ORGANI[SZ]ATION|PARTY|UNITS?)$")
+_STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
+BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
+BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY""".split())
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+_BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
+_VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
+                      r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET FIRE|EXPLO|DETONAT|FIRED|OPENED FIRE|RAID|SEIZ|"
+                      r"HIJACK|SABOTAG|TORTUR|EXECUT|STORM|ROCKET|MORTAR|GRENADE|CAR BOMB|TOOK HOSTAGE)\w*",
+                      re.IGNORECASE)
+_CLAIM = re.compile(r"\b(?:CLAIM\w*|ADMIT\w*|TOOK RESPONSIBILITY|ACCEPTED RESPONSIBILITY|ASSUMED RESPONSIBILITY)",
+                    re.IGNORECASE)
+_ACCUSE = re.compile(r"\b(?:ACCUS\w*|BLAM\w*|CHARG\w*|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
+                     r"HOLDS?\b[^.]{0,60}RESPONSIBLE|RESPONSIBLE FOR|IMPLICAT\w*|CONDEMN\w*)", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|ALLEGED\w*|POSSIBL\w*|PROBABL\w*|"
+                    r"MAY HAVE|MIGHT HAVE|COULD HAVE|APPARENTLY|IT IS NOT KNOWN|SPECULAT\w*)", re.IGNORECASE)
+_SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROOPS|SOLDIERS|PATROL)\b",
+                       re.IGNORECASE)
+_COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|NARCOTERRORIST|INSURGENT)S?\b",
+                         re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:WAS|WERE|BEEN|BEING|IS|ARE)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;:]|\s[-–—]{1,2}\s")
+
+
+def _groups(text: str) -> list[tuple[int, int]]:
+    """Spans of group phrases: modifiers, a head noun, an optional "of the X" tail."""
+    out = []
+    for m in re.finditer(rf"\b(?:{_HEADS})\b", text, re.IGNORECASE):
+        if not m.group().isupper() and not text[m.start()].isupper():
+            continue  # mixed case: a group is named with capitals ("the Shining Path")
+        start = base = max(0, m.start() - 80)
+        start = m.start()
+        for t in reversed(list(_TOKEN.finditer(text, base, m.start()))):
+            w = t.group()
+            if text[t.end():start].strip() or not w[0].isupper() or w.upper() in _STOP:
+                break
+            if w.upper().endswith(("ED", "ING")) and not re.match(rf"\s*(?:{_HEADS})\b", text[t.end():], re.I):
+                break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
+            start = t.start()
+        end = m.end()
+        tail = re.match(r"\s+OF\s+(?:THE\s+)?((?:[A-Z][\w'’-]*\s*){1,5})", text[end:end + 80])
+        if tail and tail.group(1).split()[0].upper() not in _STOP:
+            end = end + tail.end(1)
+            end -= len(text[:end]) - len(text[:end].rstrip())
+        out.append((start, end))
+    return out
+
+
+def aliases(text: str) -> set[str]:
+    """Acronyms the article gives a group: "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]"."""
+    out = set()
+    for m in _BRACKET.finditer(text):
+        if re.search(rf"\b(?:{_HEADS})\s*$", text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
+            out.add(m.group("acr").upper())
+    return out
+
+
+def group_phrase(actor: str, known: set[str]) -> str | None:
+    """The group an actor phrase names, if it names one."""
+    spans = _groups(actor)
+    names = [re.sub(r"^(?:THE|A|AN)\s+", "", actor[a:b], flags=re.IGNORECASE) for a, b in spans]
+    names = [n for n in names if n and not _GENERIC.match(n.upper())]
+    if names:
+        return max(names, key=len)
+    for w in re.findall(r"[A-Z][A-Z-]{1,9}", actor):
+        if w in known:
+            return w
+    return None
+
+
+def _kind(before: str, after: str, sentence: str) -> str | None:
+    """How the sentence holds the group at this position responsible, if it does."""
+    if _CLAIM.search(after[:60]):
+        return "claimed"
+    agent = bool(_BY.search(before[-40:]))
+    clause = _CLAUSE.split(after)[0][:160]
+    verb = _VIOLENT.search(clause)
+    if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
+        agent = verb.start() < 140
+    if not agent:
+        return None
+    if _ACCUSE.search(sentence):
+        return "accused"
+    if _HEDGE.search(sentence):
+        return "suspected"
+    return "carried_out"
+
+
+def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:
+    """One attribution per group and kind, at its first mention of that kind, with the index
+    of its sentence."""
+    out: list[tuple[int, Attribution]] = []
+    seen: set[tuple[str, str]] = set()
+    known = aliases("\n".join(s.text for s in sents))
+    alias_rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, known))) + r")\b") if known else None
+    for i, (s, src) in enumerate(zip(sents, sources, strict=True)):
+        text = s.text
+        if not _VIOLENT.search(text) and not _CLAIM.search(text):
+            continue
+        spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)] if alias_rx else [])
+        for a, b in spans:
+            name = re.sub(r"^(?:THE|A|AN)\s+", "", text[a:b].strip(), flags=re.IGNORECASE)
+            if not name or _GENERIC.match(name.upper()):
+                continue
+            context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
+            kind = _kind(text[:a], text[b:], context)
+            if kind == "carried_out" and _SECURITY.search(name) and _COMBATANTS.search(text):
+                continue  # security forces fighting guerrillas: a clash, not an attack they are blamed for
+            if kind is None or (name.upper(), kind) in seen:
+                continue
+            seen.add((name.upper(), kind))
+            out.append((i, Attribution(kind, name, src.text if src else None, (s.start + a, s.start + b))))
+    return out
