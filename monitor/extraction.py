@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from monitor.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
 from monitor.models import Attribution, Extraction, Figure, Source, Span
 from monitor.numbers import NUMBER, Quantity, quantity, word_value
-from monitor.perpetrators import aliases, group_phrase, perpetrators
+from monitor.perpetrators import aliases, clash, group_phrase, perpetrators
 from monitor.quotes import quotations, quote_at
 from monitor.responsibility import attributions_in, means_class
 from monitor.sources import PRONOUNS, quote_sources, sentence_sources
@@ -402,6 +402,9 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
     out = []
     for a in found:
         group = group_phrase(a.actor, known) if a.actor and a.kind != "means" else a.actor
+        said = next((s.text for s in sents if s.start <= a.span[0] < s.end), "")
+        if a.kind != "means" and group and clash(group, said):
+            continue
         if group or a.actor is None:
             out.append(Attribution(a.kind, group, a.by, a.span, a.incident, a.negated))
     for i, a in perpetrators(sents, owns):

@@ -62,7 +62,7 @@ def _groups(text: str) -> list[tuple[int, int]]:
             w = t.group()
             if text[t.end():start].strip() or not w[0].isupper() or w.upper() in _STOP:
                 break
-            if w.upper().endswith(("ED", "ING")) and not re.match(rf"\s*(?:{_HEADS})\b", text[t.end():], re.I):
+            if len(w) > 4 and w.upper().endswith(("ED", "ING")) and not re.match(rf"\s*(?:{_HEADS})\b", text[t.end():], re.I):
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
             start = t.start()
         end = m.end()
@@ -114,6 +114,11 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     return "carried_out"
 
 
+def clash(actor: str, sentence: str) -> bool:
+    """Security forces fighting guerrillas: a clash, not an attack anyone is blamed for."""
+    return bool(_SECURITY.search(actor)) and bool(_COMBATANTS.search(sentence))
+
+
 def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:
     """One attribution per group and kind, at its first mention of that kind, with the index
     of its sentence."""
@@ -132,8 +137,8 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
             kind = _kind(text[:a], text[b:], context)
-            if kind == "carried_out" and _SECURITY.search(name) and _COMBATANTS.search(text):
-                continue  # security forces fighting guerrillas: a clash, not an attack they are blamed for
+            if clash(name, text):
+                continue
             if kind is None or (name.upper(), kind) in seen:
                 continue
             seen.add((name.upper(), kind))
