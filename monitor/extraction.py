@@ -121,6 +121,8 @@ _FACILITY = re.compile(
     rf"compounds|depots)\b(?:\s+in\s+(?P<p1>[A-Z]\w+)\s+and\s+(?P<n2>\w+)\s+in\s+(?P<p2>[A-Z]\w+))?")
 _SHOTS = re.compile(rf"(?:fired\s+)?{_NUM}\s+(?:\w+\s+)?(?:shots|rounds|bullets)(?:\s+(?:were\s+)?fired)?",
                     re.IGNORECASE)
+_PROJECTILE_WORDS = re.compile(r"missile|rocket|drone|mortar|shell|projectile|bomb|grenade")
+_SHOTS_WORDS = re.compile(r"shots|rounds|bullets")
 _STRIKE_WORDS = re.compile(r"\b(strikes?|struck|hit|target|targets|targeted|airstrikes?|attack(s|ed)?|bomb(ed|ing)?|raids?)\b",
                            re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(r"^(?:[:.]\d|(?:-|\s)?(?:year|month|week|day|hour|minute|mile|km|kilometre|percent|%|a\.m|"
@@ -221,6 +223,7 @@ def _figures_in(s: Sentence) -> list[_Found]:
             singles(text, add)  # "a man was shot": no number, one victim
         return found
 
+    low = text.lower()  # cheap keyword gates before the patterns that start with a number
     for m in _P_TOLL.finditer(text):
         q, sp = _number(m)
         add("killed", q, "people", (m.start(), sp[1]))
@@ -243,7 +246,7 @@ def _figures_in(s: Sentence) -> list[_Found]:
         n = m.group("n").lower()
         q = _one(n)
         add("killed", q, _clean_subject(m.group("subj")), (m.start(), m.end()))
-    for m in _P_SHOT.finditer(text):
+    for m in (_P_SHOT.finditer(text) if "shot" in low else ()):
         if m.group("subj2"):
             sub = NUMBER.fullmatch(m.group(0).split(None, 1)[1].rsplit(None, 1)[0])
             q = quantity(sub) if sub else None
@@ -254,7 +257,7 @@ def _figures_in(s: Sentence) -> list[_Found]:
                 add("shot", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
     counted = {f.metric for f in found if f.basis == "count"}
     singles(text, lambda metric, *a, **kw: None if metric in counted and kw.get("basis") == "single" else add(metric, *a, **kw))
-    for m in _PROJECTILE.finditer(text):
+    for m in (_PROJECTILE.finditer(text) if _PROJECTILE_WORDS.search(low) else ()):
         q, sp = _number(m)
         unit = m.group("unit").lower().rstrip("s") + "s"
         add("projectiles", q, _clean_subject(m.group("subj"), unit), (sp[0], m.end()), unit)
@@ -270,7 +273,7 @@ def _figures_in(s: Sentence) -> list[_Found]:
                     q = Quantity(total, total, total, "exact")
                     subject = f"{subject} ({m.group('n_core')} in {m.group('p1')}, {m.group('n2')} in {m.group('p2')})"
             add("facilities_struck", q, subject, (sp[0], m.end()))
-    for m in _SHOTS.finditer(text):
+    for m in (_SHOTS.finditer(text) if _SHOTS_WORDS.search(low) else ()):
         q, sp = _number(m)
         add("shots_fired", q, "shots", (m.start(), m.end()))
     _quantities(text, add)
@@ -385,13 +388,15 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             tag_at(refs, a.span[0] - s.start), a.negated))
-    letters = [c for c in text[:4000] if c.isalpha()]
-    if sum(c.isupper() for c in letters) > 0.8 * max(len(letters), 1):
+    if len(_UPPER.findall(text, 0, 4000)) > 4 * len(_LOWER.findall(text, 0, 4000)):
         attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
     killed, injured = totals(figures)
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
+
+
+_UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
 
 
 def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], tags: list,

@@ -121,11 +121,11 @@ def _speaker_body(who: str | None) -> str | None:
     return body or None
 
 
-_ATTRIBUTION_TRIGGER = re.compile(
-    r"responsib|blam|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|held|hold|"
+_ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every sentence
+    r"\b(?:responsib|blam|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|held|hold|"
     r"consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|murdered|"
     r"assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
-    r"plann|plant|detonat|set off|fired|opened fire", re.IGNORECASE)
+    r"plann|plant|detonat|set off|fired|opened fire)", re.IGNORECASE)
 
 
 def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
