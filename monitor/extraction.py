@@ -376,6 +376,8 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
             if quote is not None and (quote.speaker is not None
                                       or (src is not None and quote.start <= src.span[0] < quote.end)):
                 src = quote.speaker  # quoted words are the speaker's, not a source the quote names
+            elif src is not None and (inner := quote_at(quotes, src.span[0])) is not None:
+                src = inner.speaker  # '"Every time you say that," Tester said, referring to the 1 percent
             if src is not None and src.text.lower() in PRONOUNS and named is not None:
                 src = named  # "..., she said": the speaker named last
             q = f.q

@@ -27,12 +27,14 @@ _WORD = r"[\w.'’&/-]+"
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*{_VERBS}\s+(?P<src>(?:(?:the|a|an)\s+{_WORD}|[A-Z0-9]{_WORD}?)(?:\s+{_WORD}){{0,6}}?)"
                                r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:in|on|at|during|after|before|while|when|of|to|as|"
                                r"who|about|looking|adding|according)\b)")
+# '!" ― Julie Diaz': a reader's comment signed after a dash
+_AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<src>[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{0,4}})")
 # '," Warren said.' / '?" the senator told reporters'
 _AFTER_SUBJECT_FIRST = re.compile(rf"^[\s,]*(?P<src>(?:[A-Z]{_WORD}|the|a|an|one|he|she|they|it|we|i)"
                                   rf"(?:\s+(?!{_VERBS}\b){_WORD}){{0,6}}?)\s+(?:\w+ly\s+)?{_VERBS}\b")
 # 'Sanders made the following comment:' / 'The New York Times reports:' / 'She continued, "'
 _BEFORE = re.compile(rf"(?P<src>(?:[A-Z]{_WORD}|the\s+\w+|he|she|they|we|i)(?:\s+(?!{_VERBS}\b){_WORD}){{0,6}}?)"
-                     rf"\s+(?:\w+ly\s+)?(?:{_VERBS}|made the following \w+|had this to say|put it this way|"
+                     rf"\s+(?:\w+ly\s+)?(?:{_VERBS}|saying|asking|adding|noting|writing|telling \w+|made the following \w+|had this to say|put it this way|"
                      rf"(?:told|asked)\s+{_WORD}(?:\s+{_WORD})?)(?:\s+(?:that|this|on \w+|in an? \w+|to \w+))?\s*[:,]\s*$")
 _LABEL = re.compile(r"[“\"'\s]*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
 _OPENERS = ("“", '"', "''")
@@ -99,7 +101,7 @@ def quotations(text: str) -> list[Quote]:
             q.speaker = Source(label.group("src").strip(), label.span("src"))
             continue
         tail = text[q.end:min(pb, q.end + 160)]
-        m = _AFTER_VERB_FIRST.match(tail) or _AFTER_SUBJECT_FIRST.match(tail)
+        m = _AFTER_VERB_FIRST.match(tail) or _AFTER_SUBJECT_FIRST.match(tail) or _AFTER_DASH.match(tail)
         if m:
             q.speaker = _source(text, m, q.end)
             if q.speaker:

@@ -22,26 +22,33 @@ _SAY = (r"(?:said|says|say|told|tells|reported|reports|report|stated|states|adde
 _ACCORDING = re.compile(
     r"\baccording to\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:statement|report|figures|tally|count)s?\s+(?:from|by|of|released by)\s+(?:from\s+)?)?"
     r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
-_SAID_AFTER = re.compile(rf"(?:,\s|[\"”])\s*(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+{_SAY}\b")
+_SAID_AFTER = re.compile(rf"(?:,\s|[\"”]|\b(?:after|as|because|since|while)\s)\s*"
+                         rf"(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+(?:{_SAY}|agree|agreed)\b")
 _SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
 _LEAD_CUE = (rf"(?:{_SAY}|(?:wants?|plans?) to|proposed|proposes|called(?: for)?|calls(?: for)?|pledged|promised|"
              r"vowed|vows|urged|urges|accused|accuses|charged|charges|cited|cites|unveiled|unveils|"
              r"backed|backs|rejected|rejects|advocates|advocated|agreed|agrees|stressed|stresses|declared|"
              r"declares|asked|asks|tweeted|tweets|grilled|scolded|features|featured|allows|allowed|requires|"
              r"required|predicted|predicts|forecast|forecasts|expects|expected|believes|believed|thinks|"
-             r"referenced|references|published|publishes)")
+             r"referenced|references|published|publishes|joked|jokes|likened|likens|criticized|criticizes|"
+             r"made it clear|makes it clear|decided|decides|knows|knew|endorsed|endorses|brags?|bragged|"
+             r"judged|judges|rated|rates|ruled|rules|issued a statement|tried to make the case|"
+             r"(?:has|have|had) heard|agree|acknowledged|conceded|concedes|boasted|boasts|touted|touts|"
+             r"pointed to|points? to|highlighted|highlights|insisted|insists|maintained|maintains)")
 _SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|Still|Yet|Now|Also|Overall),?\s+)?"
-                        rf"(?:(?:In|On|At|For|After|Before|During|Last|This|Earlier|Later|Asked)\b[^,;\"“”]{{0,60}},\s+)?"
+                        rf"(?:(?:In|On|At|For|After|Before|During|Last|This|Earlier|Later|Asked|More|Most|"
+                        rf"Following|Since|Until|With|By|Under|Despite)\b[^,;\"“”]{{0,90}},\s+)?"
                         rf"(?P<src>[^,;\"“”]{{2,110}}?)"
                         # an apposition: "Rendell, a Clinton surrogate, said"
                         rf"(?:,\s+(?:a|an|the|who|whose|which|\w+ed|[A-Z])[^;\"“”]{{1,200}}?,)?"
-                        rf"\s+(?:also\s+|recently\s+|previously\s+|now\s+|\w+ly\s+)?{_LEAD_CUE}\b")
+                        rf"\s+(?:also\s+|recently\s+|previously\s+|now\s+|then\s+|again\s+|still\s+|\w+ly\s+)?"
+                        rf"{_LEAD_CUE}\b")
 # "The poll, which tracks support daily, showed that ...": the subject and its relative clause
 _LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{_SAY}\b")
 _HEADLINE = re.compile(r"^(?P<src>[A-Z][\w.&’'-]+(?:\s[A-Z][\w.&’'-]+){0,3}):\s+\S")  # "Politifact: Trump is right"
 _SPEAKER = re.compile(r"^[\"“]?\s*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
 _INTRO = re.compile(rf"(?P<src>[A-Z][^,;:\"“”]{{1,90}}?)\s+(?:{_SAY}|\w+ed)(?:\s+(?:this|the following|that)\b[^:]{{0,40}})?\s*:\s*[\"“]?$")
-_STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures|plan|proposal|claim|estimate|analysis|data|tally|count|survey|poll|study|budget|bill)\b")
+_STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures|plan|proposal|claim|admission|estimate|analysis|data|tally|count|survey|poll|study|budget|bill)\b")
 _PER = re.compile(r"\bper\s+(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
 
@@ -83,6 +90,13 @@ def _according(m: re.Match, s: Sentence) -> Source | None:
     return Source(src, (start, start + len(src)))
 
 
+# "Reid mocked Romney, claiming that he had paid no taxes for 10 years": the participle's
+# speaker is the sentence's subject
+_PARTICIPLE = re.compile(r",\s+(?:saying|claiming|arguing|noting|adding|insisting|warning|explaining|asserting|"
+                         r"suggesting|charging|contending)\b")
+_SUBJECT_NAME = re.compile(r"^(?P<src>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
+
+
 def sentence_sources(s: Sentence) -> SentenceSources:
     text = s.text
     # a sentence that opens with "X said/reported/found (that)" is X's throughout
@@ -111,6 +125,10 @@ def sentence_sources(s: Sentence) -> SentenceSources:
             found.append((m.start(), Source(src, (start, start + len(src)))))
         if found:  # the first pattern that finds any decides; among its finds, the nearest
             return SentenceSources(None, tuple(found))
+    part, subj = _PARTICIPLE.search(text), _SUBJECT_NAME.match(text)
+    if part and subj and not _NOT_SUBJECT.search(subj.group("src")):
+        start = s.start + subj.start("src")
+        return SentenceSources(None, ((part.start(), Source(subj.group("src"), (start, start + len(subj.group("src"))))),))
     return SentenceSources(None, ())
 
 

@@ -52,6 +52,15 @@ def source_of(text, figure):
     # a subject that wants, plans or charges
     ("Governor Hale wants to enroll 5 million students in the program.", "5 million", "Governor Hale"),
     ("Under Mayor Diaz's plan, fares would rise 10 percent.", "10 percent", "Mayor Diaz"),
+    # a participle's speaker is the sentence's subject
+    ("Senator Reed mocked the governor, claiming that he had paid no tax for 10 years.", "10 years",
+     "Senator Reed"),
+    # a reader's comment signed after a dash
+    ("“They have waited 75 years for this!” ― Lena Ortiz", "75 years", "Lena Ortiz"),
+    # more cues of a subject: joked, ruled, criticized
+    ("The fact-checkers then ruled that the claim about 3,000 shootings was true.", "3,000", "The fact-checkers"),
+    # the sentence's source named inside a quotation is the quotation's speaker
+    ("“Every time you say that,” Tester said, referring to the 1 percent excuse.", "1 percent", "Tester"),
 ])
 def test_figure_sources(text, figure, expected):
     got = source_of(text, figure)
