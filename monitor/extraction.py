@@ -38,7 +38,8 @@ for _m, _v in _METRIC_VERBS:
     for _w in _v.split("|"):
         _VERB_METRIC[_w] = _m
 _ANY_VERB = "|".join(v for _, v in _METRIC_VERBS)
-_SUBJ = (r"(?P<subj>(?:(?!(?:were|was|are|is|have|has|had|and|in|when|after|as|who)\b)[A-Za-z][\w.'’-]*\s+"
+_SUBJ = (r"(?P<subj>(?:(?!(?:were|was|are|is|have|has|had|and|in|when|after|before|as|who|he|she|they|it|"
+         r"shortly|just|until|since)\b)[A-Za-z][\w.'’-]*\s+"
          r"|and\s+(?=(?-i:[A-Z][a-z]))){0,5}?)")
 _AUX = r"(?:(?:were|was|are|is|have been|has been|had been|have|has|had|being|got|been)\s+)?(?:(?:also|reportedly|later|all|both|critically|seriously|fatally|believed|confirmed|shot|stabbed)\s+(?:and\s+)?)*(?:to have been\s+)?"
 
@@ -76,7 +77,8 @@ _S_KILLED = re.compile(
     r"injured|struck)|shot dead|shot to death|killed|slain|murdered|gunned down|found (?:shot )?dead|found shot to death|"
     r"pronounced dead|stabbed to death|beaten to death)\b"
     r"|\b(?:died|dies|has died|later died|succumbed|was dead|were dead|lay dead|dead on arrival|dead at the scene)\b"
-    r"|\b(?:shot and killed|fatally shot|gunned down|shot to death|shot dead)\s+(?:a|an|the|his|her|their|another|one|"
+    r"|\b(?:shot and killed|fatally shot|fatally shooting|shooting and killing|gunned down|shot to death|shot dead)"
+    r"\s+(?:a|an|the|his|her|their|another|one|"
     r"[A-Z][a-z]+|\d+-year-old)\b"
     r"|\bshot,?\s+(?:and\s+)?killed\b|\b(?:fatal shooting|shooting death|homicide|murder(?:ed)?|slaying)\b"
     r"|\b(?:(?:a|the|his|her)\s+(?:\w+\s+){0,2}?body|bodies|remains)\b(?=[^.]{0,80}\b(?:found|discovered|gunshot|shot))", _I)
@@ -231,6 +233,8 @@ def _figures_in(s: Sentence) -> list[_Found]:
         q, sp = _number(m)
         if _NOT_COUNT_AFTER.match(text[sp[1]:]):
             continue
+        if not m.group("subj").strip() and re.search(r"\bof\s+$", text[max(0, sp[0] - 4):sp[0]]):
+            continue  # "a young mother of three is dead"
         verb = m.group("verb").lower()
         metric = _VERB_METRIC.get(verb) or _metric_of(verb)
         add(metric, q, _clean_subject(m.group("subj")), (sp[0], m.end()))
@@ -350,8 +354,10 @@ def _one(word: str):
 
 # ---------------------------------------------------------------- the article
 
+# an article that tells of an incident like these and counts no one counts zero
 _CASUALTY_WORDS = re.compile(r"\b(shot|shooting|killed|dead|died|injured|wounded|attack|gunfire|stabbed|"
-                             r"bomb|strike|airstrike|explosion|homicide|murder)\w*", re.IGNORECASE)
+                             r"bomb|strike|airstrike|explosion|homicide|murder|gun|gunpoint|firearm|armed|"
+                             r"robbery|robbed|weapon|rifle|pistol|handgun|revolver)\w*", re.IGNORECASE)
 
 
 def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extraction:
