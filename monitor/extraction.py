@@ -163,9 +163,24 @@ def _head_word(subject: str) -> str:
     return w[:-1] if w.endswith("s") else w
 
 
+_PERSON = (r"(?:man|woman|boy|girl|teen|teenager|child|officer|deputy|trooper|suspect|homeowner|victim|driver|"
+           r"passenger|friend|brother|sister|son|daughter|mother|father|wife|husband|girlfriend|boyfriend|"
+           r"resident|student|clerk|customer|neighbor|neighbour|bystander)")
+# "a 22-year-old man and a 16-year-old boy were shot": two victims in one phrase
+_S_PAIR = re.compile(rf"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:and|&)\s+(?:a|an|the|his|her|their)\s+"
+                     rf"(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:were|have been|had been|are)\s+(?:both\s+|also\s+)?"
+                     rf"(?:(?P<k>shot and killed|killed|fatally shot|shot dead|shot to death)|shot|wounded|injured|hurt)\b",
+                     re.IGNORECASE)
+# "the woman was shot in the neck and the man was shot in the back": distinct people, one sentence
+_S_WHO = re.compile(r"\b(man|woman|boy|girl|teen|teenager|child|mother|father|son|daughter|officer|trooper|deputy)"
+                    r"\s+(?:\w+\s+)?(?:was|is|got)\b", re.IGNORECASE)
+
+
 def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
     """One-victim descriptions: each adds a figure of 1 with basis "single" (or "suicide")."""
     one = Quantity(1, 1, 1, "exact")
+    for m in _S_PAIR.finditer(text):
+        add("killed" if m.group("k") else "injured", Quantity(2, 2, 2, "exact"), "people", (m.start(), m.end()))
     for m in _S_MULTI.finditer(text):  # "double homicide", "murder-suicide"
         n = _MULTI_N[m.group("n").lower()]
         q = Quantity(n, n, n, "exact")
@@ -191,7 +206,16 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
         add("killed", one, "victim", (m.start(), m.end()), basis="single")
     if neg:
         return
-    for m in _S_INJURED.finditer(text):
+    injured = list(_S_INJURED.finditer(text))
+    who: dict[str, Span] = {}
+    for m in injured:
+        w = _S_WHO.search(text, max(0, m.start() - 30), m.end())
+        if w:
+            who.setdefault(w.group(1).lower(), (m.start(), m.end()))
+    if len(who) >= 2:  # the count covers the descriptions it counts
+        spans = sorted(who.values())
+        add("injured", Quantity(len(who), len(who), len(who), "exact"), "people", (spans[0][0], spans[-1][1]))
+    for m in injured:
         # "a second was injured", "another man was wounded", "was also shot": a victim besides the dead
         near = text[max(0, m.start() - 40):m.end()]
         marker = "another" if _S_ANOTHER.search(near) else "victim"
