@@ -77,6 +77,8 @@ _S_KILLED = re.compile(
     r"injured|struck)|shot dead|shot to death|killed|slain|murdered|gunned down|found (?:shot )?dead|found shot to death|"
     r"pronounced dead|stabbed to death|beaten to death)\b"
     r"|\b(?:died|dies|has died|later died|succumbed|was dead|were dead|lay dead|dead on arrival|dead at the scene)\b"
+    r"|\b(?:man|woman|boy|girl|teen|teenager|juvenile|person|victim|child|driver|motorist|student|officer)"
+    r"\s+(?:found\s+)?dead\b(?!\s+(?:end|zone|heat|serious))"
     r"|\b(?:shot and killed|fatally shot|fatally shooting|shooting and killing|gunned down|shot to death|shot dead)"
     r"\s+(?:a|an|the|his|her|their|another|one|"
     r"[A-Z][a-z]+|\d+-year-old)\b"
@@ -479,6 +481,12 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
         main = [f for f in casualty if f.incident == first]
     if not main:
         return None, None
+    counts = {f.value for f in main if f.metric == "killed" and f.basis == "count" and f.value}
+    if counts and any(f.incident == "related" and f.metric == "killed" and f.basis == "count" and f.value in counts
+                      for f in casualty):
+        # a "related" passage that repeats the main toll tells of the same event (often a later
+        # section of the article): its other counts are the main incident's too
+        main += [f for f in casualty if f.incident == "related" and f.basis == "count"]
 
     def best(metric: str, basis: str = "count") -> int:
         vals = [f.value if f.value is not None else (f.lower or 0) for f in main if f.metric == metric and f.basis == basis]
