@@ -108,7 +108,13 @@ _MULTI_N = {"double": 2, "triple": 3, "quadruple": 4, "murder": 2}
 _S_MULTI = re.compile(r"\b(?P<n>double|triple|quadruple|murder)[- ](?P<what>homicides?|murders?|killings?|fatal shooting|"
                       r"shootings?|suicide)\b", _I)
 _S_THEY = re.compile(r"\b(?:both(?: \w+)?|the two(?: \w+)?)\s+(?:were\s+|had been\s+|later\s+)?(?:(?P<k>died|killed|"
-                     r"pronounced dead|found dead|shot (?:and killed|dead|to death))|shot)\b(?!\s+at\b)", _I)
+                     r"pronounced dead|found dead|shot (?:and killed|dead|to death))|shot"
+                     # "Both teens were taken to a hospital, where they died"
+                     r"|(?:were\s+)?(?:taken|rushed|transported)\s+to\s+[^.;]{0,60}?\bwhere\s+(?:they|both)\s+"
+                     r"(?:later\s+)?(?P<k2>died))\b(?!\s+at\b)", _I)
+_S_ALSO_KILLED = re.compile(r"\b(?:also|accidentally)\s+(?:\w+\s+){0,2}?(?:shot and killed|killed|fatally shot)\s+"
+                            r"(?:a|an|another|his|her)\b|\b(?:another|a second|a third)\s+(?:\w+\s+){0,2}?"
+                            r"(?:was|were)\s+(?:\w+\s+)?(?:killed|shot and killed|found dead|pronounced dead)", _I)
 _S_ANOTHER = re.compile(r"\b(?:another|second|third|also|others?|as well)\b", _I)
 _NON_PERSON = {"handgun", "gun", "weapon", "rifle", "round", "shot", "bullet", "time", "vehicle", "car", "home", "house",
                "dog", "cat", "horse", "year", "day", "hour", "week", "month", "mile", "block", "case", "incident",
@@ -198,14 +204,16 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
         add("killed", one, "perpetrator", (suicide.start(), suicide.end()), basis="suicide")
     two = Quantity(2, 2, None, "at least")
     for m in _S_THEY.finditer(text):  # "Both teens were taken to a hospital, where they died"
-        add("killed" if m.group("k") else "shot", two, "people", (m.start(), m.end()), basis="count")
+        add("killed" if m.group("k") or m.group("k2") else "shot", two, "people", (m.start(), m.end()), basis="count")
     neg = _S_NEG.search(text)
     for m in _S_KILLED.finditer(text):
         if suicide or _S_NOT_KILLED.search(text[max(0, m.start() - 20):m.end() + 25]):
             continue
         if re.match(r"(?i)(no one|nobody|none)\b", text[max(0, m.start() - 12):m.start()].strip()[-8:] or "x"):
             continue
-        add("killed", one, "victim", (m.start(), m.end()), basis="single")
+        # "The officer also shot and killed a neighbor": a victim besides the one described
+        marker = "another" if _S_ALSO_KILLED.search(text[max(0, m.start() - 40):m.end()]) else "victim"
+        add("killed", one, marker, (m.start(), m.end()), basis="single")
     if neg:
         return
     injured = list(_S_INJURED.finditer(text))
@@ -493,6 +501,8 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
         return max(vals, default=0)
 
     k_count, k_single, suicide = best("killed"), best("killed", "single"), best("killed", "suicide")
+    if any(f.metric == "killed" and f.basis == "single" and f.subject == "another" for f in main):
+        k_single = 2
     killed = max(k_count, k_single, suicide)
     i_count, shot = best("injured"), best("shot")
     i_single = [f for f in main if f.metric == "injured" and f.basis == "single"]
