@@ -55,6 +55,7 @@ _TIME_REF = re.compile(
     rf"|\b(?P<month>(?i:in|on|since|during|last|early|late|mid-?)\s+(?i:the\s+\w+\s+(?:day|week)\s+of\s+)?{_MONTH})\b"
     rf"|\b(?P<rel>(?i:last (?:week|month|year|spring|summer|autumn|fall|winter)|earlier this (?:month|year)"
     rf"|in the last (?:\w+ )?(?:weeks|months|years)|in (?:19|20)\d\d|since (?:19|20)\d\d"
+    rf"|(?:spring|summer|autumn|fall|winter) of (?:19|20)\d\d"
     rf"|(?:so far )?this (?:year|month)|in recent (?:years|months)|(?:a|one|two|three|\d+) (?:years?|months?) ago))\b"
     rf"|\b(?P<recent>(?i:(?:recent|previous|prior|earlier)\s+(?:\w+\s+){{0,2}}(?:attacks|strikes|shootings|incidents|bombings)))\b",
 )
