@@ -48,7 +48,7 @@ _P_NUM_VERB = re.compile(rf"{_NUM}\s+{_SUBJ}{_AUX}(?P<verb>{_ANY_VERB})\b", re.I
 # "killing one US military contractor", "wounding 51", "injured four other US service members"
 _P_VERB_NUM = re.compile(
     rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|kidnapping|abducting|arresting|"
-    rf"arrested|displacing|displaced|evacuating|evacuated)\s+{_NUM}(?P<subj>(?:\s+(?!and\b|in\b|on\b|at\b)[A-Za-z][\w.'’-]*){{0,4}})",
+    rf"arrested|displacing|displaced|evacuating|evacuated)\s+(?:his\s+|her\s+|their\s+)?{_NUM}(?P<subj>(?:\s+(?!and\b|in\b|on\b|at\b)[A-Za-z][\w.'’-]*){{0,4}})",
     re.IGNORECASE,
 )
 # "left several US service members with light injuries", "leaving two people in critical condition"
@@ -238,6 +238,9 @@ _NUMBERISH_TEXT = re.compile(r"\d|\b(?:a|an|one|two|three|four|five|six|seven|ei
                              r"dozens?|several|scores|few|handful|half|both|quarter|third|toll)\b", re.IGNORECASE)
 
 
+_CONDITIONAL = re.compile(r"\bif\b[^.]{0,80}\b(?:becomes?|would (?:be|become|make))\b", re.IGNORECASE)
+
+
 def _figures_in(s: Sentence) -> list[_Found]:
     text = s.text
     found: list[_Found] = []
@@ -254,6 +257,8 @@ def _figures_in(s: Sentence) -> list[_Found]:
         taken.append(span)
         found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit, basis))
 
+    if _CONDITIONAL.search(text):  # "if that is the case, the shooting becomes a triple homicide"
+        return found
     if not _NUMBERISH_TEXT.search(text):
         if _CASUALTY_WORDS.search(text):
             singles(text, add)  # "a man was shot": no number, one victim
@@ -276,7 +281,8 @@ def _figures_in(s: Sentence) -> list[_Found]:
         q, sp = _number(m)
         if _NOT_COUNT_AFTER.match(text[sp[1]:]):
             continue
-        add(_metric_of(m.group("verb").lower()), q, _clean_subject(m.group("subj")), (m.start(), m.end()))
+        # "killing his five children": victims of someone, who may be counted apart ("then himself")
+        add(_metric_of(m.group("verb").lower()), q, _clean_subject(m.group("subj")), (m.start(), m.end()), "victims")
     for m in _P_LEFT.finditer(text):
         q, sp = _number(m)
         add("killed" if m.group("k") else "injured", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
@@ -503,6 +509,9 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
     k_count, k_single, suicide = best("killed"), best("killed", "single"), best("killed", "suicide")
     if any(f.metric == "killed" and f.basis == "single" and f.subject == "another" for f in main):
         k_single = 2
+    if suicide and any(f.metric == "killed" and f.unit == "victims" and f.value == k_count and f.span[0] < s_at
+                       for f in main for s_at in [min(g.span[0] for g in main if g.basis == "suicide")]):
+        k_count += 1  # "killing his five children ... then took his own life": the shooter is dead too
     killed = max(k_count, k_single, suicide)
     i_count, shot = best("injured"), best("shot")
     i_single = [f for f in main if f.metric == "injured" and f.basis == "single"]
