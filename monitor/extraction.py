@@ -179,6 +179,12 @@ _S_PAIR = re.compile(rf"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?
                      rf"(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:were|have been|had been|are)\s+(?:both\s+|also\s+)?"
                      rf"(?:(?P<k>shot and killed|killed|fatally shot|shot dead|shot to death)|shot|wounded|injured|hurt)\b",
                      re.IGNORECASE)
+_WHO2 = rf"(?:{_PERSON}|[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){{1,2}})"
+# "fatally shot a teenage man and the teen's unarmed neighbor", "killed Quintonio LeGrier, 19, and his
+# neighbor Bettie Jones, 55": two victims as the objects of one killing
+_S_PAIR_OBJ = re.compile(rf"\b(?:fatally shot|shot and killed|shot to death|gunned down)\s+(?:(?:a|an|the|his|her)\s+)?"
+                         rf"(?:[\w-]+\s+){{0,2}}?{_WHO2}(?:,\s+\d{{1,3}},)?\s+and\s+(?:a|an|the|his|her|their|"
+                         rf"[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,2}}?{_WHO2}\b", re.IGNORECASE)
 # "the woman was shot in the neck and the man was shot in the back": distinct people, one sentence
 _S_WHO = re.compile(r"\b(man|woman|boy|girl|teen|teenager|child|mother|father|son|daughter|officer|trooper|deputy)"
                     r"\s+(?:\w+\s+)?(?:was|is|got)\b", re.IGNORECASE)
@@ -187,6 +193,8 @@ _S_WHO = re.compile(r"\b(man|woman|boy|girl|teen|teenager|child|mother|father|so
 def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
     """One-victim descriptions: each adds a figure of 1 with basis "single" (or "suicide")."""
     one = Quantity(1, 1, 1, "exact")
+    for m in _S_PAIR_OBJ.finditer(text):
+        add("killed", Quantity(2, 2, 2, "exact"), "people", (m.start(), m.end()))
     for m in _S_PAIR.finditer(text):
         add("killed" if m.group("k") else "injured", Quantity(2, 2, 2, "exact"), "people", (m.start(), m.end()))
     for m in _S_MULTI.finditer(text):  # "double homicide", "murder-suicide"
