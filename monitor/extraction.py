@@ -76,7 +76,7 @@ _S_KILLED = re.compile(
     r"\b(?:was|were|been|is|being|are|got)\s+(?:\w+\s+){0,2}?(?:shot and killed|fatally (?:shot|wounded|stabbed|"
     r"injured|struck)|shot dead|shot to death|killed|slain|murdered|gunned down|found (?:shot )?dead|found shot to death|"
     r"pronounced dead|stabbed to death|beaten to death)\b"
-    r"|\b(?:died|dies|has died|later died|succumbed|was dead|were dead|lay dead|dead on arrival|dead at the scene)\b"
+    r"|\b(?:died|dies|has died|later died|succumbed|was dead|were dead|is dead|lay dead|dead on arrival|dead at the scene)\b"
     r"|\b(?:man|woman|boy|girl|teen|teenager|juvenile|person|victim|child|driver|motorist|student|officer)"
     r"\s+(?:found\s+)?dead\b(?!\s+(?:end|zone|heat|serious))"
     r"|\b(?:shot and killed|fatally shot|fatally shooting|shooting and killing|gunned down|shot to death|shot dead)"
@@ -515,7 +515,8 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
         return max(vals, default=0)
 
     k_count, k_single, suicide = best("killed"), best("killed", "single"), best("killed", "suicide")
-    if any(f.metric == "killed" and f.basis == "single" and f.subject == "another" for f in main):
+    singles_k = {f.subject for f in main if f.metric == "killed" and f.basis == "single"}
+    if {"another", "victim"} <= singles_k:  # "fatally shot LeGrier ... also killed a neighbor"
         k_single = 2
     if suicide and any(f.metric == "killed" and f.unit == "victims" and f.value == k_count and f.span[0] < s_at
                        for f in main for s_at in [min(g.span[0] for g in main if g.basis == "suicide")]):

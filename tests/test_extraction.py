@@ -96,3 +96,41 @@ def test_seed_boilerplate_has_no_figures():
     text, title = _seed("000_eb10f1bea99f139d.txt")
     cut = text.index("Comments\n")
     assert all(f.span[0] < cut for f in extract(text, title).figures)
+
+
+def totals_of(text):
+    ex = extract(text, "", [(0, len(text))])
+    return ex.killed, ex.injured
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    # victims described one by one, two in one phrase, or as distinct people in one sentence
+    ("Police say a 31-year-old man and a 15-year-old girl were shot. Both are expected to survive.", 0, 2),
+    ("The woman was shot in the arm and the man was shot in the leg, police said.", 0, 2),
+    ("The deputy fatally shot a 20-year-old man and the man's roommate during the struggle.", 2, 0),
+    ("Officers say the gunman also shot and killed a neighbor who came to help.", 1, 0),
+    ("Both boys were rushed to a hospital, where they died on Sunday.", 2, 0),
+    # the shooter's suicide after killing his victims adds one
+    ("The man opened fire at a party, killing his three cousins, and then took his own life.", 4, 0),
+    # no count in "a mother of three", a conditional or an age
+    ("A young mother of three is dead after a shooting on Elm Street.", 1, 0),
+    ("If the child dies, the shooting would become a double homicide, prosecutors said.", 0, 0),
+    ("He had turned 21 shortly before he was killed outside the club.", 1, 0),
+    # an armed incident that harms no one counts zero; an article with no incident counts nothing
+    ("Two men held up a gas station at gunpoint and fled with cash.", 0, 0),
+    ("The council approved the budget after a long debate.", None, None),
+    # a title-style description
+    ("Teenager dead from gunshot wound in Maple Park", 1, 0),
+])
+def test_totals(text, killed, injured):
+    assert totals_of(text) == (killed, injured)
+
+
+def test_related_passage_repeating_the_toll_is_the_same_event():
+    text = ("On Wednesday a gunman killed 9 people at a festival. Police searched a home on Thursday after "
+            "the attack, which killed 9 people. Another 12 people were hurt.")
+    ex = extract(text, "", [(0, len(text))])
+    assert [f.incident for f in ex.figures if f.metric == "injured"] == ["related"]
+    assert (ex.killed, ex.injured) == (9, 12)
+    other = text.replace("which killed 9 people", "which killed 2 people")  # another toll: another event
+    assert extract(other, "", [(0, len(other))]).injured == 0
