@@ -77,13 +77,14 @@ _S_KILLED = re.compile(
     r"injured|struck)|shot dead|shot to death|killed|slain|murdered|gunned down|found (?:shot )?dead|found shot to death|"
     r"pronounced dead|stabbed to death|beaten to death)\b"
     r"|\b(?:died|dies|has died|later died|succumbed|was dead|were dead|is dead|lay dead|dead on arrival|dead at the scene)\b"
-    r"|\b(?:man|woman|boy|girl|teen|teenager|juvenile|person|victim|child|driver|motorist|student|officer)"
-    r"\s+(?:found\s+)?dead\b(?!\s+(?:end|zone|heat|serious))"
+
     r"|\b(?:shot and killed|fatally shot|fatally shooting|shooting and killing|gunned down|shot to death|shot dead)"
     r"\s+(?:a|an|the|his|her|their|another|one|"
     r"[A-Z][a-z]+|\d+-year-old)\b"
     r"|\bshot,?\s+(?:and\s+)?killed\b|\b(?:fatal shooting|shooting death|homicide|murder(?:ed)?|slaying)\b"
     r"|\b(?:(?:a|the|his|her)\s+(?:\w+\s+){0,2}?body|bodies|remains)\b(?=[^.]{0,80}\b(?:found|discovered|gunshot|shot))", _I)
+_S_NOUN_DEAD = re.compile(r"\b(?:man|woman|boy|girl|teen|teenager|juvenile|person|victim|child|driver|motorist|"
+                          r"student|officer)\s+(?:found\s+)?dead\b(?!\s+(?:end|zone|heat|serious))", _I)
 _S_NOT_KILLED = re.compile(r"\b(?:attempted (?:murder|homicide)|homicide (?:unit|division|detectives?|squad|bureau|"
                            r"investigators?)|murder (?:charges?|rate)|conspiracy to commit murder)\b", _I)
 _S_SUICIDE = re.compile(r"\b(?:(?:killed|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life|"
@@ -179,12 +180,13 @@ _S_PAIR = re.compile(rf"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?
                      rf"(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:were|have been|had been|are)\s+(?:both\s+|also\s+)?"
                      rf"(?:(?P<k>shot and killed|killed|fatally shot|shot dead|shot to death)|shot|wounded|injured|hurt)\b",
                      re.IGNORECASE)
-_WHO2 = rf"(?:{_PERSON}|[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){{1,2}})"
+_WHO2 = rf"(?:{_PERSON}|(?-i:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){{1,2}}))"  # a person noun or a name
 # "fatally shot a teenage man and the teen's unarmed neighbor", "killed Quintonio LeGrier, 19, and his
 # neighbor Bettie Jones, 55": two victims as the objects of one killing
 _S_PAIR_OBJ = re.compile(rf"\b(?:fatally shot|shot and killed|shot to death|gunned down)\s+(?:(?:a|an|the|his|her)\s+)?"
                          rf"(?:[\w-]+\s+){{0,2}}?{_WHO2}(?:,\s+\d{{1,3}},)?\s+and\s+(?:a|an|the|his|her|their|"
                          rf"[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,2}}?{_WHO2}\b", re.IGNORECASE)
+_KILLING_WORDS = re.compile(r"fatally shot|shot and killed|shot to death|gunned down")
 # "the woman was shot in the neck and the man was shot in the back": distinct people, one sentence
 _S_WHO = re.compile(r"\b(man|woman|boy|girl|teen|teenager|child|mother|father|son|daughter|officer|trooper|deputy)"
                     r"\s+(?:\w+\s+)?(?:was|is|got)\b", re.IGNORECASE)
@@ -193,9 +195,10 @@ _S_WHO = re.compile(r"\b(man|woman|boy|girl|teen|teenager|child|mother|father|so
 def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
     """One-victim descriptions: each adds a figure of 1 with basis "single" (or "suicide")."""
     one = Quantity(1, 1, 1, "exact")
-    for m in _S_PAIR_OBJ.finditer(text):
+    low = text.lower()
+    for m in (_S_PAIR_OBJ.finditer(text) if " and " in low and _KILLING_WORDS.search(low) else ()):
         add("killed", Quantity(2, 2, 2, "exact"), "people", (m.start(), m.end()))
-    for m in _S_PAIR.finditer(text):
+    for m in (_S_PAIR.finditer(text) if " and " in low else ()):
         add("killed" if m.group("k") else "injured", Quantity(2, 2, 2, "exact"), "people", (m.start(), m.end()))
     for m in _S_MULTI.finditer(text):  # "double homicide", "murder-suicide"
         n = _MULTI_N[m.group("n").lower()]
@@ -214,7 +217,10 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
     for m in _S_THEY.finditer(text):  # "Both teens were taken to a hospital, where they died"
         add("killed" if m.group("k") or m.group("k2") else "shot", two, "people", (m.start(), m.end()), basis="count")
     neg = _S_NEG.search(text)
-    for m in _S_KILLED.finditer(text):
+    killed = list(_S_KILLED.finditer(text))
+    if "dead" in low:  # "Teenager dead from gunshot wound", "man found dead"
+        killed = sorted(killed + list(_S_NOUN_DEAD.finditer(text)), key=lambda m: m.start())
+    for m in killed:
         if suicide or _S_NOT_KILLED.search(text[max(0, m.start() - 20):m.end() + 25]):
             continue
         if re.match(r"(?i)(no one|nobody|none)\b", text[max(0, m.start() - 12):m.start()].strip()[-8:] or "x"):
@@ -265,7 +271,7 @@ def _figures_in(s: Sentence) -> list[_Found]:
         taken.append(span)
         found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit, basis))
 
-    if _CONDITIONAL.search(text):  # "if that is the case, the shooting becomes a triple homicide"
+    if "if " in text.lower() and _CONDITIONAL.search(text):  # "if that is the case, the shooting becomes a triple homicide"
         return found
     if not _NUMBERISH_TEXT.search(text):
         if _CASUALTY_WORDS.search(text):
