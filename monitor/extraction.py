@@ -17,7 +17,7 @@ from monitor.numbers import NUMBER, Quantity, quantity, word_value
 from monitor.perpetrators import aliases, clash, group_phrase, perpetrators
 from monitor.quotes import quotations, quote_at
 from monitor.responsibility import attributions_in, means_class
-from monitor.sources import PRONOUNS, quote_sources, sentence_sources
+from monitor.sources import PRONOUNS, sentence_sources
 
 __all__ = ["extract", "means_class", "sentences", "totals"]
 
@@ -260,8 +260,13 @@ def _figures_in(s: Sentence) -> list[_Found]:
     found: list[_Found] = []
     taken: list[Span] = []
 
+    # "if that is the case, the shooting becomes a triple homicide": no toll
+    conditional = "if " in text.lower() and bool(_CONDITIONAL.search(text))
+
     def add(metric: str, q, subject: str, span: Span, unit: str = "", basis: str = "count") -> None:
         if q is None or any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        if conditional and metric in ("killed", "injured", "shot"):
             return
         if _NEGATED.search(text[max(0, span[0] - 12):span[0]]):  # "No one was hurt"
             return
@@ -271,8 +276,6 @@ def _figures_in(s: Sentence) -> list[_Found]:
         taken.append(span)
         found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit, basis))
 
-    if "if " in text.lower() and _CONDITIONAL.search(text):  # "if that is the case, the shooting becomes a triple homicide"
-        return found
     if not _NUMBERISH_TEXT.search(text):
         if _CASUALTY_WORDS.search(text):
             singles(text, add)  # "a man was shot": no number, one victim
@@ -422,7 +425,6 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     attributions: list[Attribution] = []
     found = [sentence_sources(s) for s in sents]
     owns = [f.at() for f in found]
-    quoted = quote_sources(sents, owns)
     quotes = quotations(text)
     named: Source | None = None  # the last source named with a name, for "he said"
     for i, (s, refs) in enumerate(zip(sents, tags, strict=True)):
@@ -431,7 +433,7 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         if own is not None and own.text.lower() not in PRONOUNS:
             named = own
         for f in _figures_in(s):
-            src = found[i].at(f.span[0] - s.start) or quoted.get(i)
+            src = found[i].at(f.span[0] - s.start)
             quote = quote_at(quotes, f.span[0])
             if quote is not None and (quote.speaker is not None
                                       or (src is not None and quote.start <= src.span[0] < quote.end)):

@@ -1,5 +1,5 @@
 """Who a sentence attributes what it says to: "according to X", "X said", "said X", "X's
-statement", "per X", speaker labels, headline sources, quotations attributed across sentences."""
+statement", "per X", speaker labels, headline sources. Quotations and their speakers are ``quotes``'s."""
 
 from __future__ import annotations
 
@@ -47,7 +47,6 @@ _SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|St
 _LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{_SAY}\b")
 _HEADLINE = re.compile(r"^(?P<src>[A-Z][\w.&’'-]+(?:\s[A-Z][\w.&’'-]+){0,3}):\s+\S")  # "Politifact: Trump is right"
 _SPEAKER = re.compile(r"^[\"“]?\s*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
-_INTRO = re.compile(rf"(?P<src>[A-Z][^,;:\"“”]{{1,90}}?)\s+(?:{_SAY}|\w+ed)(?:\s+(?:this|the following|that)\b[^:]{{0,40}})?\s*:\s*[\"“]?$")
 _STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures|plan|proposal|claim|admission|estimate|analysis|data|tally|count|survey|poll|study|budget|bill)\b")
 _PER = re.compile(r"\bper\s+(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 
@@ -135,53 +134,6 @@ def sentence_sources(s: Sentence) -> SentenceSources:
 def source_of(s: Sentence, at: int | None = None) -> Source | None:
     """Who the sentence attributes its content to (at position ``at``), if it names anyone."""
     return sentence_sources(s).at(at)
-
-
-def quote_sources(sents: list[Sentence], owns: list[Source | None] | None = None) -> dict[int, Source]:
-    """Sources of sentences that carry none themselves but stand in a quotation whose speaker
-    is named in the paragraph: after "X said:" or "X:" (a transcript), or before the sentence
-    that closes the quote with "..." X said."""
-    out: dict[int, Source] = {}
-    by_para: dict[int, list[int]] = {}
-    for i, s in enumerate(sents):
-        by_para.setdefault(s.paragraph, []).append(i)
-    carried: Source | None = None  # "The New York Times reports:" closing a paragraph
-    for idx in by_para.values():
-        inside = False
-        intro: Source | None = carried if sents[idx[0]].text.lstrip().startswith(("“", '"', "‘", "'")) else None
-        carried = None
-        open_run: list[int] = []
-        for i in idx:
-            s = sents[i]
-            opens = s.text.count("“") + s.text.count('"') % 2
-            closes = s.text.count("”")
-            starts_quote = s.text.lstrip().startswith(("“", '"', "‘", "'"))
-            own = owns[i] if owns is not None else source_of(s)
-            label = _SPEAKER.match(s.text)
-            if label:
-                intro = Source(label.group("src").strip(), (s.start + label.start("src"), s.start + label.end("src")))
-            if own is None and (inside or starts_quote):
-                if intro is not None:
-                    out[i] = intro
-                else:
-                    open_run.append(i)
-            if own is not None and open_run and (inside or starts_quote or closes):
-                for j in open_run:  # "... 14 million votes?" Trump said.
-                    out[j] = own
-                open_run = []
-            m = _INTRO.search(s.text)
-            if m and own is None:
-                src = _trim_source(m.group("src"))
-                intro = Source(src, (s.start + m.start("src"), s.start + m.start("src") + len(src)))
-            inside = (inside or opens > 0) and not (closes >= opens and closes > 0 and not starts_quote and inside)
-            if closes and closes >= opens:
-                inside = False
-        last = sents[idx[-1]]
-        m = _INTRO.search(last.text)
-        if m:
-            src = _trim_source(m.group("src"))
-            carried = Source(src, (last.start + m.start("src"), last.start + m.start("src") + len(src)))
-    return out
 
 
 PRONOUNS = {"we", "i", "it", "they", "he", "she", "this", "that"}  # sources that name no one by themselves
