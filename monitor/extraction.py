@@ -344,6 +344,11 @@ def _figures_in(s: Sentence) -> list[_Found]:
 _MONEY = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?"
                     r"|\b\d[\d,]*(?:\.\d+)?\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
+_VAGUE = re.compile(r"\b(?:(?P<quarter>a quarter of\s+)?(?P<one>a|one)\s+(?P<scale>thousand|million|billion|trillion)\b"
+                    r"|(?:(?:tens|hundreds) of\s+)?(?P<scale2>thousands|millions|billions|trillions) of)", re.IGNORECASE)
+_MONEY_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9,
+                "trillion": 10**12}
+_VAGUE_SCALE = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _HALF = re.compile(r"\b(?:half|a quarter|a third|two-thirds|three-quarters)\b", re.IGNORECASE)
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS}|\b(?:in|since|from|until|by|of|to|during|before|after)|'|’)\s*$", re.IGNORECASE)
@@ -357,12 +362,23 @@ def _quantities(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
     for m in _MONEY.finditer(text):
         v = re.search(r"\d[\d,]*(?:\.\d+)?", m.group())
         val = float(v.group().replace(",", "")) if v else None
+        scale = re.search(r"(million|billion|trillion|thousand|bn|m|k)\b", m.group()[v.end():] if v else "", re.I)
+        if val is not None and scale:  # "$1.2 million": 1,200,000
+            val *= _MONEY_SCALE[scale.group(1).lower()]
         q = Quantity(int(val) if val is not None and val.is_integer() else None, None, None, "exact")
         add("money", q, m.group().strip(), (m.start(), m.end()))
     for m in _PERCENT.finditer(text):
         v = float(re.match(r"[\d,.]+", m.group()).group().replace(",", ""))
         add("percent", Quantity(int(v) if v.is_integer() else None, None, None, "exact"), "percent",
             (m.start(), m.end()))
+    for m in _VAGUE.finditer(text):  # "millions of dollars", "a billion people": an order of magnitude
+        scale = _VAGUE_SCALE[(m.group("scale") or m.group("scale2")).lower().rstrip("s")]
+        if m.group("one"):
+            v = scale // 4 if m.group("quarter") else scale
+            q = Quantity(v, v, v, "about")
+        else:
+            q = Quantity(None, 2 * scale, None, "at least")
+        add("quantity", q, _next_words(text, m.end()), (m.start(), m.end()))
     for m in _HALF.finditer(text):
         add("quantity", Quantity(None, None, None, m.group().lower()), _next_words(text, m.end()), (m.start(), m.end()))
     for m in NUMBER.finditer(text):

@@ -134,3 +134,15 @@ def test_related_passage_repeating_the_toll_is_the_same_event():
     assert (ex.killed, ex.injured) == (9, 12)
     other = text.replace("which killed 9 people", "which killed 2 people")  # another toll: another event
     assert extract(other, "", [(0, len(other))]).injured == 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The firm made millions of dollars from the deal.", ("quantity", None, 2_000_000, "at least")),
+    ("Rising seas could displace a billion people.", ("quantity", 10**9, 10**9, "about")),
+    ("You need a quarter of a million dollars for college.", ("quantity", 250_000, 250_000, "about")),
+    ("The city lost $1.2 million last year.", ("money", 1_200_000, None, "exact")),
+    ("The fund holds $3.5bn offshore.", ("money", 3_500_000_000, None, "exact")),
+])
+def test_magnitudes(text, expected):
+    got = [(f.metric, f.value, f.lower, f.qualifier) for f in extract(text, "", [(0, len(text))]).figures]
+    assert expected in got, got
