@@ -45,8 +45,19 @@ _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROO
                        re.IGNORECASE)
 _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|NARCOTERRORIST|INSURGENT)S?\b",
                          re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DENOUNC\w*|INFORM\w*|TOLD|ADDED|"
+                     r"DISCLOSED|REVEALED|CHARG\w*|ACCUS\w*|BLAM\w*|NOTED|EXPLAINED|DECLARED|INDICATED|"
+                     r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?)\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:WAS|WERE|BEEN|BEING|IS|ARE)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# the group's own act of violence: a verb, not a noun ("POLICE ARE INVESTIGATING THE KILLING")
+_AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTACKS|KIDNAPPED|ABDUCTED|BOMBED|"
+                         r"DYNAMITED|AMBUSHED|MASSACRED|MACHINEGUNNED|SHOT|WOUNDED|DESTROYED|BURNED|SET FIRE|"
+                         r"DETONATED|EXPLODED|FIRED ON|FIRED AT|OPENED FIRE|RAIDED|HIJACKED|SABOTAGED|TORTURED|"
+                         r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
+                         r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK)\b", re.IGNORECASE)
 _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+(?:[\w.'’-]+\s+){0,4}$",
+                            re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\s[-–—]{1,2}\s")
 
 
@@ -100,11 +111,16 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     """How the sentence holds the group at this position responsible, if it does."""
     if _CLAIM.search(after[:60]):
         return "claimed"
-    agent = bool(_BY.search(before[-40:]))
+    if _SOURCE_BEFORE.search(before[-60:]):
+        return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
+    agent = bool(_BY.search(before[-40:]))  # the sentence tells of violence (checked by the caller)
     clause = _CLAUSE.split(after)[0][:160]
-    verb = _VIOLENT.search(clause)
+    verb = _AGENT_VERB.search(clause)
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
-        agent = verb.start() < 140
+        # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
+        agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
+    if not agent and _VIOLENT.search(clause[:25]) and not _SPEECH.search(clause[:25]):
+        agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:
         return None
     if _ACCUSE.search(sentence):

@@ -103,12 +103,15 @@ ATTACK ON THE POWER STATION IN A COMMUNIQUE SENT TO LOCAL NEWSPAPERS.
 KILLED BY UNIDENTIFIED GUNMEN LAST WEEK.
 
    ARMY UNITS KILLED THREE GUERRILLAS DURING A CLASH NEAR THE RIVER.
+
+   ACCORDING TO NATIONAL POLICE SOURCES, THE BOMB THAT EXPLODED AT THE BANK WAS
+MADE OF DYNAMITE. THE NATIONAL POLICE REPORTED THAT TWO GUARDS WERE KILLED.
 """
 
 
 def test_hard_wrapped_wire_copy_is_read_in_paragraphs():
     assert hard_wrapped(WIRE)
-    assert len(paragraphs(WIRE)) == 4
+    assert len(paragraphs(WIRE)) == 5
     one_per_line = "First paragraph, one line.\nSecond paragraph.\nThird one here."
     assert not hard_wrapped(one_per_line)
     assert len(paragraphs(one_per_line)) == 3
@@ -123,4 +126,6 @@ def test_groups_in_all_caps_wire_copy():
     assert ("accused", "PLA") in got
     # soldiers fighting guerrillas are not blamed for an attack; nor are the generic gunmen
     assert not any("ARMY" in actor for _, actor in got), got
+    # a source of the report is not its agent
+    assert not any("POLICE" in actor for _, actor in got), got
     assert not any(actor in ("GUNMEN", "UNIDENTIFIED GUNMEN") for _, actor in got), got
