@@ -1,9 +1,10 @@
 """Story matching: does an article report an event already tracked? Pure scoring.
 
 An article is a TF-IDF vector (document frequencies learned online from the stream), its
-names (capitalised phrases) and its publication time. A story keeps the running centroid of
-its articles' vectors, its names and its time span. The store finds candidate stories through
-an inverted index of terms; this module only scores them and decides.
+names (capitalised phrases), the days it says its event happened on and its publication time.
+A story keeps the running centroid of its articles' vectors, its names, its event days and its
+time span. The store finds candidate stories through an inverted index of terms; this module
+only scores them and decides.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+
+from monitor.eventdays import event_days, same_event_day
 
 _STOP = set("""a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had
@@ -28,6 +31,7 @@ _NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[
 
 VECTOR_TERMS = 60  # terms kept per article vector: beyond this the weights are noise
 CENTROID_TERMS = 120  # terms kept per story centroid
+MAX_DAYS = 12  # event days kept per story
 INDEX_TERMS = 25  # an article looks up candidates by its top terms; a story is indexed under its centroid's
 
 
@@ -52,6 +56,7 @@ class ArticleFeatures:
     vector: dict[str, float]  # unit-length tf-idf, top VECTOR_TERMS
     names: frozenset[str]
     published: float  # epoch seconds
+    days: tuple[int, ...] = ()  # the days the article says its event happened on
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -68,7 +73,8 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     tf = terms(title) + terms(title) + terms(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
-    return ArticleFeatures(_unit(vec), frozenset(names(title + "\n" + body)), published)
+    return ArticleFeatures(_unit(vec), frozenset(names(title + "\n" + body)), published,
+                           event_days(title + "\n" + body, published))
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -95,15 +101,16 @@ class StorySketch:
     first: float = 0.0
     last: float = 0.0
     size: int = 0
+    days: list[int] = field(default_factory=list)  # event days its articles named, most recent last
 
     def to_dict(self) -> dict:
         return {"id": self.id, "centroid": self.centroid, "names": self.names, "first": self.first,
-                "last": self.last, "size": self.size}
+                "last": self.last, "size": self.size, "days": self.days}
 
     @classmethod
     def from_dict(cls, d: dict) -> StorySketch:
         return cls(d["id"], d.get("centroid", {}), d.get("names", {}), d.get("first", 0.0),
-                   d.get("last", 0.0), d.get("size", 0))
+                   d.get("last", 0.0), d.get("size", 0), list(d.get("days", [])))
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -115,6 +122,9 @@ class StorySketch:
         self.centroid = _unit(dict(sorted(merged.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
         for n in a.names:
             self.names[n] = self.names.get(n, 0) + 1
+        for day in a.days:
+            if day not in self.days:
+                self.days = (self.days + [day])[-MAX_DAYS:]
         self.first = min(self.first, a.published) if self.size else a.published
         self.last = max(self.last, a.published)
         self.size += 1
@@ -122,21 +132,30 @@ class StorySketch:
 
 @dataclass(frozen=True)
 class MatchPolicy:
-    threshold: float = 0.14  # below this the article opens a story; tuned on ltqa-dev (B-cubed F1 0.91)
-    window_days: float = 14.0  # a story quiet for longer than this is not a candidate
+    threshold: float = 0.13  # below this the article opens a story; tuned on ltqa-dev (B-cubed F1 0.92)
+    window_days: float = 14.0  # a story quiet for longer than this takes no article ...
+    long_window_days: float = 120.0  # ... unless both name the same event day, up to this long
+    long_min_cosine: float = 0.15  # and the texts are this alike (a follow-up: "the Jan. 27 shooting")
+    day_penalty: float = 0.6  # the score is multiplied by this when both name event days, none common
     name_weight: float = 0.15  # bonus for the share of the article's names the story has seen
     time_decay_days: float = 7.0  # the score falls by half over this gap
 
 
 def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
     gap_days = abs(a.published - s.last) / 86400.0
+    same_day = same_event_day(a.days, s.days)
     if gap_days > policy.window_days and a.published > s.last:
-        return 0.0
+        if not same_day or gap_days > policy.long_window_days:
+            return 0.0
+        text = cosine(a.vector, s.centroid)  # a late follow-up of the same event: no time decay
+        return text if text >= policy.long_min_cosine else 0.0
     text = cosine(a.vector, s.centroid)
     shared = len([n for n in a.names if n in s.names])
     name = shared / max(len(a.names), 1)
     decay = 0.5 ** (max(0.0, gap_days - 1.0) / policy.time_decay_days)
-    return (text + policy.name_weight * name) * decay
+    sc = (text + policy.name_weight * name) * decay
+    # two shootings in one city a week apart read alike; their days differ
+    return sc * policy.day_penalty if same_day is False else sc
 
 
 @dataclass(frozen=True)

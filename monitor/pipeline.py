@@ -143,7 +143,8 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
                 limit: int = 40) -> list[StorySketch]:
     """Stories sharing a top term with the article and active within the window."""
     r, k = store.r, store.k
-    lo = feats.published - policy.window_days * 86400
+    # a story quiet for up to the long window may take a follow-up naming its event day
+    lo = feats.published - max(policy.window_days, policy.long_window_days if feats.days else 0) * 86400
     hi = feats.published + policy.window_days * 86400
     with r.pipeline(transaction=False) as p:
         for t in feats.index_terms():

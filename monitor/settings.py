@@ -50,9 +50,9 @@ class Settings:
     metrics_port: int = 9108
     send_lease: float = 60.0  # seconds a worker holds an alert while sending (more than a send can take)
     # matching
-    match_threshold: float = 0.14
+    match_threshold: float = 0.13
     story_window_days: float = 14.0
-    story_quiet_days: float = 30.0  # a story quiet this long leaves the candidate index (it stays readable)
+    story_quiet_days: float = 120.0  # a story quiet this long leaves the candidate index (it stays readable)
     # channels
     smtp_host: str = ""
     smtp_port: int = 587

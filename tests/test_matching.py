@@ -1,0 +1,88 @@
+"""Matching decisions on event days: pure functions, no Redis."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from monitor.eventdays import EPOCH, event_days, same_event_day
+from monitor.matching import MatchPolicy, StorySketch, decide, features, score
+
+
+def ts(day: str) -> float:
+    return datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp()
+
+
+def days(*iso: str) -> tuple[int, ...]:
+    return tuple((datetime.fromisoformat(d).date() - EPOCH).days for d in iso)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a weekday is the last such day on or before publication (2015-01-12 is a Monday)
+    ("A man was shot and killed Saturday night outside a bar.", "2015-01-12", days("2015-01-10")),
+    ("Two people were wounded in a shooting on Monday.", "2015-01-12", days("2015-01-12")),
+    # a month and day, in the publication's year or the one before
+    ("The Jan. 27 shooting left one dead.", "2015-03-01", days("2015-01-27")),
+    ("Police are still looking for the gunman in the Dec. 30 shooting.", "2015-01-05", days("2014-12-30")),
+    ("He was killed on September 14, 1985, near the river.", "2015-01-05", days("1985-09-14")),
+    # when something was said, or the dateline's filing date, is not the event's day
+    ("A man was found dead, police said Tuesday.", "2015-01-15", ()),
+    ("INDIANAPOLIS (Jan. 8, 2016) - A man was hurt in a shooting.", "2016-01-08", ()),
+])
+def test_event_days(text, published, expected):
+    assert event_days(text, ts(published)) == expected
+
+
+def test_same_event_day():
+    assert same_event_day((100,), (101, 200)) is True
+    assert same_event_day((100,), (103,)) is False
+    assert same_event_day((), (103,)) is None
+
+
+DF = {"shooting": 50, "killed": 60, "police": 80, "man": 70, "bar": 10, "oakdale": 3, "street": 20}
+
+
+def story_of(title: str, text: str, published: str) -> StorySketch:
+    s = StorySketch("s1")
+    s.absorb(features(title, text, ts(published), DF, 200))
+    return s
+
+
+def test_same_city_different_days_stay_apart():
+    policy = MatchPolicy()
+    first = story_of("Man killed in Oakdale bar shooting",
+                     "A man was shot and killed Friday outside a bar on Elm Street in Oakdale, police said.",
+                     "2015-01-10")
+    same = features("Oakdale bar shooting victim identified",
+                    "The man shot and killed Friday outside an Oakdale bar on Elm Street was 24.", ts("2015-01-11"), DF, 200)
+    other = features("Man killed in Oakdale shooting",
+                     "A man was shot and killed Wednesday outside a bar on Elm Street in Oakdale, police said.",
+                     ts("2015-01-15"), DF, 200)
+    assert score(same, first, policy) > score(other, first, policy)
+    assert decide(same, [first], policy).story == "s1"
+    unpenalised = MatchPolicy(day_penalty=1.0)
+    assert score(other, first, policy) == pytest.approx(score(other, first, unpenalised) * policy.day_penalty)
+
+
+def test_late_follow_up_naming_the_event_day_joins():
+    policy = MatchPolicy()
+    first = story_of("Man killed in Oakdale bar shooting",
+                     "A man was shot and killed Jan. 9 outside a bar on Elm Street in Oakdale, police said.",
+                     "2015-01-10")
+    late = features("Arrest in Oakdale bar shooting",
+                    "Police arrested a man in the Jan. 9 shooting outside an Oakdale bar on Elm Street.",
+                    ts("2015-02-20"), DF, 200)
+    assert decide(late, [first], policy).story == "s1"
+    undated = features("Arrest in Oakdale bar shooting",
+                       "Police arrested a man in the shooting outside an Oakdale bar on Elm Street.",
+                       ts("2015-02-20"), DF, 200)
+    assert score(undated, first, policy) == 0.0  # past the window and no common day
+    beyond = features("Arrest in Oakdale bar shooting",
+                      "Police arrested a man in the Jan. 9 shooting outside an Oakdale bar on Elm Street.",
+                      ts("2015-09-20"), DF, 200)
+    assert score(beyond, first, policy) == 0.0  # past the long window
+
+
+def test_sketch_round_trip_keeps_days():
+    s = story_of("Man killed in Oakdale", "A man was shot and killed Friday in Oakdale.", "2015-01-10")
+    assert s.days == list(days("2015-01-09"))
+    assert StorySketch.from_dict(s.to_dict()).days == s.days
