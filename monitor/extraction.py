@@ -77,7 +77,6 @@ _S_KILLED = re.compile(
     r"injured|struck)|shot dead|shot to death|killed|slain|murdered|gunned down|found (?:shot )?dead|found shot to death|"
     r"pronounced dead|stabbed to death|beaten to death)\b"
     r"|\b(?:died|dies|has died|later died|succumbed|was dead|were dead|is dead|lay dead|dead on arrival|dead at the scene)\b"
-
     r"|\b(?:shot and killed|fatally shot|fatally shooting|shooting and killing|gunned down|shot to death|shot dead)"
     r"\s+(?:a|an|the|his|her|their|another|one|"
     r"[A-Z][a-z]+|\d+-year-old)\b"
@@ -348,7 +347,6 @@ _VAGUE = re.compile(r"\b(?:(?P<quarter>a quarter of\s+)?(?P<one>a|one)\s+(?P<sca
                     r"|(?:(?:tens|hundreds) of\s+)?(?P<scale2>thousands|millions|billions|trillions) of)", re.IGNORECASE)
 _MONEY_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9,
                 "trillion": 10**12}
-_VAGUE_SCALE = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _HALF = re.compile(r"\b(?:half|a quarter|a third|two-thirds|three-quarters)\b", re.IGNORECASE)
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS}|\b(?:in|since|from|until|by|of|to|during|before|after)|'|’)\s*$", re.IGNORECASE)
@@ -372,7 +370,7 @@ def _quantities(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
         add("percent", Quantity(int(v) if v.is_integer() else None, None, None, "exact"), "percent",
             (m.start(), m.end()))
     for m in _VAGUE.finditer(text):  # "millions of dollars", "a billion people": an order of magnitude
-        scale = _VAGUE_SCALE[(m.group("scale") or m.group("scale2")).lower().rstrip("s")]
+        scale = _MONEY_SCALE[(m.group("scale") or m.group("scale2")).lower().rstrip("s")]
         if m.group("one"):
             v = scale // 4 if m.group("quarter") else scale
             q = Quantity(v, v, v, "about")
@@ -542,9 +540,11 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
     singles_k = {f.subject for f in main if f.metric == "killed" and f.basis == "single"}
     if {"another", "victim"} <= singles_k:  # "fatally shot LeGrier ... also killed a neighbor"
         k_single = 2
-    if suicide and any(f.metric == "killed" and f.unit == "victims" and f.value == k_count and f.span[0] < s_at
-                       for f in main for s_at in [min(g.span[0] for g in main if g.basis == "suicide")]):
-        k_count += 1  # "killing his five children ... then took his own life": the shooter is dead too
+    if suicide:
+        took_life = min(f.span[0] for f in main if f.basis == "suicide")
+        if any(f.metric == "killed" and f.unit == "victims" and f.value == k_count and f.span[0] < took_life
+               for f in main):
+            k_count += 1  # "killing his five children ... then took his own life": the shooter is dead too
     killed = max(k_count, k_single, suicide)
     i_count, shot = best("injured"), best("shot")
     i_single = [f for f in main if f.metric == "injured" and f.basis == "single"]

@@ -81,9 +81,12 @@ class SentenceSources:
         return min(self.placed, key=lambda p: abs(p[0] - pos))[1]
 
 
-def _according(m: re.Match, s: Sentence) -> Source | None:
+def _source(m: re.Match, s: Sentence) -> Source | None:
+    """The source a pattern found, if it can be one: not a clause, a possessive or a pronoun-ish word."""
     src = _trim_source(m.group("src"))
-    if not src or len(src.split()) > 12 or _NOT_SOURCE.search(src):
+    if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
+        return None
+    if _NOT_SOURCE.search(src) or _NOT_SUBJECT.search(src) or _CLAUSE.match(src):
         return None
     start = s.start + m.start("src")
     return Source(src, (start, start + len(src)))
@@ -108,20 +111,12 @@ def sentence_sources(s: Sentence) -> SentenceSources:
                 lead = Source(src, (start, start + len(src)))
                 # "Police have said ..., according to attorneys for the family": the later,
                 # named origin is the figure's source
-                later = [(a.start(), _according(a, s)) for a in _ACCORDING.finditer(text, m.end())
+                later = [(a.start(), _source(a, s)) for a in _ACCORDING.finditer(text, m.end())
                          if not re.search(r"[;\"“”]|''", text[m.end():a.start()])]  # same clause
                 later = [(p, x) for p, x in later if x is not None]
                 return SentenceSources(None, tuple(later)) if later else SentenceSources(lead, ())
     for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _STATEMENT, _PER):
-        found = []
-        for m in rx.finditer(text):
-            src = _trim_source(m.group("src"))
-            if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
-                continue
-            if _NOT_SOURCE.search(src) or _NOT_SUBJECT.search(src) or _CLAUSE.match(src):
-                continue
-            start = s.start + m.start("src")
-            found.append((m.start(), Source(src, (start, start + len(src)))))
+        found = [(m.start(), src) for m in rx.finditer(text) if (src := _source(m, s)) is not None]
         if found:  # the first pattern that finds any decides; among its finds, the nearest
             return SentenceSources(None, tuple(found))
     part, subj = _PARTICIPLE.search(text), _SUBJECT_NAME.match(text)
