@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.cleaning import paragraphs
 from monitor.models import Source
 
 _VERBS = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|continued|continues|explained|"
@@ -21,7 +22,7 @@ _VERBS = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|conti
           r"announced|announces|reported|reports|shouted|yelled|acknowledged|admitted|conceded|cautioned|"
           r"predicted|claimed|claims|observed|remarked|countered|complained|urged|vowed|promised|boasted|"
           r"demanded|pleaded|proclaimed|went on|goes on|testified|posted|emailed|texted|wondered|"
-          r"read|reads|stated|continued)")
+          r"read|reads)")
 _WORD = r"[\w.'’&/-]+"
 # '," said Victor Cha, a Korea scholar' / '" wrote Cameron Easley for Morning Consult.'
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*{_VERBS}\s+(?P<src>(?:(?:the|a|an)\s+{_WORD}|[A-Z0-9]{_WORD}?)(?:\s+{_WORD}){{0,6}}?)"
@@ -38,7 +39,6 @@ _BEFORE = re.compile(rf"(?P<src>(?:[A-Z]{_WORD}|the\s+\w+|he|she|they|we|i)(?:\s
                      rf"(?:told|asked)\s+{_WORD}(?:\s+{_WORD})?)(?:\s+(?:that|this|on \w+|in an? \w+|to \w+))?\s*[:,]\s*$")
 _LABEL = re.compile(r"[“\"'\s]*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
 _OPENERS = ("“", '"', "''")
-_PRONOUN = {"he", "she", "they", "it", "we", "i", "one"}
 
 
 @dataclass
@@ -48,15 +48,6 @@ class Quote:
     paragraph: int
     runs_on: bool = False  # open at the paragraph's end: continues in the next quote paragraph
     speaker: Source | None = None
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in re.finditer(r"\n", text + "\n"):
-        if m.start() > pos and text[pos:m.start()].strip():
-            out.append((pos, m.start()))
-        pos = m.end()
-    return out
 
 
 _MARK = re.compile(r"“|”|\"|''")
@@ -90,7 +81,7 @@ def _source(text: str, m: re.Match, base: int) -> Source | None:
 
 def quotations(text: str) -> list[Quote]:
     """The article's quotations with their speakers where the text names them."""
-    paras = _paragraphs(text)
+    paras = paragraphs(text)  # one per line, or blocks between blank lines in hard-wrapped copy
     quotes: list[Quote] = []
     for p, (a, b) in enumerate(paras):
         quotes.extend(_scan(text, a, b, p))

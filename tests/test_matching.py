@@ -47,11 +47,15 @@ def story_of(title: str, text: str, published: str) -> StorySketch:
     return s
 
 
+def oakdale(day: str) -> StorySketch:
+    return story_of("Man killed in Oakdale bar shooting",
+                    f"A man was shot and killed {day} outside a bar on Elm Street in Oakdale, police said.",
+                    "2015-01-10")
+
+
 def test_same_city_different_days_stay_apart():
     policy = MatchPolicy()
-    first = story_of("Man killed in Oakdale bar shooting",
-                     "A man was shot and killed Friday outside a bar on Elm Street in Oakdale, police said.",
-                     "2015-01-10")
+    first = oakdale("Friday")
     same = features("Oakdale bar shooting victim identified",
                     "The man shot and killed Friday outside an Oakdale bar on Elm Street was 24.", ts("2015-01-11"), DF, 200)
     other = features("Man killed in Oakdale shooting",
@@ -65,9 +69,7 @@ def test_same_city_different_days_stay_apart():
 
 def test_late_follow_up_naming_the_event_day_joins():
     policy = MatchPolicy()
-    first = story_of("Man killed in Oakdale bar shooting",
-                     "A man was shot and killed Jan. 9 outside a bar on Elm Street in Oakdale, police said.",
-                     "2015-01-10")
+    first = oakdale("Jan. 9")
     late = features("Arrest in Oakdale bar shooting",
                     "Police arrested a man in the Jan. 9 shooting outside an Oakdale bar on Elm Street.",
                     ts("2015-02-20"), DF, 200)
