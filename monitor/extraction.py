@@ -16,7 +16,7 @@ from monitor.models import Attribution, Extraction, Figure, Source, Span
 from monitor.numbers import NUMBER, Quantity, quantity, word_value
 from monitor.perpetrators import aliases, clash, group_phrase, perpetrators
 from monitor.quotes import quotations, quote_at
-from monitor.responsibility import attributions_in, means_class
+from monitor.responsibility import all_caps, attributions_in, means_class
 from monitor.sources import PRONOUNS, sentence_sources
 
 __all__ = ["extract", "means_class", "sentences", "totals"]
@@ -466,15 +466,12 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             tag_at(refs, a.span[0] - s.start), a.negated))
-    if len(_UPPER.findall(text, 0, 4000)) > 4 * len(_LOWER.findall(text, 0, 4000)):
+    if all_caps(text[:4000]):
         attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
     killed, injured = totals(figures)
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
-
-
-_UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
 
 
 def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], tags: list,

@@ -128,13 +128,20 @@ _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every
     r"plann|plant|detonat|set off|fired|opened fire)", re.IGNORECASE)
 
 
+_UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
+
+
+def all_caps(text: str) -> bool:
+    """MUC-style wire copy in capitals, where capitals mark no names."""
+    return len(_UPPER.findall(text)) > 4 * len(_LOWER.findall(text))
+
+
 def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     text, out = s.text, []
     by = src.text if src else None
     if not _ATTRIBUTION_TRIGGER.search(text):
         return out
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) > 0.8 * max(len(letters), 1)  # MUC-style all-caps wire copy
+    upper = all_caps(text)
 
     def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
         if actor and actor.lower() in PRONOUNS and kind == "denied":
