@@ -89,8 +89,9 @@ def age_out(store: Store, now: float, quiet_days: float) -> int:
     in Redis, readable with `newsmon stories show`; only matching stops looking at them."""
     cutoff = now - quiet_days * 86400
     removed = 0
-    for key in store.r.scan_iter(match=f"{store.k.ns}:idx:*", count=1000):
-        removed += store.r.zremrangebyscore(key, "-inf", cutoff)
+    for pattern in (f"{store.k.ns}:idx:*", f"{store.k.ns}:dup:*"):
+        for key in store.r.scan_iter(match=pattern, count=1000):
+            removed += store.r.zremrangebyscore(key, "-inf", cutoff)
     return removed
 
 

@@ -15,6 +15,7 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:story:{id}`` | string | story JSON (sketch, ledger) |
 | ``{ns}:stories:{topic}`` | zset | story ids by last published time (the active window) |
 | ``{ns}:idx:{topic}:{term}`` | zset | story ids indexed under a term, by last published time |
+| ``{ns}:dup:{topic}:{band}`` | zset | ``{story}:{simhash}`` of articles whose SimHash has this band, by published time (near-duplicates) |
 | ``{ns}:seq:{name}`` | string | counters for story and alert ids |
 | ``{ns}:assigned:{topic}:{article}`` | string | story id an article version joined (idempotence) |
 | ``{ns}:article-story:{topic}:{article}`` | string | the story an article joined (its later versions stay) |
@@ -69,6 +70,9 @@ class Keys:
 
     def index(self, topic: str, term: str) -> str:
         return f"{self.ns}:idx:{topic}:{term}"
+
+    def dup(self, topic: str, band: str) -> str:
+        return f"{self.ns}:dup:{topic}:{band}"
 
     def seq(self, name: str) -> str:
         return f"{self.ns}:seq:{name}"

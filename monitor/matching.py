@@ -9,6 +9,7 @@ only scores them and decides.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -57,6 +58,7 @@ class ArticleFeatures:
     names: frozenset[str]
     published: float  # epoch seconds
     days: tuple[int, ...] = ()  # the days the article says its event happened on
+    simhash: int = 0  # of the lead's word shingles; 0 when the lead is too short to tell copies apart
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -74,7 +76,36 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
     return ArticleFeatures(_unit(vec), frozenset(names(title + "\n" + body)), published,
-                           event_days(title + "\n" + body, published))
+                           event_days(title + "\n" + body, published), simhash(body))
+
+
+# Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.
+# A 64-bit SimHash of the lead's 3-word shingles; copies differ in a few bits. Split into four
+# 16-bit bands, any copy within NEAR_DUP_BITS shares at least one band exactly, so the store
+# finds candidates with four key lookups, whatever the number of stories.
+NEAR_DUP_BITS = 3
+MIN_SHINGLE_WORDS = 40  # a shorter lead (a headline and a summary) is too short to call a copy
+_LEAD_WORDS = 200
+
+
+def simhash(text: str) -> int:
+    words = re.findall(r"[a-z0-9]+", text.lower())[:_LEAD_WORDS]
+    if len(words) < MIN_SHINGLE_WORDS:
+        return 0
+    rows = [f"{int.from_bytes(hashlib.blake2b(' '.join(words[i:i + 3]).encode(), digest_size=8).digest(), 'big'):064b}"
+            for i in range(len(words) - 2)]
+    half = len(rows) / 2
+    # a bit is set when most shingles set it (columns counted over the bit strings: fast in CPython)
+    return int("".join("1" if col.count("1") > half else "0" for col in zip(*rows, strict=True)), 2) or 1
+
+
+def bands(h: int) -> list[str]:
+    """The four 16-bit bands of a SimHash, as index keys."""
+    return [f"{i}:{(h >> (16 * i)) & 0xFFFF:04x}" for i in range(4)]
+
+
+def near_duplicate(a: int, b: int) -> bool:
+    return bool(a and b) and (a ^ b).bit_count() <= NEAR_DUP_BITS
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:

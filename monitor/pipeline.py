@@ -20,9 +20,11 @@ from monitor.matching import (
     MatchDecision,
     MatchPolicy,
     StorySketch,
+    bands,
     decide,
     epoch,
     features,
+    near_duplicate,
     terms,
 )
 from monitor.models import Alert, Article, Topic
@@ -31,6 +33,7 @@ from monitor.story import Story, apply_article, opening_line
 
 LEAD_CHARS = 2500  # matching reads the title and the lead: later paragraphs drift to background
 PER_TERM = 50  # candidate stories read per index term
+COPY_MIN_TITLE = 0.3  # a near-duplicate lead joins a story when the headlines share this much (Jaccard)
 LOCK_TIMEOUT = 60  # seconds: longer than one story step takes, short enough to recover from a crash
 
 
@@ -96,7 +99,9 @@ def assign(store: Store, article: Article, topic: str, now: float,
         if known:  # a new version of an article: it stays in its story, whose ledger follows the edit
             decision = MatchDecision(known.decode(), 1.0)
         else:
-            decision = decide(feats, _candidates(store, topic, feats, policy), policy)
+            copy_of = _copy_of(store, topic, article.title, feats, policy)
+            decision = (MatchDecision(copy_of, 1.0) if copy_of
+                        else decide(feats, _candidates(store, topic, feats, policy), policy))
         opened = decision.story is None
         if opened:
             sid = f"{topic}-{int(r.incr(k.seq('story'))):05d}" if topic != "all" else f"s{int(r.incr(k.seq('story'))):05d}"
@@ -124,6 +129,9 @@ def assign(store: Store, article: Article, topic: str, now: float,
             p.zadd(k.stories(topic), {story.id: last})
             for t in set(feats.index_terms()) | set(story.sketch.index_terms()):
                 p.zadd(k.index(topic, t), {story.id: last})
+            if feats.simhash:
+                for band in bands(feats.simhash):
+                    p.zadd(k.dup(topic, band), {f"{story.id}:{feats.simhash:x}": feats.published})
             if words and not known:
                 for w in words:
                     p.hincrby(k.df(), w, 1)
@@ -137,6 +145,35 @@ def assign(store: Store, article: Article, topic: str, now: float,
                                         "alerts": [a.id for a in alerts]}))
             p.execute()
     return Assignment(story.id, opened, tuple(a.id for a in alerts))
+
+
+def _copy_of(store: Store, topic: str, title: str, feats: ArticleFeatures, policy: MatchPolicy) -> str | None:
+    """The story holding a near-duplicate of the article (a syndicated copy), if any, found
+    through the SimHash bands within the long window. Pages that share only their furniture
+    ("Get email notifications on ...") have alike leads too: a copy also shares a third of its
+    headline's terms with the story's. (Its event days are not compared: a copy published later
+    reads "Saturday" as another Saturday.)"""
+    if not feats.simhash:
+        return None
+    lo = feats.published - policy.long_window_days * 86400
+    copies: list[str] = []
+    with store.r.pipeline(transaction=False) as p:
+        for band in bands(feats.simhash):
+            p.zrangebyscore(store.k.dup(topic, band), lo, "+inf")
+        for members in p.execute():
+            for m in members:
+                sid, _, h = (m.decode() if isinstance(m, bytes) else m).rpartition(":")
+                if near_duplicate(feats.simhash, int(h, 16)) and sid not in copies:
+                    copies.append(sid)
+    head = set(terms(title))
+    for sid, raw in zip(copies, store.r.mget([store.k.story(c) for c in copies]) if copies else [], strict=True):
+        if not raw:
+            continue
+        d = json.loads(raw)
+        theirs = set(terms(d.get("title", "")))
+        if len(head & theirs) / max(len(head | theirs), 1) >= COPY_MIN_TITLE:
+            return sid
+    return None
 
 
 def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchPolicy,

@@ -88,3 +88,53 @@ def test_sketch_round_trip_keeps_days():
     s = story_of("Man killed in Oakdale", "A man was shot and killed Friday in Oakdale.", "2015-01-10")
     assert s.days == list(days("2015-01-09"))
     assert StorySketch.from_dict(s.to_dict()).days == s.days
+
+
+WIRE_STORY = (
+    "A gunman opened fire at a crowded bus station in Millbrook on Saturday evening, killing four people and "
+    "wounding eleven others before he was arrested by transit police officers who were patrolling the area. "
+    "Witnesses said the man walked into the waiting hall shortly after six o'clock carrying a rifle and a bag "
+    "of ammunition, and began shooting at passengers queuing for the evening coaches to the coast. The mayor "
+    "of Millbrook called the attack the darkest day in the history of the town and asked residents to give "
+    "blood at the county hospital, where most of the wounded were taken. Police have not said what the motive "
+    "was, and the name of the suspect, a 34-year-old local man, has not been released.")
+
+
+def test_simhash_finds_wire_copies():
+    from monitor.matching import near_duplicate, simhash
+    original = simhash(WIRE_STORY)
+    copy = simhash("MILLBROOK (AP) - " + WIRE_STORY + " Copyright 2024 The Associated Press. All rights reserved.")
+    other = simhash(WIRE_STORY.replace("bus station", "shopping centre").replace("Millbrook", "Easton")
+                    .replace("evening coaches to the coast", "weekend sales in the food court")
+                    .replace("four people and wounding eleven", "two people and wounding six")
+                    .replace("rifle and a bag of ammunition", "handgun hidden in a coat pocket")
+                    .replace("give blood at the county hospital", "stay away from the town centre"))
+    assert near_duplicate(original, copy)
+    assert not near_duplicate(original, other)
+    assert simhash("A headline and a one-line summary of the event.") == 0  # too short to call a copy
+
+
+FURNITURE = " ".join(
+    f"Close Get email notifications on the newsroom daily! Your notification has been saved. There was a problem "
+    f"saving your notification. Whenever the newsroom posts new content, you will get an email delivered to your "
+    f"inbox with a link. Email notifications are only sent once a day, and only if there are new matching items. "
+    f"Section {i} of the site menu: news, sports, business, opinion, obituaries, weather and traffic."
+    for i in range(3))
+
+
+def test_a_late_wire_copy_joins_its_story_and_page_furniture_does_not(store):
+    from monitor.pipeline import analyse, assign
+    first = analyse("w1", "Gunman kills four at Millbrook bus station", WIRE_STORY, "2024-03-02T18:00:00Z", "A")
+    # the same wire story in another outlet six weeks later: past the 14-day window
+    late = analyse("w2", "Gunman kills four at Millbrook bus station, police say",
+                   "MILLBROOK (AP) - " + WIRE_STORY, "2024-04-13T09:00:00Z", "B")
+    assert assign(store, first, "all", 1.0).story == assign(store, late, "all", 2.0).story
+    assert store.r.keys(f"{store.k.ns}:dup:*")
+    # two pages whose leads are the same site furniture, months apart, are alike leads but no copies
+    p1 = analyse("f1", "Council votes on parking rules", FURNITURE + " The council voted on parking.",
+                 "2024-01-05T09:00:00Z", "C")
+    p2 = analyse("f2", "Bridge closed for repairs in March", FURNITURE + " The bridge closes for repairs.",
+                 "2024-03-20T09:00:00Z", "C")
+    from monitor.matching import near_duplicate, simhash
+    assert near_duplicate(simhash(p1.text), simhash(p2.text))
+    assert assign(store, p1, "all", 3.0).story != assign(store, p2, "all", 4.0).story
