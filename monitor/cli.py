@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import redis
@@ -327,11 +328,31 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
                 return 0
             except redis.ConnectionError as e:
                 # RQ quits when Redis goes away in the middle of a job; a restarted Redis (AOF)
-                # still has the job, which is retried once it is found abandoned. Wait, go on.
+                # still has the job. Wait for Redis, then hand this worker's dead job and
+                # scheduler back at once instead of after RQ's minute-long heartbeat expiry.
                 if a.burst:
                     raise
                 log.warning("worker: lost Redis (%s); waiting for it to come back", e)
                 _wait_for_redis(r)
+                _recover(w, queues)
+
+
+def _recover(w: Any, queues: list[Any]) -> None:
+    """After a lost connection, release the scheduler locks held by the scheduler that died
+    with ``w``: the next worker's scheduler starts at once, not when the stale locks expire a
+    minute later, and retries scheduled meanwhile are not held up. The job ``w`` was running
+    is left to RQ's abandoned-job handling (its heartbeat expires in about a minute): its work
+    horse may still be finishing it, e.g. recording an alert it has sent, and handing the job
+    back sooner could send that alert twice."""
+    from rq.scripts import release_lock
+
+    if w.scheduler is None:
+        return
+    try:
+        for q in queues:
+            release_lock(q.connection, w.scheduler.get_locking_key(q.name), w.scheduler.name)
+    except redis.RedisError as e:  # the locks expire by themselves
+        log.warning("worker: could not release the dead scheduler's locks (%s)", e)
 
 
 def _wait_for_redis(r: redis.Redis, limit: float = 30.0) -> None:

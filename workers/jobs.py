@@ -10,6 +10,7 @@ import hashlib
 import logging
 import random
 import time
+from collections.abc import Callable
 from datetime import UTC
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -357,7 +358,8 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
             enqueue(r, k.ns, DELIVER, deliver, alert_id, channel, attempt + 1,
                     job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt + 1}", delay=delay)
             return "retrying"
-        r.hset(state_key, channel, "sent")
+        # the alert is out: record it even through a Redis restart, or a retry would send it again
+        _until_recorded(lambda: r.hset(state_key, channel, "sent"), s.send_lease)
         metrics.incr(r, k, "newsmon_alerts_total", channel=channel.split(":")[0], outcome="sent")
         if alert.created:
             metrics.observe(r, k, "alert_delay", max(0.0, time.time() - epoch(alert.created, time.time())))
@@ -366,6 +368,21 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
         return "sent"
     finally:
         r.delete(lease)
+
+
+def _until_recorded(write: Callable[[], object], within: float) -> None:
+    """Run a Redis write, retrying while Redis is away (a restart takes seconds), for at most
+    ``within`` seconds: the send lease, after which another attempt may send again anyway."""
+    deadline, delay = time.monotonic() + within, 0.2
+    while True:
+        try:
+            write()
+            return
+        except (redis.ConnectionError, redis.TimeoutError):
+            if time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
 
 
 def poll_now(r: redis.Redis, ns: str, feed_id: str) -> bool:
