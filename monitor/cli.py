@@ -328,8 +328,8 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
                 return 0
             except redis.ConnectionError as e:
                 # RQ quits when Redis goes away in the middle of a job; a restarted Redis (AOF)
-                # still has the job. Wait for Redis, then hand this worker's dead job and
-                # scheduler back at once instead of after RQ's minute-long heartbeat expiry.
+                # still has the job, which is retried once it is found abandoned. Wait for
+                # Redis, free the dead scheduler's locks, go on.
                 if a.burst:
                     raise
                 log.warning("worker: lost Redis (%s); waiting for it to come back", e)
