@@ -19,7 +19,7 @@ from pathlib import Path
 import redis
 
 from monitor.clock import Leader, tick
-from monitor.demo import send_body
+from monitor.demo import send_body, stop
 from monitor.keys import Keys
 from monitor.matching import epoch
 from monitor.store import Feed, Store
@@ -233,13 +233,7 @@ def pipeline(redis_url: str, data: Path, workers: list[int], articles: int = 300
                 "latency_articles": len(lat), "stage_cpu_seconds": stages,
             })
         finally:
-            for p in procs:
-                p.terminate()
-            for p in procs:
-                try:
-                    p.wait(30)
-                except subprocess.TimeoutExpired:
-                    p.kill()
+            stop(procs, 30)
             srv.httpd.shutdown()
             srv.httpd.server_close()
             _cleanup(r, ns)

@@ -118,6 +118,17 @@ class SampleServer:
         self.httpd.server_close()
 
 
+def stop(procs: list[subprocess.Popen], wait: float) -> None:
+    """SIGTERM the child processes (a worker finishes its job), SIGKILL what outlives ``wait``."""
+    for p in procs:
+        p.terminate()
+    for p in procs:
+        try:
+            p.wait(wait)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
 def drained(store: Store, expected_articles: int) -> bool:
     """Every released article processed, no job queued, running or scheduled, every alert settled."""
     from rq import Queue
@@ -194,13 +205,7 @@ def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0) -> int:
             print(_story_text(st))
         return 0
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(10)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop(procs, 10)
         server.stop()
         if pr is None:
             for key in r.scan_iter(match=f"{ns}:*"):

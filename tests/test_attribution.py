@@ -9,19 +9,15 @@ from monitor.extraction import extract
 from monitor.quotes import quotations
 
 
-def sources(text):
-    """(figure text, attributed_to text) for every figure, in order."""
-    ex = extract(text, "", content_spans(text))
-    return [(text[f.span[0]:f.span[1]], f.attributed_to.text if f.attributed_to else None) for f in ex.figures]
-
-
 def source_of(text, figure):
+    """Who the figure overlapping ``figure`` (a substring of text) is attributed to."""
     at = text.index(figure)
-    ex = extract(text, "", content_spans(text))
-    for f in ex.figures:
-        if f.span[0] < at + len(figure) and at < f.span[1]:
-            return f.attributed_to.text if f.attributed_to else None
-    raise AssertionError(f"{figure!r} not extracted: {sources(text)}")
+    found = [(f.span, f.attributed_to.text if f.attributed_to else None)
+             for f in extract(text, "", content_spans(text)).figures]
+    for (a, b), src in found:
+        if a < at + len(figure) and at < b:
+            return src
+    raise AssertionError(f"{figure!r} not extracted: {[(text[a:b], src) for (a, b), src in found]}")
 
 
 @pytest.mark.parametrize("text,figure,expected", [
