@@ -6,6 +6,7 @@ extraction offsets stay offsets into the text the caller gave.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from monitor.models import Span
@@ -93,3 +94,19 @@ def content_spans(text: str) -> list[Span]:
         keep.append((start, end))
         words_kept += len(words)
     return keep
+
+
+# Page furniture an outlet repeats on every page ("Get email notifications on X daily!",
+# a weather box, a list of videos) is found by repetition: a sentence an earlier article of
+# the same outlet carried is not this article's. The caller keeps the hashes seen per outlet.
+_FURNITURE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentence_hashes(text: str) -> list[tuple[str, str]]:
+    """(hash, sentence) for each sentence; the hash ignores case, punctuation and spacing."""
+    out = []
+    for s in _FURNITURE_SPLIT.split(text):
+        key = " ".join(re.findall(r"\w+", s.lower()))
+        if key:
+            out.append((hashlib.blake2b(key.encode(), digest_size=8).hexdigest(), s))
+    return out

@@ -11,6 +11,7 @@ import time
 import redis
 
 from monitor.keys import Keys
+from monitor.matching import MatchPolicy
 from monitor.store import Store
 
 log = logging.getLogger(__name__)
@@ -84,14 +85,16 @@ def enqueue_polls(store: Store, due: list[tuple[str, float]]) -> None:
         pipe.execute()
 
 
-def age_out(store: Store, now: float, quiet_days: float) -> int:
-    """Take stories quiet for longer than ``quiet_days`` out of the candidate index. They stay
-    in Redis, readable with `newsmon stories show`; only matching stops looking at them."""
-    cutoff = now - quiet_days * 86400
+def age_out(store: Store, now: float, quiet_days: float,
+            person_days: float = MatchPolicy.person_window_days) -> int:
+    """Take stories quiet for longer than ``quiet_days`` out of the candidate index (and out of
+    the person index after ``person_days``). They stay in Redis, readable with `newsmon stories
+    show`; only matching stops looking at them. Furniture not seen for ``quiet_days`` goes too."""
     removed = 0
-    for pattern in (f"{store.k.ns}:idx:*", f"{store.k.ns}:dup:*"):
-        for key in store.r.scan_iter(match=pattern, count=1000):
-            removed += store.r.zremrangebyscore(key, "-inf", cutoff)
+    for family, days in (("idx", quiet_days), ("dup", quiet_days), ("furniture", quiet_days),
+                         ("who", max(quiet_days, person_days))):
+        for key in store.r.scan_iter(match=f"{store.k.ns}:{family}:*", count=1000):
+            removed += store.r.zremrangebyscore(key, "-inf", now - days * 86400)
     return removed
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -30,6 +31,19 @@ def canonical_url(url: str) -> str:
 
 def url_id(url: str) -> str:
     return hashlib.sha1(canonical_url(url).encode()).hexdigest()[:16]
+
+
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(.+)$")
+
+
+def outlet(url: str | None) -> str:
+    """The site an article comes from ("reuters.com"); an archive.org capture is its original's."""
+    if not url:
+        return "unknown"
+    m = _ARCHIVED.match(url.strip())
+    if m:
+        url = m.group(1) if "://" in m.group(1) else "http://" + m.group(1)
+    return (urlsplit(url).hostname or "unknown").removeprefix("www.")
 
 
 def _iso(struct) -> str | None:  # noqa: ANN001 - time.struct_time from feedparser

@@ -15,6 +15,8 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:story:{id}`` | string | story JSON (sketch, ledger) |
 | ``{ns}:stories:{topic}`` | zset | story ids by last published time (the active window) |
 | ``{ns}:idx:{topic}:{term}`` | zset | story ids indexed under a term, by last published time |
+| ``{ns}:who:{topic}:{person}`` | zset | story ids that identified a person (a victim, a suspect), by last published time |
+| ``{ns}:furniture:{topic}:{outlet}`` | zset | hashes of the sentences an outlet's articles carried, by last seen time (page furniture) |
 | ``{ns}:dup:{topic}:{band}`` | zset | ``{story}:{simhash}`` of articles whose SimHash has this band, by published time (near-duplicates) |
 | ``{ns}:seq:{name}`` | string | counters for story and alert ids |
 | ``{ns}:assigned:{topic}:{article}`` | string | story id an article version joined (idempotence) |
@@ -70,6 +72,12 @@ class Keys:
 
     def index(self, topic: str, term: str) -> str:
         return f"{self.ns}:idx:{topic}:{term}"
+
+    def who(self, topic: str, person: str) -> str:
+        return f"{self.ns}:who:{topic}:{person}"
+
+    def furniture(self, topic: str, outlet: str) -> str:
+        return f"{self.ns}:furniture:{topic}:{outlet}"
 
     def dup(self, topic: str, band: str) -> str:
         return f"{self.ns}:dup:{topic}:{band}"

@@ -1,9 +1,9 @@
 """Story matching: does an article report an event already tracked? Pure scoring.
 
 An article is a TF-IDF vector (document frequencies learned online from the stream), its
-names (capitalised phrases), the days it says its event happened on and its publication time.
-A story keeps the running centroid of its articles' vectors, its names, its event days and its
-time span. The store finds candidate stories through an inverted index of terms; this module
+names (capitalised phrases), the people it identifies (a victim's or a suspect's name), the
+days it says its event happened on and its publication time. A story keeps the running
+centroid of its articles' vectors, its names, people, event days and time span. The store finds candidate stories through an inverted index of terms; this module
 only scores them and decides.
 """
 
@@ -52,6 +52,31 @@ def names(text: str) -> set[str]:
     return out
 
 
+# A person the article identifies: "John Smith, 23," / "identified the victim as John Smith".
+# Follow-ups months later (charges, trial, sentencing) name the same people; spokespeople
+# ("Officer Jane Doe said") are left out, since they speak for every incident of a city.
+_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_PERSON = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:{_CAP}|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))*\s+{_CAP}"
+_WITH_AGE = re.compile(rf"({_PERSON}),?\s*(?:\(?\s*(?:age\s+)?\d{{1,2}}\s*\)?,)")
+_AFTER_CUE = re.compile(rf"(?i:identified (?:\w+ ){{0,3}}?as|named|suspect|victim|defendant|charged|arrested|"
+                        rf"accused)\s+({_PERSON})")
+_NOT_NAME = {"the", "a", "an", "in", "on", "at", "police", "officers", "county", "city", "sheriff", "department",
+             "suspect", "victim", "defendant"}
+
+
+def persons(text: str) -> set[str]:
+    """Full names (two words or more) the text gives with an age or after an identifying cue."""
+    out = set()
+    for pattern in (_WITH_AGE, _AFTER_CUE):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in _NOT_NAME:
+                words = words[1:]
+            if len(words) >= 2:
+                out.add(" ".join(words).lower())
+    return out
+
+
 @dataclass(frozen=True)
 class ArticleFeatures:
     vector: dict[str, float]  # unit-length tf-idf, top VECTOR_TERMS
@@ -59,6 +84,7 @@ class ArticleFeatures:
     published: float  # epoch seconds
     days: tuple[int, ...] = ()  # the days the article says its event happened on
     simhash: int = 0  # of the lead's word shingles; 0 when the lead is too short to tell copies apart
+    persons: frozenset[str] = frozenset()
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -75,8 +101,9 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     tf = terms(title) + terms(title) + terms(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
-    return ArticleFeatures(_unit(vec), frozenset(names(title + "\n" + body)), published,
-                           event_days(title + "\n" + body, published), simhash(body))
+    head = title + "\n" + body
+    return ArticleFeatures(_unit(vec), frozenset(names(head)), published, event_days(head, published),
+                           simhash(body), frozenset(persons(head)))
 
 
 # Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.
@@ -133,15 +160,16 @@ class StorySketch:
     last: float = 0.0
     size: int = 0
     days: list[int] = field(default_factory=list)  # event days its articles named, most recent last
+    persons: list[str] = field(default_factory=list)  # people its articles identified
 
     def to_dict(self) -> dict:
         return {"id": self.id, "centroid": self.centroid, "names": self.names, "first": self.first,
-                "last": self.last, "size": self.size, "days": self.days}
+                "last": self.last, "size": self.size, "days": self.days, "persons": self.persons}
 
     @classmethod
     def from_dict(cls, d: dict) -> StorySketch:
         return cls(d["id"], d.get("centroid", {}), d.get("names", {}), d.get("first", 0.0),
-                   d.get("last", 0.0), d.get("size", 0), list(d.get("days", [])))
+                   d.get("last", 0.0), d.get("size", 0), list(d.get("days", [])), list(d.get("persons", [])))
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -153,6 +181,7 @@ class StorySketch:
         self.centroid = _unit(dict(sorted(merged.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
         for n in a.names:
             self.names[n] = self.names.get(n, 0) + 1
+        self.persons += sorted(p for p in a.persons if p not in self.persons)
         for day in a.days:
             if day not in self.days:
                 self.days = (self.days + [day])[-MAX_DAYS:]
@@ -168,25 +197,39 @@ class MatchPolicy:
     long_window_days: float = 120.0  # ... unless both name the same event day, up to this long
     long_min_cosine: float = 0.15  # and the texts are this alike (a follow-up: "the Jan. 27 shooting")
     day_penalty: float = 0.6  # the score is multiplied by this when both name event days, none common
+    person_window_days: float = 730.0  # a story that identified a person the article names takes it this late
+    person_min_cosine: float = 0.1  # (a trial a year on) when the texts are this alike
+    person_bonus: float = 0.1  # added within the window when they share an identified person
     name_weight: float = 0.15  # bonus for the share of the article's names the story has seen
     time_decay_days: float = 7.0  # the score falls by half over this gap
+
+
+def shares_person(a: ArticleFeatures, s: StorySketch) -> bool:
+    """One names a person the other identified (with an age, as victim, suspect ...)."""
+    return any(p in s.names for p in a.persons) or any(p in a.names for p in s.persons)
 
 
 def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
     gap_days = abs(a.published - s.last) / 86400.0
     same_day = same_event_day(a.days, s.days)
+    known = shares_person(a, s)
     if gap_days > policy.window_days and a.published > s.last:
-        if not same_day or gap_days > policy.long_window_days:
-            return 0.0
-        text = cosine(a.vector, s.centroid)  # a late follow-up of the same event: no time decay
-        return text if text >= policy.long_min_cosine else 0.0
+        # a late follow-up of the same event: no time decay, but its day or its people must agree
+        floors = []
+        if same_day and gap_days <= policy.long_window_days:
+            floors.append(policy.long_min_cosine)
+        if known and gap_days <= policy.person_window_days:
+            floors.append(policy.person_min_cosine)
+        text = cosine(a.vector, s.centroid) if floors else 0.0
+        return text if floors and text >= min(floors) else 0.0
     text = cosine(a.vector, s.centroid)
     shared = len([n for n in a.names if n in s.names])
     name = shared / max(len(a.names), 1)
     decay = 0.5 ** (max(0.0, gap_days - 1.0) / policy.time_decay_days)
     sc = (text + policy.name_weight * name) * decay
     # two shootings in one city a week apart read alike; their days differ
-    return sc * policy.day_penalty if same_day is False else sc
+    sc = sc * policy.day_penalty if same_day is False else sc
+    return sc + policy.person_bonus if known else sc
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from monitor.cleaning import content_spans
+from monitor.cleaning import content_spans, sentence_hashes
 from monitor.extraction import extract
 from monitor.matching import (
     ArticleFeatures,
@@ -91,7 +91,10 @@ def assign(store: Store, article: Article, topic: str, now: float,
             return Assignment(d["story"], d["opened"], tuple(d["alerts"]))
         published = epoch(article.published, now)
         ndocs = int(r.get(k.ndocs()) or 0)
-        body = body_text(article.text)
+        sentences = sentence_hashes(body_text(article.text))
+        furniture = k.furniture(topic, article.outlet or "unknown")
+        seen = r.zmscore(furniture, [h for h, _ in sentences]) if sentences else []
+        body = " ".join(text for (_, text), sc in zip(sentences, seen, strict=True) if sc is None)
         words = list(terms(article.title + " " + body[:LEAD_CHARS]))
         dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)), strict=True)) if words else {}
         feats = features(article.title, body, published, dfs, ndocs, LEAD_CHARS)
@@ -129,9 +132,13 @@ def assign(store: Store, article: Article, topic: str, now: float,
             p.zadd(k.stories(topic), {story.id: last})
             for t in set(feats.index_terms()) | set(story.sketch.index_terms()):
                 p.zadd(k.index(topic, t), {story.id: last})
+            for person in story.sketch.persons:
+                p.zadd(k.who(topic, person), {story.id: last})
             if feats.simhash:
                 for band in bands(feats.simhash):
                     p.zadd(k.dup(topic, band), {f"{story.id}:{feats.simhash:x}": feats.published})
+            if sentences and not known:
+                p.zadd(furniture, {h: now for h, _ in sentences})
             if words and not known:
                 for w in words:
                     p.hincrby(k.df(), w, 1)
@@ -193,7 +200,13 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
             for i in ids:
                 sid = i.decode() if isinstance(i, bytes) else i
                 hits[sid] = hits.get(sid, 0) + 1
+        # a story that identified a person the article names, up to the person window (a trial)
+        plo = feats.published - policy.person_window_days * 86400
+        for name in feats.names | feats.persons:
+            p.zrevrangebyscore(k.who(topic, name), hi, plo, start=0, num=PER_TERM)
+        known = {i.decode() if isinstance(i, bytes) else i for ids in p.execute() for i in ids}
     best = sorted(hits, key=lambda s: -hits[s])[:limit]
+    best += sorted(known - set(best))
     if not best:
         return []
     raws = r.mget([k.story(s) for s in best])

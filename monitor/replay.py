@@ -17,6 +17,7 @@ from pathlib import Path
 import redis
 
 from monitor.cleaning import clean_html
+from monitor.feeds import outlet
 from monitor.keys import Keys
 from monitor.matching import MatchPolicy, epoch
 from monitor.models import Topic
@@ -59,10 +60,7 @@ def read_docs(path: Path) -> Iterator[Doc]:
 def _outlet(doc: Doc) -> str:
     if doc.source:
         return doc.source
-    if doc.url:
-        from urllib.parse import urlsplit
-        return (urlsplit(doc.url).hostname or "unknown").removeprefix("www.")
-    return "unknown"
+    return outlet(doc.url)
 
 
 def replay(r: redis.Redis, path: Path, out: Path, topic: Topic | None = None,

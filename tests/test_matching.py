@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.eventdays import EPOCH, event_days, same_event_day
-from monitor.matching import MatchPolicy, StorySketch, decide, features, score
+from monitor.matching import MatchPolicy, StorySketch, decide, features, persons, score
 
 
 def ts(day: str) -> float:
@@ -134,7 +134,51 @@ def test_a_late_wire_copy_joins_its_story_and_page_furniture_does_not(store):
     p1 = analyse("f1", "Council votes on parking rules", FURNITURE + " The council voted on parking.",
                  "2024-01-05T09:00:00Z", "C")
     p2 = analyse("f2", "Bridge closed for repairs in March", FURNITURE + " The bridge closes for repairs.",
-                 "2024-03-20T09:00:00Z", "C")
+                 "2024-03-20T09:00:00Z", "D")
     from monitor.matching import near_duplicate, simhash
     assert near_duplicate(simhash(p1.text), simhash(p2.text))
     assert assign(store, p1, "all", 3.0).story != assign(store, p2, "all", 4.0).story
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Devonte Ocasio, 20, was charged with murder.", {"devonte ocasio"}),
+    ("Police identified the victim as Jamal Lee Smith of Oakdale.", {"jamal lee smith"}),
+    ("The suspect, Jordyn Wade (16), was held.", {"jordyn wade"}),
+    ("Defendant Jordyn Wade pleaded not guilty.", {"jordyn wade"}),
+    # a spokesperson speaks for every incident of a city: not an identity of this one
+    ("Officer Jane Doe said the investigation continues.", set()),
+    ("Marcus, 19, was shot in the leg.", set()),  # a first name alone identifies no one
+])
+def test_persons(text, expected):
+    assert persons(text) == expected
+
+
+def test_trial_a_year_later_joins_through_the_person_it_names():
+    policy = MatchPolicy()
+    first = story_of("Man killed in Oakdale bar shooting",
+                     "A man was shot and killed outside a bar on Elm Street in Oakdale. Police arrested "
+                     "Darnell Price, 24, at his home on Sunday.", "2015-01-10")
+    trial = features("Oakdale man sentenced in bar killing",
+                     "Darnell Price was sentenced to 40 years in prison on Tuesday for the killing outside "
+                     "an Oakdale bar.", ts("2016-02-02"), DF, 200)
+    assert decide(trial, [first], policy).story == "s1"
+    unnamed = features("Oakdale man sentenced in bar killing",
+                       "A man was sentenced to 40 years in prison on Tuesday for the killing outside an "
+                       "Oakdale bar.", ts("2016-02-02"), DF, 200)
+    assert score(unnamed, first, policy) == 0.0  # a year on, the place alone is not enough
+    beyond = features("Oakdale man sentenced in bar killing",
+                      "Darnell Price was sentenced on Tuesday for the killing outside an Oakdale bar.",
+                      ts("2018-02-02"), DF, 200)
+    assert score(beyond, first, policy) == 0.0  # past the person window
+
+
+def test_an_outlets_page_furniture_is_not_evidence(store):
+    from monitor.pipeline import analyse, assign
+    a = analyse("o1", "Two wounded in Westfield park shooting",
+                FURNITURE + " Two men were wounded by gunfire in Westfield park on Friday.", "2024-05-03T09:00:00Z",
+                "example-news.com")
+    b = analyse("o2", "Woman killed in Carver Street crash",
+                FURNITURE + " A woman died when her car struck a pole on Carver Street on Sunday.",
+                "2024-05-06T09:00:00Z", "example-news.com")
+    assert assign(store, a, "all", 1.0).story != assign(store, b, "all", 2.0).story
+    assert store.r.zcard(store.k.furniture("all", "example-news.com")) > 0

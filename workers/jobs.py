@@ -22,7 +22,7 @@ from rq import get_current_job
 from monitor import channels, metrics, outbound
 from monitor.cleaning import clean_html
 from monitor.errors import report
-from monitor.feeds import parse_feed, url_id
+from monitor.feeds import outlet, parse_feed, url_id
 from monitor.keys import Keys
 from monitor.matching import MatchPolicy, epoch
 from monitor.models import Alert, FeedEntry, Topic
@@ -163,9 +163,9 @@ def _sentry_context(**tags: str) -> None:
         scope.set_tag(k, v)
 
 
-def _entry_dict(e: FeedEntry, outlet: str) -> dict:
+def _entry_dict(e: FeedEntry, site: str) -> dict:
     return {"key": e.key, "url": e.url, "title": e.title, "summary": e.summary,
-            "published": e.published, "fingerprint": e.fingerprint, "outlet": outlet}
+            "published": e.published, "fingerprint": e.fingerprint, "outlet": site}
 
 
 def process_entry(feed_id: str, entry: dict) -> str | None:
@@ -188,8 +188,8 @@ def process_entry(feed_id: str, entry: dict) -> str | None:
         text = _plain(entry.get("summary") or "")  # title-only feeds still make an article
     _sentry_context(feed_id=feed_id, url=url or "")
     article_id = url_id(url) if url else hashlib.sha1(entry["key"].encode()).hexdigest()[:16]
-    outlet = entry.get("outlet") or _outlet(url, feed.url if feed else None)
-    article = analyse(article_id, title, text, entry.get("published"), outlet, url, feed_id)
+    site = entry.get("outlet") or outlet(url or (feed.url if feed else None))
+    article = analyse(article_id, title, text, entry.get("published"), site, url, feed_id)
     prev = store.article(article_id)
     if prev is not None:
         if prev.fingerprint == article.fingerprint:
@@ -211,12 +211,6 @@ def _plain(html_text: str) -> str:
     import re
     from html import unescape
     return unescape(re.sub(r"<[^>]+>", " ", html_text)).strip()
-
-
-def _outlet(url: str | None, feed_url: str | None) -> str:
-    from urllib.parse import urlsplit
-    host = urlsplit(url or feed_url or "").hostname or "unknown"
-    return host.removeprefix("www.")
 
 
 def assign_story(article_id: str, topic: str) -> str | None:
