@@ -58,7 +58,7 @@ def names(text: str) -> set[str]:
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _PERSON = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:{_CAP}|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))*\s+{_CAP}"
 _WITH_AGE = re.compile(rf"({_PERSON}),?\s*(?:\(?\s*(?:age\s+)?\d{{1,2}}\s*\)?,)")
-_AFTER_CUE = re.compile(rf"(?i:identified (?:\w+ ){{0,3}}?as|named|suspect|victim|defendant|charged|arrested|"
+_AFTER_CUE = re.compile(rf"(?i:identified (?:\w+ ){{0,3}}?as|named|suspects?|victims?|defendants?|charged|arrested|"
                         rf"accused)\s+({_PERSON})")
 _NOT_NAME = {"the", "a", "an", "in", "on", "at", "police", "officers", "county", "city", "sheriff", "department",
              "suspect", "victim", "defendant"}
