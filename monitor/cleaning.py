@@ -54,12 +54,15 @@ def clean_html(html: str | bytes, url: str | None = None) -> tuple[str, str | No
 
 
 def hard_wrapped(text: str) -> bool:
-    """Wire copy wrapped at a fixed width, paragraphs between blank lines (MUC, old agencies)."""
-    lines = [len(x) for x in text.split("\n") if x.strip()]
-    if len(lines) < 5 or "\n\n" not in text.strip():
+    """Wire copy wrapped at a fixed width, paragraphs between blank lines (MUC, old agencies).
+    A short item may be one paragraph with no blank line: then most lines end mid-sentence."""
+    rows = [x.rstrip() for x in text.split("\n") if x.strip()]
+    lines = sorted(len(x) for x in rows)
+    if len(lines) < 3 or not (40 <= lines[len(lines) // 2] <= 90 and lines[-1] <= 100):
         return False
-    lines.sort()
-    return 40 <= lines[len(lines) // 2] <= 90 and lines[-1] <= 100
+    if "\n\n" in text.strip():
+        return len(lines) >= 5
+    return sum(1 for x in rows if not re.search(r"[.!?\"”:]$", x)) * 2 > len(rows)
 
 
 def paragraphs(text: str) -> list[Span]:

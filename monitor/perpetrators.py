@@ -30,14 +30,16 @@ _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVER
                       r"MILITIA|ORGANI[SZ]ATION|PARTY|UNITS?)$")
 _STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
-BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY""".split())
+BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
+BELIEVES""".split())
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 _BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
 _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
                       r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET FIRE|EXPLO|DETONAT|FIRED|OPENED FIRE|RAID|SEIZ|"
                       r"HIJACK|SABOTAG|TORTUR|EXECUT|STORM|ROCKET|MORTAR|GRENADE|CAR BOMB|TOOK HOSTAGE)\w*",
                       re.IGNORECASE)
-_CLAIM = re.compile(r"\b(?:CLAIM\w*|ADMIT\w*|TOOK RESPONSIBILITY|ACCEPTED RESPONSIBILITY|ASSUMED RESPONSIBILITY)",
+_CLAIM = re.compile(r"\b(?:CLAIM\w*|ADMIT\w*|TOOK RESPONSIBILITY|ACCEPTED RESPONSIBILITY|ASSUMED RESPONSIBILITY|"
+                    r"(?:SAID|SAYING|STATED) (?:THAT )?(?:THEY|IT) (?:WAS|WERE|ARE|IS) RESPONSIBLE)",
                     re.IGNORECASE)
 _ACCUSE = re.compile(r"\b(?:ACCUS\w*|BLAM\w*|CHARG\w*|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
                      r"HOLDS?\b[^.]{0,60}RESPONSIBLE|RESPONSIBLE FOR|IMPLICAT\w*|CONDEMN\w*)", re.IGNORECASE)
@@ -86,11 +88,23 @@ def _groups(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_LEADING_ACRONYM = re.compile(r"\b(?P<acr>[A-Z][A-Z-]{1,9})\s*\[")
+
+
 def aliases(text: str) -> set[str]:
-    """Acronyms the article gives a group: "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]"."""
+    """Acronyms the article gives a group: "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]",
+    "ARMY OF NATIONAL LIBERATION (ELN)", or the other way round, "FMLN [FARABUNDO ... FRONT]"."""
     out = set()
+    spans = _groups(text)
+    ends = {b for _, b in spans}
+    starts = {a for a, _ in spans}
     for m in _BRACKET.finditer(text):
-        if re.search(rf"\b(?:{_HEADS})\s*$", text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(rf"\b(?:{_HEADS})\s*$", before, re.IGNORECASE) or any(
+                m.start() - k in ends for k in range(3)):
+            out.add(m.group("acr").upper())
+    for m in _LEADING_ACRONYM.finditer(text):
+        if any(m.end() + k in starts for k in range(2)) and m.group("acr") not in _STOP:
             out.add(m.group("acr").upper())
     return out
 
@@ -131,9 +145,15 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     return "carried_out"
 
 
+# "ARMY OF NATIONAL LIBERATION", "REVOLUTIONARY ARMED FORCES": insurgents, not security forces
+_INSURGENT = re.compile(r"\b(?:LIBERATION|REVOLUTIONARY|PEOPLE'?S|POPULAR|GUERRILLA|REBEL|INSURGENT|COMMUNIST|"
+                        r"MARXIST|LENINIST|MAOIST|LEFTIST|PATRIOTIC|ZARATE|TUPAC|FARABUNDO)\b", re.IGNORECASE)
+
+
 def clash(actor: str, sentence: str) -> bool:
     """Security forces fighting guerrillas: a clash, not an attack anyone is blamed for."""
-    return bool(_SECURITY.search(actor)) and bool(_COMBATANTS.search(sentence))
+    return (bool(_SECURITY.search(actor)) and not _INSURGENT.search(actor)
+            and bool(_COMBATANTS.search(sentence)))
 
 
 def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:

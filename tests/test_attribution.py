@@ -125,3 +125,30 @@ def test_groups_in_all_caps_wire_copy():
     # a source of the report is not its agent
     assert not any("POLICE" in actor for _, actor in got), got
     assert not any(actor in ("GUNMEN", "UNIDENTIFIED GUNMEN") for _, actor in got), got
+
+
+# A short item: one paragraph, no blank line; the acronym given before the name, and a
+# guerrilla "army" in a sentence that names guerrillas.
+SHORT_WIRE = """   PUERTO LIMA, 4 MAR 90 (RADIO SUR) -- [TEXT] TWO PEOPLE WERE KILLED IN AN
+ATTACK ON THE CUSTOMS POST IN PUERTO LIMA BY RFL [RED FLAG LIBERATION FRONT]
+UNITS.  THE POST AND TWO TRUCKS PARKED IN FRONT OF IT WERE DESTROYED IN THE
+FIRE.  OFFICIALS SAY GUERRILLAS BELIEVED TO BE MEMBERS OF THE PEOPLE'S ARMY
+OF NATIONAL LIBERATION (PANL) LATER DYNAMITED THE BRIDGE NEAR THE
+POST.  ARMY UNITS KILLED TWO GUERRILLAS IN THE FIGHTING THAT
+FOLLOWED.
+"""
+
+
+def test_short_wire_item_without_blank_lines():
+    assert hard_wrapped(SHORT_WIRE)
+    assert len(paragraphs(SHORT_WIRE)) == 1
+    # mixed-case news with one short paragraph per line is not wire copy
+    news = ("A man was shot on Friday.\nTwo people were hurt in the same attack.\n"
+            "Police said the gunman fled on foot.\nThe victims were taken to hospital.")
+    assert not hard_wrapped(news)
+    ex = extract(SHORT_WIRE, "", content_spans(SHORT_WIRE))
+    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    assert ("carried_out", "RFL") in got, got
+    assert any(k == "suspected" and "NATIONAL LIBERATION" in actor for k, actor in got), got
+    assert not any(actor.startswith("ARMY") for _, actor in got), got  # soldiers in a clash
+    assert not any("SAY" in actor for _, actor in got), got  # a verb is not part of a name
