@@ -60,6 +60,10 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
                          r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK)\b", re.IGNORECASE)
 _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_STOPPED_BY = re.compile(r"\b(?:REPELLED|REPULSED|DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|"
+                         r"CAPTURED|DETAINED|RESCUED|ISSUED|SENT|SIGNED|CONDEMNED|DENOUNCED|INVESTIGATED|"
+                         r"THWARTED|FOILED|PREVENTED|CONFISCATED|SEIZED|REPORTED|CONFIRMED)\s+$", re.IGNORECASE)
+_NOT_AGENT = re.compile(r"\bVICTIMS?\s+OF\b|\bTARGETS?\s+OF\b|^\W*TO\s+\w+", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+(?:[\w.'’-]+\s+){0,4}$",
                             re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\s[-–—]{1,2}\s")
@@ -81,9 +85,15 @@ def _groups(text: str) -> list[tuple[int, int]]:
             start = t.start()
         end = m.end()
         tail = re.match(r"\s+OF\s+(?:THE\s+)?((?:[A-Z][\w'’-]*\s*){1,5})", text[end:end + 80])
-        if tail and tail.group(1).split()[0].upper() not in _STOP:
-            end = end + tail.end(1)
-            end -= len(text[:end]) - len(text[:end].rstrip())
+        if tail and m.group().upper() != "GROUP":  # "A GROUP OF MEN": the men are the actor, if any
+            # the name runs on to a function word or a participle: "OF CHILE", not "OF MEN WEARING"
+            words = []
+            for w in tail.group(1).split():
+                if w.upper() in _STOP or (len(w) > 4 and w.upper().endswith("ING")):
+                    break
+                words.append(w)
+            if words:
+                end = end + tail.start(1) + text[end + tail.start(1):].index(words[-1]) + len(words[-1])
         out.append((start, end))
     return out
 
@@ -128,9 +138,14 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return "claimed"
     if _SOURCE_BEFORE.search(before[-60:]):
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
-    agent = bool(_BY.search(before[-40:]))  # the sentence tells of violence (checked by the caller)
+    by = _BY.search(before[-40:])  # the sentence tells of violence (checked by the caller)
+    # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped
+    agent = bool(by) and not _STOPPED_BY.search(before[:len(before) - 40 + by.start()] if len(before) > 40
+                                                 else before[:by.start()])
     clause = _CLAUSE.split(after)[0][:160]
     verb = _AGENT_VERB.search(clause)
+    if verb and _NOT_AGENT.search(clause[:verb.start()]):
+        verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING"
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])

@@ -152,3 +152,23 @@ def test_short_wire_item_without_blank_lines():
     assert any(k == "suspected" and "NATIONAL LIBERATION" in actor for k, actor in got), got
     assert not any(actor.startswith("ARMY") for _, actor in got), got  # soldiers in a clash
     assert not any("SAY" in actor for _, actor in got), got  # a verb is not part of a name
+
+
+@pytest.mark.parametrize("wire,not_actor", [
+    # who stopped the attack is not its agent
+    ("THE ATTACK ON THE GARRISON WAS REPELLED BY THE ARMED FORCES, WHO SUFFERED NO\n"
+     "CASUALTIES, A MILITARY SPOKESMAN SAID.", "ARMED FORCES"),
+    # the victim's party is not the agent
+    ("SENATOR ROBLES, THE LIBERAL PARTY CANDIDATE, WAS THE VICTIM OF ANOTHER ATTACK TONIGHT\n"
+     "IN THE CAPITAL.", "LIBERAL PARTY"),
+    # "a group of men wearing uniforms" names no group
+    ("THE SIX PRIESTS WERE MURDERED BY A GROUP OF MEN WEARING MILITARY UNIFORMS DURING THE\n"
+     "CURFEW.", "GROUP"),
+    # asked to condemn a crime, not accused of it
+    ("THE PRESIDENT CALLED ON THE POLITICAL AND SOCIAL FORCES TO CONDEMN THIS BRUTAL CRIME\n"
+     "PERPETRATED AGAINST THE PRIESTS.", "SOCIAL FORCES"),
+])
+def test_all_caps_non_agents(wire, not_actor):
+    text = wire + "\n\n" + wire.replace("TONIGHT", "TODAY")  # two paragraphs of wrapped copy
+    ex = extract(text, "", content_spans(text))
+    assert not any(not_actor in (a.actor or "") for a in ex.attributions if a.kind != "means"), ex.attributions
