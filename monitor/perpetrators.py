@@ -28,6 +28,11 @@ _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVER
                       r"FOUR|FIVE|TEN)\s+)*"
                       r"(?:GUERRILLAS?|TERRORISTS?|REBELS?|SUBVERSIVES?|GROUP|COMMANDOS?|NARCOTERRORISTS?|"
                       r"MILITIA|ORGANI[SZ]ATION|PARTY|UNITS?)$")
+# "SALVADORAN GUERRILLAS", "RECENT TERRORIST (MURDERS)": adjectives and a people noun name no group
+# ("RED DAWN TERRORISTS" does)
+_PEOPLE_ONLY = re.compile(r"^(?:(?:[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|"
+                          r"OTHER|SEVERAL|SOME|MANY|URBAN|\d+)\s+){0,3}(?:GUERRILLAS?|TERRORISTS?|REBELS?|"
+                          r"SUBVERSIVES?|NARCOTERRORISTS?|NARCO-TERRORISTS?|EXTREMISTS?|INSURGENTS?)$")
 _STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
 BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
@@ -60,9 +65,15 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
                          r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK)\b", re.IGNORECASE)
 _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
+                          r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
+                          r"POSTS?|GARRISONS?|BASES?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
+                          r"EMPLOYEES?|WORKERS?|STUDENTS?|DELEGATES?)\s+OF)\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",
+                          re.IGNORECASE)
 _STOPPED_BY = re.compile(r"\b(?:REPELLED|REPULSED|DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|"
                          r"CAPTURED|DETAINED|RESCUED|ISSUED|SENT|SIGNED|CONDEMNED|DENOUNCED|INVESTIGATED|"
-                         r"THWARTED|FOILED|PREVENTED|CONFISCATED|SEIZED|REPORTED|CONFIRMED)\s+$", re.IGNORECASE)
+                         r"THWARTED|FOILED|PREVENTED|CONFISCATED|SEIZED|REPORTED|CONFIRMED|INVESTIGATION|CUSTODY|ORDERED|"
+                         r"REQUESTED)\s+$", re.IGNORECASE)
 _NOT_AGENT = re.compile(r"\bVICTIMS?\s+OF\b|\bTARGETS?\s+OF\b|^\W*TO\s+\w+", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+(?:[\w.'’-]+\s+){0,4}$",
                             re.IGNORECASE)
@@ -123,7 +134,8 @@ def group_phrase(actor: str, known: set[str]) -> str | None:
     """The group an actor phrase names, if it names one."""
     spans = _groups(actor)
     names = [re.sub(r"^(?:THE|A|AN)\s+", "", actor[a:b], flags=re.IGNORECASE) for a, b in spans]
-    names = [n for n in names if n and not _GENERIC.match(n.upper())]
+    names = [n for n in names if n and not _GENERIC.match(n.upper())
+             and not (_PEOPLE_ONLY.match(n.upper()) and not set(n.upper().split()) & known)]
     if names:
         return max(names, key=len)
     for w in re.findall(r"[A-Z][A-Z-]{1,9}", actor):
@@ -138,6 +150,8 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return "claimed"
     if _SOURCE_BEFORE.search(before[-60:]):
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
+    if _PREP_BEFORE.search(before[-40:]):
+        return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION": a target or a place
     by = _BY.search(before[-40:])  # the sentence tells of violence (checked by the caller)
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped
     agent = bool(by) and not _STOPPED_BY.search(before[:len(before) - 40 + by.start()] if len(before) > 40
@@ -185,7 +199,8 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
         spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)] if alias_rx else [])
         for a, b in spans:
             name = re.sub(r"^(?:THE|A|AN)\s+", "", text[a:b].strip(), flags=re.IGNORECASE)
-            if not name or _GENERIC.match(name.upper()):
+            if not name or _GENERIC.match(name.upper()) or (_PEOPLE_ONLY.match(name.upper())
+                                                             and not (alias_rx and alias_rx.search(name))):
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
             kind = _kind(text[:a], text[b:], context)

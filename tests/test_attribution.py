@@ -164,6 +164,12 @@ def test_short_wire_item_without_blank_lines():
     # "a group of men wearing uniforms" names no group
     ("THE SIX PRIESTS WERE MURDERED BY A GROUP OF MEN WEARING MILITARY UNIFORMS DURING THE\n"
      "CURFEW.", "GROUP"),
+    # the target's name is not the agent's
+    ("GUERRILLAS DYNAMITED THE OFFICES OF THE NEW DAWN PARTY TONIGHT, KILLING A WATCHMAN AND\n"
+     "WOUNDING TWO.", "NEW DAWN PARTY"),
+    # a nationality and a people noun are people, not a named group
+    ("SALVADORAN GUERRILLAS ATTACKED THE GARRISON OF SAN MIGUEL AND KILLED TWO SOLDIERS\n"
+     "LAST NIGHT.", "SALVADORAN GUERRILLAS"),
     # asked to condemn a crime, not accused of it
     ("THE PRESIDENT CALLED ON THE POLITICAL AND SOCIAL FORCES TO CONDEMN THIS BRUTAL CRIME\n"
      "PERPETRATED AGAINST THE PRIESTS.", "SOCIAL FORCES"),
