@@ -48,8 +48,9 @@ _CLAIM = re.compile(r"\b(?:CLAIM\w*|ADMIT\w*|TOOK RESPONSIBILITY|ACCEPTED RESPON
                     re.IGNORECASE)
 _ACCUSE = re.compile(r"\b(?:ACCUS\w*|BLAM\w*|CHARG\w*|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
                      r"HOLDS?\b[^.]{0,60}RESPONSIBLE|RESPONSIBLE FOR|IMPLICAT\w*|CONDEMN\w*)", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|ALLEGED\w*|POSSIBL\w*|PROBABL\w*|"
+_HEDGE = re.compile(r"\b(?:SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|POSSIBL\w*|PROBABL\w*|"
                     r"MAY HAVE|MIGHT HAVE|COULD HAVE|APPARENTLY|IT IS NOT KNOWN|SPECULAT\w*)", re.IGNORECASE)
+_ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*)", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROOPS|SOLDIERS|PATROL)\b",
                        re.IGNORECASE)
 _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|NARCOTERRORIST|INSURGENT)S?\b",
@@ -167,8 +168,8 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:
         return None
-    if _ACCUSE.search(sentence):
-        return "accused"
+    if _ACCUSE.search(sentence) or _ALLEGED.search(sentence):
+        return "accused"  # "ALLEGED SHINING PATH MEMBERS": an allegation, someone's accusation
     if _HEDGE.search(sentence):
         return "suspected"
     return "carried_out"

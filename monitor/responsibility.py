@@ -188,7 +188,9 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     for m in _R_AGENT.finditer(text):
         actor = _np_after(text, m.end())
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
-            add("suspected" if m.group("hedge") else "carried_out", actor, by, m)
+            hedge = (m.group("hedge") or "").lower()
+            # "allegedly carried out by X": someone alleges it; "possibly by X": a possibility
+            add("accused" if hedge.startswith("alleged") else "suspected" if hedge else "carried_out", actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)

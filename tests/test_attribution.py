@@ -178,3 +178,16 @@ def test_all_caps_non_agents(wire, not_actor):
     text = wire + "\n\n" + wire.replace("TONIGHT", "TODAY")  # two paragraphs of wrapped copy
     ex = extract(text, "", content_spans(text))
     assert not any(not_actor in (a.actor or "") for a in ex.attributions if a.kind != "means"), ex.attributions
+
+
+def test_an_allegation_is_an_accusation_and_a_presumption_a_possibility():
+    wire = ("   LIMA, 11 MAR 89 (RADIO SUR) -- [TEXT] IT WAS OFFICIALLY REPORTED TODAY THAT\n"
+            "ON 10 MARCH ALLEGED RED DAWN FRONT MEMBERS MURDERED FOUR PEASANTS IN THE\n"
+            "VILLAGE OF SANTA MARIA DEL VALLE, HUANUCO DEPARTMENT.\n\n"
+            "   IN ANOTHER INCIDENT, A BRIDGE WAS DYNAMITED NEAR THE TOWN.  THE ATTACK WAS\n"
+            "PRESUMABLY STAGED BY THE PEOPLE'S LIBERATION ALLIANCE, AN ARMY SPOKESMAN SAID\n"
+            "IN A STATEMENT ISSUED IN THE CAPITAL.\n")
+    ex = extract(wire, "", content_spans(wire))
+    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    assert ("accused", "RED DAWN FRONT") in got, got
+    assert any(k == "suspected" and "LIBERATION ALLIANCE" in actor for k, actor in got), got
