@@ -22,7 +22,8 @@ from monitor.models import Attribution, Source
 
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
-          r"SUBVERSIVES?|MILITIA|GROUP|NARCOTERRORISTS?|DEATH SQUADS?|MAFIA|JUNTA")
+          r"SUBVERSIVES?|MILITIA|GROUP|NARCOTERRORISTS?|DEATH SQUADS?|MAFIAS?|JUNTA|FIGHTERS|MILITANTS|"
+          r"(?:INTELLIGENCE|SECURITY|SECRET) SERVICES?")
 _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVERAL|SOME|HEAVILY|UNIDENTIFIED|"
                       r"UNKNOWN|ALLEGED|PRESUMED|SUSPECTED|LEFTIST|RIGHTIST|TERRORIST|GUERRILLA|REBEL|\d+|TWO|THREE|"
                       r"FOUR|FIVE|TEN)\s+)*"
@@ -32,7 +33,7 @@ _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVER
 # ("RED DAWN TERRORISTS" does)
 _PEOPLE_ONLY = re.compile(r"^(?:(?:[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|"
                           r"OTHER|SEVERAL|SOME|MANY|URBAN|\d+)\s+){0,3}(?:GUERRILLAS?|TERRORISTS?|REBELS?|"
-                          r"SUBVERSIVES?|NARCOTERRORISTS?|NARCO-TERRORISTS?|EXTREMISTS?|INSURGENTS?)$")
+                          r"SUBVERSIVES?|NARCOTERRORISTS?|NARCO-TERRORISTS?|EXTREMISTS?|INSURGENTS?|FIGHTERS|MILITANTS)$")
 _STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
 BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
@@ -180,6 +181,18 @@ _INSURGENT = re.compile(r"\b(?:LIBERATION|REVOLUTIONARY|PEOPLE'?S|POPULAR|GUERRI
                         r"MARXIST|LENINIST|MAOIST|LEFTIST|PATRIOTIC|ZARATE|TUPAC|FARABUNDO)\b", re.IGNORECASE)
 
 
+_OWN_WORDS = r"(?:['’]S\s+)?(?:\w+\s+){0,2}?(?:REPORTS|REPORTED|ANNOUNCED|ANNOUNCES|STATES|STATED|SAYS|SAID|INFORMS|" \
+             r"INFORMED|COMMUNIQUE|COMMUNIQUES|STATEMENT)\b"
+
+
+def _own_report(name: str, known: set[str], before: str) -> bool:
+    """The group itself tells of its action: its communique, its radio, "X REPORTS THAT"."""
+    words = [re.escape(name)] + [re.escape(k) for k in known if re.search(rf"\b{re.escape(k)}\b", name)]
+    if re.fullmatch(r"[A-Z][A-Z-]{1,9}", name):  # an alias: its full name may be the one speaking
+        words.append(r"[A-Z' ]{5,80}\[" + re.escape(name) + r"\]")
+    return bool(re.search(rf"(?:{'|'.join(words)})\s*{_OWN_WORDS}", before))
+
+
 def clash(actor: str, sentence: str) -> bool:
     """Security forces fighting guerrillas: a clash, not an attack anyone is blamed for."""
     return (bool(_SECURITY.search(actor)) and not _INSURGENT.search(actor)
@@ -205,6 +218,8 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
             kind = _kind(text[:a], text[b:], context)
+            if kind == "carried_out" and _own_report(name, known, (sents[i - 1].text if i else "") + " " + text[:a]):
+                kind = "claimed"  # "THE FMLN REPORTS THAT ... FMLN COLUMNS STAGED ATTACKS": its own account
             if clash(name, text):
                 continue
             if kind is None or (name.upper(), kind) in seen:
