@@ -489,6 +489,10 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
             out.append(Attribution(a.kind, group, a.by, a.span, a.incident, a.negated))
     for i, a in perpetrators(sents, owns):
         words = _actor_words(a.actor)
+        if a.kind == "claimed":  # the group's own account: not also a fact of the same sentence
+            s = sents[i]
+            out = [b for b in out if not (b.kind == "carried_out" and s.start <= b.span[0] < s.end
+                                          and _actor_words(b.actor) & words)]
         if not any(b.kind == a.kind and _actor_words(b.actor) & words for b in out):
             out.append(Attribution(a.kind, a.actor, a.by, a.span, tag_at(tags[i], a.span[0] - sents[i].start),
                                    a.negated))

@@ -70,12 +70,15 @@ _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
                           r"POSTS?|GARRISONS?|BASES?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
-                          r"EMPLOYEES?|WORKERS?|STUDENTS?|DELEGATES?)\s+OF)\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",
+                          r"EMPLOYEES?|WORKERS?|STUDENTS?|DELEGATES?)\s+OF|"
+                          r"\b(?:TOLD|INFORMED|ASKED|URGED|CONTACTED|NOTIFIED|ALERTED|WARNED|CALLED ON))"
+                          r"\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",
                           re.IGNORECASE)
 _STOPPED_BY = re.compile(r"\b(?:REPELLED|REPULSED|DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|"
                          r"CAPTURED|DETAINED|RESCUED|ISSUED|SENT|SIGNED|CONDEMNED|DENOUNCED|INVESTIGATED|"
                          r"THWARTED|FOILED|PREVENTED|CONFISCATED|SEIZED|REPORTED|CONFIRMED|INVESTIGATION|CUSTODY|ORDERED|"
-                         r"REQUESTED)\s+$", re.IGNORECASE)
+                         r"REQUESTED|CHOSEN|SELECTED|APPOINTED|QUESTIONED|INTERROGATED)"
+                         r"(?:\s+(?:TODAY|YESTERDAY|TONIGHT|LATER|ALSO|RECENTLY))?\s+$", re.IGNORECASE)
 _NOT_AGENT = re.compile(r"\bVICTIMS?\s+OF\b|\bTARGETS?\s+OF\b|^\W*TO\s+\w+", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+(?:[\w.'’-]+\s+){0,4}$",
                             re.IGNORECASE)

@@ -170,6 +170,11 @@ def test_short_wire_item_without_blank_lines():
     # a nationality and a people noun are people, not a named group
     ("SALVADORAN GUERRILLAS ATTACKED THE GARRISON OF SAN MIGUEL AND KILLED TWO SOLDIERS\n"
      "LAST NIGHT.", "SALVADORAN GUERRILLAS"),
+    # told of a threat, not its agent; who reported a killing, not its agent
+    ("AN ANNOUNCER FOR RADIO CULTURAL TOLD THE POLICE THAT A CALLER THREATENED TO ATTACK\n"
+     "RADIO STATIONS.", "POLICE"),
+    ("A JUDGE WAS ASSASSINATED AT NOON TODAY IN MEDELLIN, IT WAS REPORTED TODAY BY THE NATIONAL\n"
+     "POLICE.", "POLICE"),
     # asked to condemn a crime, not accused of it
     ("THE PRESIDENT CALLED ON THE POLITICAL AND SOCIAL FORCES TO CONDEMN THIS BRUTAL CRIME\n"
      "PERPETRATED AGAINST THE PRIESTS.", "SOCIAL FORCES"),
@@ -191,3 +196,15 @@ def test_an_allegation_is_an_accusation_and_a_presumption_a_possibility():
     got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
     assert ("accused", "RED DAWN FRONT") in got, got
     assert any(k == "suspected" and "LIBERATION ALLIANCE" in actor for k, actor in got), got
+
+
+def test_a_groups_own_report_of_its_action_is_a_claim():
+    wire = ("   CLANDESTINE, 7 DEC 89 (RADIO LIBERTAD) -- [TEXT] ATTENTION, NATIONAL AND\n"
+            "INTERNATIONAL PRESS.  THIS IS A REPORT FROM THE CAPITAL.\n\n"
+            "   THE RED DAWN LIBERATION FRONT [RDLF] REPORTS THAT LAST NIGHT RDLF COLUMNS\n"
+            "STAGED ATTACKS ON TWO MILITARY GARRISONS IN THE NORTH OF THE CITY AND DESTROYED\n"
+            "A BRIDGE ON THE ROAD TO THE PORT.\n")
+    ex = extract(wire, "", content_spans(wire))
+    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    assert ("claimed", "RDLF") in got, got
+    assert not any(k == "carried_out" for k, _ in got), got
