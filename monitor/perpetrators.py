@@ -34,6 +34,10 @@ _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVER
 _PEOPLE_ONLY = re.compile(r"^(?:(?:[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|"
                           r"OTHER|SEVERAL|SOME|MANY|URBAN|\d+)\s+){0,3}(?:GUERRILLAS?|TERRORISTS?|REBELS?|"
                           r"SUBVERSIVES?|NARCOTERRORISTS?|NARCO-TERRORISTS?|EXTREMISTS?|INSURGENTS?|FIGHTERS|MILITANTS)$")
+_THING_AFTER = re.compile(r"\s+(?:POSTS?|HEADQUARTERS|STATIONS?|BASES?|BARRACKS|HOSPITALS?|VEHICLES?|TRUCKS?|"
+                          r"HELICOPTERS?|PLANES?|CARS?|BUILDINGS?|OFFICES?|FACILITIES|INSTALLATIONS?|SPOKESM[AE]N|"
+                          r"SOURCES?|REPORTS?|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
+                          r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS)\b", re.IGNORECASE)
 _STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
 BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
@@ -100,6 +104,8 @@ def _groups(text: str) -> list[tuple[int, int]]:
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
             start = t.start()
         end = m.end()
+        if _THING_AFTER.match(text, end):
+            continue  # "THE COMMAND POST", "A POLICE STATION", "ARMY SPOKESMAN": a place, thing or person
         tail = re.match(r"\s+OF\s+(?:THE\s+)?((?:[A-Z][\w'’-]*\s*){1,5})", text[end:end + 80])
         if tail and m.group().upper() != "GROUP":  # "A GROUP OF MEN": the men are the actor, if any
             # the name runs on to a function word or a participle: "OF CHILE", not "OF MEN WEARING"

@@ -175,6 +175,9 @@ def test_short_wire_item_without_blank_lines():
      "RADIO STATIONS.", "POLICE"),
     ("A JUDGE WAS ASSASSINATED AT NOON TODAY IN MEDELLIN, IT WAS REPORTED TODAY BY THE NATIONAL\n"
      "POLICE.", "POLICE"),
+    # a command post, an army spokesman: a place and a person, not the agent
+    ("TWO PEOPLE WERE KILLED IN AN ATTACK ON THE LOCAL MILITARY COMMAND POST, AN ARMY\n"
+     "SPOKESMAN SAID, AND THE COMMAND POST WAS DESTROYED.", "COMMAND"),
     # asked to condemn a crime, not accused of it
     ("THE PRESIDENT CALLED ON THE POLITICAL AND SOCIAL FORCES TO CONDEMN THIS BRUTAL CRIME\n"
      "PERPETRATED AGAINST THE PRIESTS.", "SOCIAL FORCES"),
