@@ -37,11 +37,13 @@ _PEOPLE_ONLY = re.compile(r"^(?:(?:[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|
 _THING_AFTER = re.compile(r"\s+(?:POSTS?|HEADQUARTERS|STATIONS?|BASES?|BARRACKS|HOSPITALS?|VEHICLES?|TRUCKS?|"
                           r"HELICOPTERS?|PLANES?|CARS?|BUILDINGS?|OFFICES?|FACILITIES|INSTALLATIONS?|SPOKESM[AE]N|"
                           r"SOURCES?|REPORTS?|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
-                          r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS)\b", re.IGNORECASE)
+                          r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS|BOMB[- ]SQUADS?|EXPERTS|INVESTIGATORS|"
+                          r"DETECTIVES|AUTHORITIES)\b", re.IGNORECASE)
 _STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
 BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
-BELIEVES""".split())
+BELIEVES LAST FEW MOST MORE HOURS DAYS WEEKS MONTHS YEARS NIGHT MORNING EVENING AFTERNOON JANUARY FEBRUARY
+MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER""".split())
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 _BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
 _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
@@ -174,7 +176,9 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
-    if not agent and _VIOLENT.search(clause[:25]) and not _SPEECH.search(clause[:25]):
+    near = _VIOLENT.search(clause[:25])
+    if (not agent and near and not _SPEECH.search(clause[:25])
+            and not _PASSIVE_BEFORE.search(clause[:near.start()])):  # not "REBELS WERE KILLED"
         agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:
         return None

@@ -178,6 +178,9 @@ def test_short_wire_item_without_blank_lines():
     # a command post, an army spokesman: a place and a person, not the agent
     ("TWO PEOPLE WERE KILLED IN AN ATTACK ON THE LOCAL MILITARY COMMAND POST, AN ARMY\n"
      "SPOKESMAN SAID, AND THE COMMAND POST WAS DESTROYED.", "COMMAND"),
+    # the group's men were the ones killed
+    ("TWO RED DAWN FRONT REBELS WERE KILLED IN HEAVY FIGHTING IN CIUDAD BARRIOS, THE REPORT\n"
+     "ADDED.", "RED DAWN"),
     # asked to condemn a crime, not accused of it
     ("THE PRESIDENT CALLED ON THE POLITICAL AND SOCIAL FORCES TO CONDEMN THIS BRUTAL CRIME\n"
      "PERPETRATED AGAINST THE PRIESTS.", "SOCIAL FORCES"),
