@@ -72,7 +72,7 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"DETONATED|EXPLODED|FIRED ON|FIRED AT|OPENED FIRE|RAIDED|HIJACKED|SABOTAGED|TORTURED|"
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
                          r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK)\b", re.IGNORECASE)
-_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}(?:(?:FROM|OF)\s+(?:THE\s+)?)?$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
                           r"POSTS?|GARRISONS?|BASES?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
@@ -80,6 +80,9 @@ _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT
                           r"\b(?:TOLD|INFORMED|ASKED|URGED|CONTACTED|NOTIFIED|ALERTED|WARNED|CALLED ON))"
                           r"\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",
                           re.IGNORECASE)
+# "TERRORISTS FROM THE X", "COMMANDOS OF THE X": the group's men
+_PEOPLE_FROM = re.compile(r"\b(?:MEMBERS?|TERRORISTS?|GUERRILLAS?|COMMANDOS?|REBELS?|MEN|UNITS?|FIGHTERS|MILITANTS|"
+                          r"GROUPS?|COLUMNS?|SQUADS?|CELLS?|GUNMEN|AGENTS)\s+(?:FROM|OF)\s+(?:THE\s+)?$", re.IGNORECASE)
 _STOPPED_BY = re.compile(r"\b(?:REPELLED|REPULSED|DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|"
                          r"CAPTURED|DETAINED|RESCUED|ISSUED|SENT|SIGNED|CONDEMNED|DENOUNCED|INVESTIGATED|"
                          r"THWARTED|FOILED|PREVENTED|CONFISCATED|SEIZED|REPORTED|CONFIRMED|INVESTIGATION|CUSTODY|ORDERED|"
@@ -163,7 +166,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return "claimed"
     if _SOURCE_BEFORE.search(before[-60:]):
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
-    if _PREP_BEFORE.search(before[-40:]):
+    if _PREP_BEFORE.search(before[-40:]) and not _PEOPLE_FROM.search(before[-60:]):
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION": a target or a place
     by = _BY.search(before[-40:])  # the sentence tells of violence (checked by the caller)
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped

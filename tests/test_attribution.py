@@ -214,3 +214,15 @@ def test_a_groups_own_report_of_its_action_is_a_claim():
     got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
     assert ("claimed", "RDLF") in got, got
     assert not any(k == "carried_out" for k, _ in got), got
+
+
+def test_men_from_a_group_are_its_agents():
+    wire = ("   LA PAZ, 25 MAY 89 (RADIO SUR) -- [TEXT] TWO FOREIGN MISSIONARIES -- AGED 19 AND\n"
+            "21 -- WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS FROM THE RED DAWN\n"
+            "LIBERATION FRONT [RDLF] IN A NEIGHBORHOOD OF THE CAPITAL.\n\n"
+            "   THE POLICE HAVE OPENED AN INVESTIGATION INTO THE MURDERS, WHICH WERE CONDEMNED\n"
+            "BY THE GOVERNMENT.\n")
+    ex = extract(wire, "", content_spans(wire))
+    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    assert any(k == "carried_out" and "RED DAWN" in actor for k, actor in got), got
+    assert not any("POLICE" in actor or "GOVERNMENT" in actor for _, actor in got), got
