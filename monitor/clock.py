@@ -85,13 +85,18 @@ def enqueue_polls(store: Store, due: list[tuple[str, float]]) -> None:
         pipe.execute()
 
 
+# An outlet's furniture recurs on every page, so each sighting refreshes it; a sentence not seen
+# for a month is not furniture (and the key stays small: one entry per sentence of a month).
+FURNITURE_DAYS = 30.0
+
+
 def age_out(store: Store, now: float, quiet_days: float,
             person_days: float = MatchPolicy.person_window_days) -> int:
     """Take stories quiet for longer than ``quiet_days`` out of the candidate index (and out of
     the person index after ``person_days``). They stay in Redis, readable with `newsmon stories
-    show`; only matching stops looking at them. Furniture not seen for ``quiet_days`` goes too."""
+    show`; only matching stops looking at them. Furniture unseen for a month goes too."""
     removed = 0
-    for family, days in (("idx", quiet_days), ("dup", quiet_days), ("furniture", quiet_days),
+    for family, days in (("idx", quiet_days), ("dup", quiet_days), ("furniture", min(quiet_days, FURNITURE_DAYS)),
                          ("who", max(quiet_days, person_days))):
         for key in store.r.scan_iter(match=f"{store.k.ns}:{family}:*", count=1000):
             removed += store.r.zremrangebyscore(key, "-inf", now - days * 86400)

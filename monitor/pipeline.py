@@ -202,11 +202,16 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
                 hits[sid] = hits.get(sid, 0) + 1
         # a story that identified a person the article names, up to the person window (a trial)
         plo = feats.published - policy.person_window_days * 86400
-        for name in feats.names | feats.persons:
+        for name in sorted(feats.names | feats.persons):
             p.zrevrangebyscore(k.who(topic, name), hi, plo, start=0, num=PER_TERM)
-        known = {i.decode() if isinstance(i, bytes) else i for ids in p.execute() for i in ids}
+        named: dict[str, int] = {}
+        for ids in p.execute():
+            for i in ids:
+                sid = i.decode() if isinstance(i, bytes) else i
+                named[sid] = named.get(sid, 0) + 1
     best = sorted(hits, key=lambda s: -hits[s])[:limit]
-    best += sorted(known - set(best))
+    # a common name may index many stories: the ones sharing most names, a bounded number
+    best += [s for s in sorted(named, key=lambda s: (-named[s], s)) if s not in best][:limit]
     if not best:
         return []
     raws = r.mget([k.story(s) for s in best])

@@ -59,12 +59,19 @@ def test_title_only_articles_match_with_the_same_code(store):
 def test_quiet_stories_age_out_of_the_index_and_stay_readable(store):
     from monitor.clock import age_out
     from monitor.pipeline import assign
-    old = analyse("o1", "Riverside Mall shooting in Springfield", TEXT.format(k=3, w=5), "2024-01-01T10:00:00Z", "A")
-    sid = assign(store, old, "all", 1.0).story
-    assert store.r.keys(f"{store.k.ns}:idx:*")
+    old = analyse("o1", "Riverside Mall shooting in Springfield",
+                  TEXT.format(k=3, w=5) + " Police arrested Darnell Price, 24, on Sunday.", "2024-01-01T10:00:00Z", "A")
+    sid = assign(store, old, "all", old_epoch(old)).story
+    assert store.r.keys(f"{store.k.ns}:idx:*") and store.r.keys(f"{store.k.ns}:furniture:*")
     removed = age_out(store, now=old_epoch(old) + 31 * 86400, quiet_days=30)
     assert removed > 0 and not any(store.r.zcard(k) for k in store.r.keys(f"{store.k.ns}:idx:*"))
+    assert not any(store.r.zcard(k) for k in store.r.keys(f"{store.k.ns}:furniture:*"))
     assert store.story(sid) is not None and store.story(sid).articles == ["o1"]  # still readable
+    # the people it identified keep it findable for a follow-up (a trial) up to the person window
+    who = store.k.who("all", "darnell price")
+    assert store.r.zcard(who) == 1
+    age_out(store, now=old_epoch(old) + 731 * 86400, quiet_days=30)
+    assert store.r.zcard(who) == 0
 
 
 def old_epoch(article) -> float:
