@@ -190,25 +190,18 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
     # a story quiet for up to the long window may take a follow-up naming its event day
     lo = feats.published - max(policy.window_days, policy.long_window_days if feats.days else 0) * 86400
     hi = feats.published + policy.window_days * 86400
+    index_terms = feats.index_terms()
+    people = sorted(feats.names | feats.persons)
+    plo = feats.published - policy.person_window_days * 86400
     with r.pipeline(transaction=False) as p:
-        for t in feats.index_terms():
+        for t in index_terms:
             # the most recent stories under each term, a bounded number: the cost of a lookup
             # does not grow with the number of stories tracked
             p.zrevrangebyscore(k.index(topic, t), hi, lo, start=0, num=PER_TERM)
-        hits: dict[str, int] = {}
-        for ids in p.execute():
-            for i in ids:
-                sid = i.decode() if isinstance(i, bytes) else i
-                hits[sid] = hits.get(sid, 0) + 1
-        # a story that identified a person the article names, up to the person window (a trial)
-        plo = feats.published - policy.person_window_days * 86400
-        for name in sorted(feats.names | feats.persons):
+        for name in people:  # a story that identified a person the article names (a trial, later)
             p.zrevrangebyscore(k.who(topic, name), hi, plo, start=0, num=PER_TERM)
-        named: dict[str, int] = {}
-        for ids in p.execute():
-            for i in ids:
-                sid = i.decode() if isinstance(i, bytes) else i
-                named[sid] = named.get(sid, 0) + 1
+        found = p.execute()
+    hits, named = _counts(found[:len(index_terms)]), _counts(found[len(index_terms):])
     best = sorted(hits, key=lambda s: -hits[s])[:limit]
     # a common name may index many stories: the ones sharing most names, a bounded number
     best += [s for s in sorted(named, key=lambda s: (-named[s], s)) if s not in best][:limit]
@@ -216,6 +209,16 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
         return []
     raws = r.mget([k.story(s) for s in best])
     return [StorySketch.from_dict(json.loads(x)["sketch"]) for x in raws if x]
+
+
+def _counts(lists: list[list]) -> dict[str, int]:
+    """How many of the lookups found each story id."""
+    out: dict[str, int] = {}
+    for ids in lists:
+        for i in ids:
+            sid = i.decode() if isinstance(i, bytes) else i
+            out[sid] = out.get(sid, 0) + 1
+    return out
 
 
 def _alert(seq: int, story: Story, topic: str, article: Article, kind: str, text: str,

@@ -105,6 +105,12 @@ MADE OF DYNAMITE. THE NATIONAL POLICE REPORTED THAT TWO GUARDS WERE KILLED.
 """
 
 
+def responsibility(text: str) -> set[tuple[str, str]]:
+    """(kind, actor) of the responsibility attributions extracted from a text."""
+    ex = extract(text, "", content_spans(text))
+    return {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+
+
 def test_hard_wrapped_wire_copy_is_read_in_paragraphs():
     assert hard_wrapped(WIRE)
     assert len(paragraphs(WIRE)) == 5
@@ -114,8 +120,7 @@ def test_hard_wrapped_wire_copy_is_read_in_paragraphs():
 
 
 def test_groups_in_all_caps_wire_copy():
-    ex = extract(WIRE, "", content_spans(WIRE))
-    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    got = responsibility(WIRE)
     # the group is named 60 characters before its verb, across a line break
     assert ("carried_out", "RED DAWN TERRORISTS") in got
     assert any(k == "claimed" and "LIBERATION ALLIANCE" in actor for k, actor in got)
@@ -146,8 +151,7 @@ def test_short_wire_item_without_blank_lines():
     news = ("A man was shot on Friday.\nTwo people were hurt in the same attack.\n"
             "Police said the gunman fled on foot.\nThe victims were taken to hospital.")
     assert not hard_wrapped(news)
-    ex = extract(SHORT_WIRE, "", content_spans(SHORT_WIRE))
-    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    got = responsibility(SHORT_WIRE)
     assert ("carried_out", "RFL") in got, got
     assert any(k == "suspected" and "NATIONAL LIBERATION" in actor for k, actor in got), got
     assert not any(actor.startswith("ARMY") for _, actor in got), got  # soldiers in a clash
@@ -198,8 +202,7 @@ def test_an_allegation_is_an_accusation_and_a_presumption_a_possibility():
             "   IN ANOTHER INCIDENT, A BRIDGE WAS DYNAMITED NEAR THE TOWN.  THE ATTACK WAS\n"
             "PRESUMABLY STAGED BY THE PEOPLE'S LIBERATION ALLIANCE, AN ARMY SPOKESMAN SAID\n"
             "IN A STATEMENT ISSUED IN THE CAPITAL.\n")
-    ex = extract(wire, "", content_spans(wire))
-    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    got = responsibility(wire)
     assert ("accused", "RED DAWN FRONT") in got, got
     assert any(k == "suspected" and "LIBERATION ALLIANCE" in actor for k, actor in got), got
 
@@ -210,8 +213,7 @@ def test_a_groups_own_report_of_its_action_is_a_claim():
             "   THE RED DAWN LIBERATION FRONT [RDLF] REPORTS THAT LAST NIGHT RDLF COLUMNS\n"
             "STAGED ATTACKS ON TWO MILITARY GARRISONS IN THE NORTH OF THE CITY AND DESTROYED\n"
             "A BRIDGE ON THE ROAD TO THE PORT.\n")
-    ex = extract(wire, "", content_spans(wire))
-    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    got = responsibility(wire)
     assert ("claimed", "RDLF") in got, got
     assert not any(k == "carried_out" for k, _ in got), got
 
@@ -222,7 +224,6 @@ def test_men_from_a_group_are_its_agents():
             "LIBERATION FRONT [RDLF] IN A NEIGHBORHOOD OF THE CAPITAL.\n\n"
             "   THE POLICE HAVE OPENED AN INVESTIGATION INTO THE MURDERS, WHICH WERE CONDEMNED\n"
             "BY THE GOVERNMENT.\n")
-    ex = extract(wire, "", content_spans(wire))
-    got = {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
+    got = responsibility(wire)
     assert any(k == "carried_out" and "RED DAWN" in actor for k, actor in got), got
     assert not any("POLICE" in actor or "GOVERNMENT" in actor for _, actor in got), got
