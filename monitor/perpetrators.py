@@ -56,10 +56,13 @@ _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DY
 _CLAIM = re.compile(r"\b(?:CLAIM\w*|ADMIT\w*|TOOK RESPONSIBILITY|ACCEPTED RESPONSIBILITY|ASSUMED RESPONSIBILITY|"
                     r"(?:SAID|SAYING|STATED) (?:THAT )?(?:THEY|IT) (?:WAS|WERE|ARE|IS) RESPONSIBLE)",
                     re.IGNORECASE)
-_ACCUSE = re.compile(r"\b(?:ACCUS\w*|BLAM\w*|CHARG\w*|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
+_ACCUSE = re.compile(r"\b(?:ACCUS\w*|BLAM\w*|CHARGED\s+(?:THAT|THE|\w+\s+WITH)|CHARGES?\s+(?:THAT|AGAINST)|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
                      r"HOLDS?\b[^.]{0,60}RESPONSIBLE|RESPONSIBLE FOR|IMPLICAT\w*)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|POSSIBL\w*|PROBABL\w*|"
                     r"MAY HAVE|MIGHT HAVE|COULD HAVE|APPARENTLY|IT IS NOT KNOWN|SPECULAT\w*)", re.IGNORECASE)
+# "THE UC-ELN, WHO ACCUSED THEM OF ...": the group accuses; it is not the one accused
+_ACCUSER = re.compile(r"\W*(?:WHO\s+|WHICH\s+)?(?:HAS\s+|HAVE\s+|HAD\s+)?(?:ALSO\s+)?(?:ACCUSED|ACCUSES|BLAMED|BLAMES)"
+                      r"\s+(?!OF\b|FOR\b|BY\b)", re.IGNORECASE)
 _ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*)", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROOPS|SOLDIERS|PATROL)\b",
                        re.IGNORECASE)
@@ -188,7 +191,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:
         return None
-    if _ACCUSE.search(sentence) or _ALLEGED.search(sentence):
+    if (_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(sentence):
         return "accused"  # "ALLEGED SHINING PATH MEMBERS": an allegation, someone's accusation
     if _HEDGE.search(sentence):
         return "suspected"

@@ -227,3 +227,14 @@ def test_men_from_a_group_are_its_agents():
     got = responsibility(wire)
     assert any(k == "carried_out" and "RED DAWN" in actor for k, actor in got), got
     assert not any("POLICE" in actor or "GOVERNMENT" in actor for _, actor in got), got
+
+
+def test_the_accuser_is_not_the_accused():
+    wire = ("   VALLEDUPAR, 21 FEB 90 (RADIO SUR) -- [TEXT] A POLICE INSPECTOR AND TWO OF HIS\n"
+            "BROTHERS WERE MURDERED YESTERDAY BY THE RED DAWN FRONT, WHICH ACCUSED THEM OF\n"
+            "BEING ARMY INFORMERS.\n\n"
+            "   THE ARMY REPORTED THAT TWO ELECTRIC TOWERS WERE DESTROYED WITH EXPLOSIVE\n"
+            "CHARGES NEAR THE TOWN.  THE DAMAGE LEFT THE REGION WITHOUT POWER FOR TEN HOURS.\n")
+    got = responsibility(wire)
+    assert ("carried_out", "RED DAWN FRONT") in got, got
+    assert not any(k == "accused" for k, _ in got), got
