@@ -488,12 +488,11 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
         if group or a.actor is None:
             out.append(Attribution(a.kind, group, a.by, a.span, a.incident, a.negated))
     for i, a in perpetrators(sents, owns):
-        words = _actor_words(a.actor)
         if a.kind == "claimed":  # the group's own account: not also a fact of the same sentence
             s = sents[i]
             out = [b for b in out if not (b.kind == "carried_out" and s.start <= b.span[0] < s.end
-                                          and _actor_words(b.actor) & words)]
-        if not any(b.kind == a.kind and _actor_words(b.actor) & words for b in out):
+                                          and _same_group(a.actor, b.actor))]
+        if not any(b.kind == a.kind and _same_group(a.actor, b.actor) for b in out):
             out.append(Attribution(a.kind, a.actor, a.by, a.span, tag_at(tags[i], a.span[0] - sents[i].start),
                                    a.negated))
     return out
@@ -501,6 +500,12 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
 
 def _actor_words(actor: str | None) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", (actor or "").lower()) if len(w) > 2 and w != "the"}
+
+
+def _same_group(a: str | None, b: str | None) -> bool:
+    """"FMLN" and "FMLN GUERRILLAS" are one group; "RED DAWN FRONT" and "BLUE STAR FRONT" are not."""
+    x, y = _actor_words(a), _actor_words(b)
+    return bool(x and y) and 2 * len(x & y) > min(len(x), len(y))
 
 
 LEAD = 600  # characters: where an article says what it is about

@@ -234,7 +234,12 @@ def test_the_accuser_is_not_the_accused():
             "BROTHERS WERE MURDERED YESTERDAY BY THE RED DAWN FRONT, WHICH ACCUSED THEM OF\n"
             "BEING ARMY INFORMERS.\n\n"
             "   THE ARMY REPORTED THAT TWO ELECTRIC TOWERS WERE DESTROYED WITH EXPLOSIVE\n"
-            "CHARGES NEAR THE TOWN.  THE DAMAGE LEFT THE REGION WITHOUT POWER FOR TEN HOURS.\n")
+            "CHARGES NEAR THE TOWN.  THE DAMAGE LEFT THE REGION WITHOUT POWER FOR TEN HOURS.\n\n"
+            "   IN ANOTHER VILLAGE A COLUMN OF BLUE STAR FRONT TERRORISTS SHOT FOUR PEASANTS.\n"
+            "THE TERRORISTS, WHO ALSO BURNED THEIR HOUSES, CHARGED THEM WITH COLLABORATING WITH\n"
+            "THE ARMY.\n")
     got = responsibility(wire)
     assert ("carried_out", "RED DAWN FRONT") in got, got
+    # the victims were accused, by their killers
+    assert any(k == "carried_out" and "BLUE STAR FRONT" in actor for k, actor in got), got
     assert not any(k == "accused" for k, _ in got), got
