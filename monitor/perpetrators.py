@@ -221,7 +221,8 @@ def _own_report(name: str, known: set[str], before: str) -> bool:
 def clash(actor: str, sentence: str) -> bool:
     """Security forces fighting guerrillas: a clash, not an attack anyone is blamed for."""
     return (bool(_SECURITY.search(actor)) and not _INSURGENT.search(actor)
-            and bool(_COMBATANTS.search(sentence)))
+            and bool(_COMBATANTS.search(sentence))
+            and not _ACCUSE.search(sentence))  # "THE GUERRILLAS SAY THE ARMY IS RESPONSIBLE FOR"
 
 
 def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:

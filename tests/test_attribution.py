@@ -243,3 +243,14 @@ def test_the_accuser_is_not_the_accused():
     # the victims were accused, by their killers
     assert any(k == "carried_out" and "BLUE STAR FRONT" in actor for k, actor in got), got
     assert not any(k == "accused" for k, _ in got), got
+
+
+def test_security_forces_blamed_by_guerrillas_are_accused_not_in_a_clash():
+    wire = ("   SAN MIGUEL, 2 NOV 89 (RADIO SUR) -- [TEXT] TEN PEOPLE WERE KILLED WHEN A BOMB\n"
+            "EXPLODED AT THE HEADQUARTERS OF A LABOR UNION YESTERDAY.\n\n"
+            "   ACCORDING TO THE GUERRILLAS, THE ARMED FORCES ARE RESPONSIBLE FOR THE DYNAMITE\n"
+            "ATTACK ON THE UNION.  THE GOVERNMENT HAS REJECTED THE CHARGE.\n\n"
+            "   IN THE NORTH, ARMY UNITS KILLED TWO GUERRILLAS IN A CLASH NEAR THE RIVER.\n")
+    got = responsibility(wire)
+    assert ("accused", "ARMED FORCES") in got, got
+    assert not any(actor.startswith("ARMY") for _, actor in got), got
