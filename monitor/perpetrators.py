@@ -64,8 +64,9 @@ _ACCUSE = re.compile(r"\b(?:(?:ACCUS|BLAM)[A-Z]*\b(?!\s+(?:THEM|HIM|HER)\b)|CHAR
 _HEDGE = re.compile(r"\b(?:SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|POSSIBL\w*|PROBABL\w*|"
                     r"MAY HAVE|MIGHT HAVE|COULD HAVE|APPARENTLY|IT IS NOT KNOWN|SPECULAT\w*)", re.IGNORECASE)
 # "THE UC-ELN, WHO ACCUSED THEM OF ...": the group accuses; it is not the one accused
-_ACCUSER = re.compile(r"\W*(?:WHO\s+|WHICH\s+)?(?:HAS\s+|HAVE\s+|HAD\s+)?(?:ALSO\s+)?(?:ACCUSED|ACCUSES|BLAMED|BLAMES)"
-                      r"\s+(?!OF\b|FOR\b|BY\b)", re.IGNORECASE)
+_ACCUSER = re.compile(r"\W*(?:WHO\s+|WHICH\s+)?(?:HAS\s+|HAVE\s+|HAD\s+)?(?:ALSO\s+)?(?:ACCUSED|ACCUSES|ACCUSE|BLAMED|"
+                      r"BLAMES|BLAME|HOLD|HOLDS|HELD|ATTRIBUTED|ATTRIBUTE|ATTRIBUTES)\s+(?!OF\b|FOR\b|BY\b|RESPONSIBLE\b)",
+                      re.IGNORECASE)
 _ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*)", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROOPS|SOLDIERS|PATROL)\b",
                        re.IGNORECASE)
@@ -181,6 +182,8 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped
     agent = bool(by) and not _STOPPED_BY.search(before[:len(before) - 40 + by.start()] if len(before) > 40
                                                  else before[:by.start()])
+    if not agent and _ACCUSER.match(after):
+        return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
     clause = _CLAUSE.split(after)[0][:160]
     verb = _AGENT_VERB.search(clause)
     if verb and _NOT_AGENT.search(clause[:verb.start()]):

@@ -185,6 +185,9 @@ def test_short_wire_item_without_blank_lines():
     # the group's men were the ones killed
     ("TWO RED DAWN FRONT REBELS WERE KILLED IN HEAVY FIGHTING IN CIUDAD BARRIOS, THE REPORT\n"
      "ADDED.", "RED DAWN"),
+    # the accuser is not the agent
+    ("THE EXPLOSIONS CAUSED NO CASUALTIES, AND THE POLICE HOLD THE RED DAWN FRONT RESPONSIBLE\n"
+     "FOR THE ATTACK.", "POLICE"),
     # asked to condemn a crime, not accused of it
     ("THE PRESIDENT CALLED ON THE POLITICAL AND SOCIAL FORCES TO CONDEMN THIS BRUTAL CRIME\n"
      "PERPETRATED AGAINST THE PRIESTS.", "SOCIAL FORCES"),
