@@ -21,7 +21,7 @@ _NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|
 def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
     """The noun phrase that ends right before pos: the subject of a verb at pos."""
     chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
-    chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk)[-1]
+    chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk, flags=re.IGNORECASE)[-1]
     words = LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
     np = " ".join(words).strip(" ,.'\"“”’")
     return np or None

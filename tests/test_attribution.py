@@ -193,7 +193,8 @@ def test_short_wire_item_without_blank_lines():
      "PERPETRATED AGAINST THE PRIESTS.", "SOCIAL FORCES"),
 ])
 def test_all_caps_non_agents(wire, not_actor):
-    text = wire + "\n\n" + wire.replace("TONIGHT", "TODAY")  # two paragraphs of wrapped copy
+    text = "\n\n".join([wire, wire.replace("TONIGHT", "TODAY"), wire])  # wrapped copy in paragraphs
+    assert hard_wrapped(text)
     ex = extract(text, "", content_spans(text))
     assert not any(not_actor in (a.actor or "") for a in ex.attributions if a.kind != "means"), ex.attributions
 
