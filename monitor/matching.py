@@ -95,15 +95,18 @@ def idf(df: int, ndocs: int) -> float:
 
 
 def features(title: str, text: str, published: float, df: dict[str, int], ndocs: int,
-             lead_chars: int = 2500) -> ArticleFeatures:
-    """Vector of the title (counted twice: it names the event) and the lead of the text."""
+             lead_chars: int = 2500, full_text: str | None = None) -> ArticleFeatures:
+    """Vector of the title (counted twice: it names the event) and the lead of the text.
+    The SimHash is of ``full_text`` when given: the text before page furniture was taken out,
+    so that an outlet publishing the same story again is still recognised as a copy."""
     body = text[:lead_chars]
     tf = terms(title) + terms(title) + terms(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
     head = title + "\n" + body
     return ArticleFeatures(_unit(vec), frozenset(names(head)), published, event_days(head, published),
-                           simhash(body), frozenset(persons(head)))
+                           simhash((full_text if full_text is not None else text)[:lead_chars]),
+                           frozenset(persons(head)))
 
 
 # Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.

@@ -91,13 +91,16 @@ def assign(store: Store, article: Article, topic: str, now: float,
             return Assignment(d["story"], d["opened"], tuple(d["alerts"]))
         published = epoch(article.published, now)
         ndocs = int(r.get(k.ndocs()) or 0)
-        sentences = sentence_hashes(body_text(article.text))
-        furniture = k.furniture(topic, article.outlet or "unknown")
+        full = body_text(article.text)
+        # an outlet's furniture: sentences its earlier articles carried (not known when the outlet is not)
+        sentences = sentence_hashes(full) if article.outlet and article.outlet != "unknown" else []
+        furniture = k.furniture(topic, article.outlet)
         seen = r.zmscore(furniture, [h for h, _ in sentences]) if sentences else []
-        body = " ".join(text for (_, text), sc in zip(sentences, seen, strict=True) if sc is None)
+        body = (" ".join(text for (_, text), sc in zip(sentences, seen, strict=True) if sc is None)
+                if sentences else full)
         words = list(terms(article.title + " " + body[:LEAD_CHARS]))
         dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)), strict=True)) if words else {}
-        feats = features(article.title, body, published, dfs, ndocs, LEAD_CHARS)
+        feats = features(article.title, body, published, dfs, ndocs, LEAD_CHARS, full_text=full)
         known = r.get(k.article_story(topic, article.id))
         if known:  # a new version of an article: it stays in its story, whose ledger follows the edit
             decision = MatchDecision(known.decode(), 1.0)
