@@ -3,8 +3,9 @@
 An article is a TF-IDF vector (document frequencies learned online from the stream), its
 names (capitalised phrases), the people it identifies (a victim's or a suspect's name), the
 days it says its event happened on and its publication time. A story keeps the running
-centroid of its articles' vectors, its names, people, event days and time span. The store finds candidate stories through an inverted index of terms; this module
-only scores them and decides.
+centroid of its articles' vectors, its names, people, event days and time span. The store
+finds candidate stories through inverted indexes of terms and people; this module only
+scores them and decides.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[
 VECTOR_TERMS = 60  # terms kept per article vector: beyond this the weights are noise
 CENTROID_TERMS = 120  # terms kept per story centroid
 MAX_DAYS = 12  # event days kept per story
+MAX_PERSONS = 20  # people kept per story, most recently named last
 INDEX_TERMS = 25  # an article looks up candidates by its top terms; a story is indexed under its centroid's
 
 
@@ -184,7 +186,7 @@ class StorySketch:
         self.centroid = _unit(dict(sorted(merged.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))
         for n in a.names:
             self.names[n] = self.names.get(n, 0) + 1
-        self.persons += sorted(p for p in a.persons if p not in self.persons)
+        self.persons = (self.persons + sorted(p for p in a.persons if p not in self.persons))[-MAX_PERSONS:]
         for day in a.days:
             if day not in self.days:
                 self.days = (self.days + [day])[-MAX_DAYS:]
