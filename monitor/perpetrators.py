@@ -156,12 +156,20 @@ def aliases(text: str) -> set[str]:
     return out
 
 
+def _names_group(name: str, known: set[str]) -> bool:
+    """A group's name, not a generic one ("THE GUERRILLAS") nor people ("SALVADORAN GUERRILLAS",
+    unless an alias is part of it: "FMLN GUERRILLAS")."""
+    up = name.upper()
+    if not name or _GENERIC.match(up):
+        return False
+    return not _PEOPLE_ONLY.match(up) or bool(set(re.findall(r"[A-Z][A-Z-]+", up)) & known)
+
+
 def group_phrase(actor: str, known: set[str]) -> str | None:
     """The group an actor phrase names, if it names one."""
     spans = _groups(actor)
     names = [re.sub(r"^(?:THE|A|AN)\s+", "", actor[a:b], flags=re.IGNORECASE) for a, b in spans]
-    names = [n for n in names if n and not _GENERIC.match(n.upper())
-             and not (_PEOPLE_ONLY.match(n.upper()) and not set(n.upper().split()) & known)]
+    names = [n for n in names if _names_group(n, known)]
     if names:
         return max(names, key=len)
     for w in re.findall(r"[A-Z][A-Z-]{1,9}", actor):
@@ -178,10 +186,10 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
     if _PREP_BEFORE.search(before[-40:]) and not _PEOPLE_FROM.search(before[-60:]):
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION": a target or a place
-    by = _BY.search(before[-40:])  # the sentence tells of violence (checked by the caller)
+    near = before[-40:]
+    by = _BY.search(near)  # the sentence tells of violence (checked by the caller)
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped
-    agent = bool(by) and not _STOPPED_BY.search(before[:len(before) - 40 + by.start()] if len(before) > 40
-                                                 else before[:by.start()])
+    agent = bool(by) and not _STOPPED_BY.search(before[:len(before) - len(near) + by.start()])
     if not agent and _ACCUSER.match(after):
         return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
     clause = _CLAUSE.split(after)[0][:160]
@@ -242,8 +250,7 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
         spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)] if alias_rx else [])
         for a, b in spans:
             name = re.sub(r"^(?:THE|A|AN)\s+", "", text[a:b].strip(), flags=re.IGNORECASE)
-            if not name or _GENERIC.match(name.upper()) or (_PEOPLE_ONLY.match(name.upper())
-                                                             and not (alias_rx and alias_rx.search(name))):
+            if not _names_group(name, known):
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
             kind = _kind(text[:a], text[b:], context)

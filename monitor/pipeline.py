@@ -92,12 +92,11 @@ def assign(store: Store, article: Article, topic: str, now: float,
         published = epoch(article.published, now)
         ndocs = int(r.get(k.ndocs()) or 0)
         full = body_text(article.text)
-        # an outlet's furniture: sentences its earlier articles carried (not known when the outlet is not)
-        sentences = sentence_hashes(full) if article.outlet and article.outlet != "unknown" else []
-        furniture = k.furniture(topic, article.outlet)
-        seen = r.zmscore(furniture, [h for h, _ in sentences]) if sentences else []
-        body = (" ".join(text for (_, text), sc in zip(sentences, seen, strict=True) if sc is None)
-                if sentences else full)
+        body, sentences = full, []
+        if article.outlet and article.outlet != "unknown":  # furniture is learned per known outlet
+            sentences = sentence_hashes(full)
+            seen = r.zmscore(k.furniture(topic, article.outlet), [h for h, _ in sentences]) if sentences else []
+            body = " ".join(text for (_, text), sc in zip(sentences, seen, strict=True) if sc is None)
         words = list(terms(article.title + " " + body[:LEAD_CHARS]))
         dfs = dict(zip(words, (int(v or 0) for v in r.hmget(k.df(), words)), strict=True)) if words else {}
         feats = features(article.title, body, published, dfs, ndocs, LEAD_CHARS, full_text=full)
@@ -141,7 +140,7 @@ def assign(store: Store, article: Article, topic: str, now: float,
                 for band in bands(feats.simhash):
                     p.zadd(k.dup(topic, band), {f"{story.id}:{feats.simhash:x}": feats.published})
             if sentences and not known:
-                p.zadd(furniture, {h: now for h, _ in sentences})
+                p.zadd(k.furniture(topic, article.outlet), {h: now for h, _ in sentences})
             if words and not known:
                 for w in words:
                     p.hincrby(k.df(), w, 1)
