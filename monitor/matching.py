@@ -60,20 +60,26 @@ def names(text: str) -> set[str]:
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _PERSON = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:{_CAP}|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))*\s+{_CAP}"
 _WITH_AGE = re.compile(rf"({_PERSON}),?\s*(?:\(?\s*(?:age\s+)?\d{{1,2}}\s*\)?,)")
+_AGE_BEFORE = re.compile(rf"\b\d{{1,3}}-year-old\s+({_PERSON})\b(?!\s+(?:man|woman|men|women|boy|girl|teen|"
+                         rf"teenager|resident|native|student|mother|father|son|daughter|driver|officer|deputy)s?\b)")
 _AFTER_CUE = re.compile(rf"(?i:identified (?:\w+ ){{0,3}}?as|named|suspects?|victims?|defendants?|charged|arrested|"
                         rf"accused)\s+({_PERSON})")
 _NOT_NAME = {"the", "a", "an", "in", "on", "at", "police", "officers", "county", "city", "sheriff", "department",
              "suspect", "victim", "defendant"}
 
+_NOT_LAST = {"county", "city", "township", "police", "sheriff", "street", "avenue", "road", "park", "high", "school"}
+
 
 def persons(text: str) -> set[str]:
     """Full names (two words or more) the text gives with an age or after an identifying cue."""
     out = set()
-    for pattern in (_WITH_AGE, _AFTER_CUE):
+    for pattern in (_WITH_AGE, _AGE_BEFORE, _AFTER_CUE):
         for m in pattern.finditer(text):
             words = m.group(1).split()
             while words and words[0].lower() in _NOT_NAME:
                 words = words[1:]
+            while words and words[-1].lower() in _NOT_LAST:
+                words = words[:-1]
             if len(words) >= 2:
                 out.add(" ".join(words).lower())
     return out

@@ -148,6 +148,9 @@ def test_a_late_wire_copy_joins_its_story_and_page_furniture_does_not(store):
     # a spokesperson speaks for every incident of a city: not an identity of this one
     ("Officer Jane Doe said the investigation continues.", set()),
     ("Marcus, 19, was shot in the leg.", set()),  # a first name alone identifies no one
+    ("The 1-year-old Malia Grant died two days later.", {"malia grant"}),
+    # the age of a resident of a place: the place is no person
+    ("A 15-year-old Baton Rouge boy and a 30-year-old Lenawee County man were hurt.", set()),
 ])
 def test_persons(text, expected):
     assert persons(text) == expected
