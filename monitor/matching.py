@@ -114,7 +114,7 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     head = title + "\n" + body
     return ArticleFeatures(_unit(vec), frozenset(names(head)), published, event_days(head, published),
                            simhash((full_text if full_text is not None else text)[:lead_chars]),
-                           frozenset(persons(head)))
+                           frozenset(persons(title + "\n" + text)))
 
 
 # Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.
@@ -224,23 +224,23 @@ def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
     gap_days = abs(a.published - s.last) / 86400.0
     same_day = same_event_day(a.days, s.days)
     known = shares_person(a, s)
-    if gap_days > policy.window_days and a.published > s.last:
-        # a late follow-up of the same event: no time decay, but its day or its people must agree
-        floors = []
-        if same_day and gap_days <= policy.long_window_days:
-            floors.append(policy.long_min_cosine)
-        if known and gap_days <= policy.person_window_days:
-            floors.append(policy.person_min_cosine)
-        text = cosine(a.vector, s.centroid) if floors else 0.0
-        return text if floors and text >= min(floors) else 0.0
     text = cosine(a.vector, s.centroid)
+    # a follow-up of the same event (its day, its people) keeps its text score however late
+    floors = []
+    if same_day and gap_days <= policy.long_window_days:
+        floors.append(policy.long_min_cosine)
+    if known and gap_days <= policy.person_window_days:
+        floors.append(policy.person_min_cosine)
+    follow_up = text if floors and text >= min(floors) else 0.0
+    if gap_days > policy.window_days and a.published > s.last:
+        return follow_up
     shared = len([n for n in a.names if n in s.names])
     name = shared / max(len(a.names), 1)
     decay = 0.5 ** (max(0.0, gap_days - 1.0) / policy.time_decay_days)
     sc = (text + policy.name_weight * name) * decay
     # two shootings in one city a week apart read alike; their days differ
     sc = sc * policy.day_penalty if same_day is False else sc
-    return sc + policy.person_bonus if known else sc
+    return max(sc + policy.person_bonus if known else sc, follow_up)
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,17 @@ def test_late_follow_up_naming_the_event_day_joins():
     assert score(beyond, first, policy) == 0.0  # past the long window
 
 
+def test_a_follow_up_is_not_worse_off_for_coming_sooner():
+    # inside the window the time decay must not sink a follow-up that the day would join later
+    policy = MatchPolicy()
+    first = oakdale("Jan. 9")
+    text = "Police arrested a man in the Jan. 9 shooting outside an Oakdale bar on Elm Street."
+    sooner = features("Arrest in Oakdale bar shooting", text, ts("2015-01-22"), DF, 200)
+    later = features("Arrest in Oakdale bar shooting", text, ts("2015-02-20"), DF, 200)
+    assert score(sooner, first, policy) >= score(later, first, policy) >= policy.threshold
+    assert decide(sooner, [first], policy).story == "s1"
+
+
 def test_sketch_round_trip_keeps_days():
     s = story_of("Man killed in Oakdale", "A man was shot and killed Friday in Oakdale.", "2015-01-10")
     assert s.days == list(days("2015-01-09"))
