@@ -68,6 +68,7 @@ _NOT_NAME = {"the", "a", "an", "in", "on", "at", "police", "officers", "county",
              "suspect", "victim", "defendant"}
 
 _NOT_LAST = {"county", "city", "township", "police", "sheriff", "street", "avenue", "road", "park", "high", "school"}
+_FUNCTION = {"after", "before", "by", "in", "at", "of", "on", "for", "to", "the", "and", "with", "from", "into", "over"}
 
 
 def persons(text: str) -> set[str]:
@@ -80,7 +81,8 @@ def persons(text: str) -> set[str]:
                 words = words[1:]
             while words and words[-1].lower() in _NOT_LAST:
                 words = words[:-1]
-            if len(words) >= 2:
+            # a headline in title case ("Charged After Being Shot By ...") is no name
+            if 2 <= len(words) <= 4 and not any(w.lower() in _FUNCTION for w in words):
                 out.add(" ".join(words).lower())
     return out
 
