@@ -97,7 +97,7 @@ def age_out(store: Store, now: float, quiet_days: float,
     show`; only matching stops looking at them. Furniture unseen for a month goes too."""
     removed = 0
     for family, days in (("idx", quiet_days), ("dup", quiet_days), ("furniture", min(quiet_days, FURNITURE_DAYS)),
-                         ("who", max(quiet_days, person_days))):
+                         ("who", max(quiet_days, person_days)), ("named", max(quiet_days, person_days))):
         for key in store.r.scan_iter(match=f"{store.k.ns}:{family}:*", count=1000):
             removed += store.r.zremrangebyscore(key, "-inf", now - days * 86400)
     return removed

@@ -16,6 +16,7 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:stories:{topic}`` | zset | story ids by last published time (the active window) |
 | ``{ns}:idx:{topic}:{term}`` | zset | story ids indexed under a term, by last published time |
 | ``{ns}:who:{topic}:{person}`` | zset | story ids that identified a person (a victim, a suspect), by last published time |
+| ``{ns}:named:{topic}:{name}`` | zset | story ids whose articles named a person (any name of two words or more), by last published time |
 | ``{ns}:furniture:{topic}:{outlet}`` | zset | hashes of the sentences an outlet's articles carried, by last seen time (page furniture) |
 | ``{ns}:dup:{topic}:{band}`` | zset | ``{story}:{simhash}`` of articles whose SimHash has this band, by published time (near-duplicates) |
 | ``{ns}:seq:{name}`` | string | counters for story and alert ids |
@@ -75,6 +76,9 @@ class Keys:
 
     def who(self, topic: str, person: str) -> str:
         return f"{self.ns}:who:{topic}:{person}"
+
+    def named(self, topic: str, name: str) -> str:
+        return f"{self.ns}:named:{topic}:{name}"
 
     def furniture(self, topic: str, outlet: str) -> str:
         return f"{self.ns}:furniture:{topic}:{outlet}"

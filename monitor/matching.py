@@ -29,7 +29,9 @@ year years new one two three four five first last after week day monday tuesday 
 saturday sunday time like get got may might per cent percent report reported reports just back told
 around including since still well even many much made make across""".split())
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
-_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,}))*")
+_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,}|[A-Z]\.(?=\s+[A-Z])))*")
+# a middle initial and a suffix are left out of a name: "Jordyn D. Wade" and "Jordyn Wade" are one
+_INITIAL = re.compile(r"\s+(?:[A-Z]\.|Jr\.?|Sr\.?|II|III)(?=\s|$)")
 
 VECTOR_TERMS = 60  # terms kept per article vector: beyond this the weights are noise
 CENTROID_TERMS = 120  # terms kept per story centroid
@@ -47,7 +49,7 @@ def names(text: str) -> set[str]:
     """Capitalised phrases that are not merely sentence-initial words."""
     out = set()
     for m in _NAME.finditer(text):
-        n = m.group()
+        n = _INITIAL.sub("", m.group())
         if n.lower() in _STOP or len(n) < 3:
             continue
         out.add(n.lower())
@@ -58,7 +60,8 @@ def names(text: str) -> set[str]:
 # Follow-ups months later (charges, trial, sentencing) name the same people; spokespeople
 # ("Officer Jane Doe said") are left out, since they speak for every incident of a city.
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-_PERSON = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:{_CAP}|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))*\s+{_CAP}"
+_PERSON = (rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:{_CAP}|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))*\s+{_CAP}"
+           r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}\b)?")
 _WITH_AGE = re.compile(rf"({_PERSON}),?\s*(?:\(?\s*(?:age\s+)?\d{{1,2}}\s*\)?,)")
 _AGE_BEFORE = re.compile(rf"\b\d{{1,3}}-year-old\s+({_PERSON})\b(?!\s+(?:man|woman|men|women|boy|girl|teen|"
                          rf"teenager|resident|native|student|mother|father|son|daughter|driver|officer|deputy)s?\b)")
@@ -67,7 +70,8 @@ _AFTER_CUE = re.compile(rf"(?i:identified (?:\w+ ){{0,3}}?as|named|suspects?|vic
 _NOT_NAME = {"the", "a", "an", "in", "on", "at", "police", "officers", "county", "city", "sheriff", "department",
              "suspect", "victim", "defendant"}
 
-_NOT_LAST = {"county", "city", "township", "police", "sheriff", "street", "avenue", "road", "park", "high", "school"}
+_NOT_LAST = {"county", "city", "township", "police", "sheriff", "street", "avenue", "road", "park", "high", "school",
+             "boy", "girl", "man", "woman", "teen", "child", "baby", "toddler"}
 _FUNCTION = {"after", "before", "by", "in", "at", "of", "on", "for", "to", "the", "and", "with", "from", "into", "over"}
 
 
@@ -76,7 +80,7 @@ def persons(text: str) -> set[str]:
     out = set()
     for pattern in (_WITH_AGE, _AGE_BEFORE, _AFTER_CUE):
         for m in pattern.finditer(text):
-            words = m.group(1).split()
+            words = _INITIAL.sub("", m.group(1)).split()
             while words and words[0].lower() in _NOT_NAME:
                 words = words[1:]
             while words and words[-1].lower() in _NOT_LAST:
@@ -211,28 +215,29 @@ class MatchPolicy:
     long_min_cosine: float = 0.15  # and the texts are this alike (a follow-up: "the Jan. 27 shooting")
     day_penalty: float = 0.6  # the score is multiplied by this when both name event days, none common
     person_window_days: float = 730.0  # a story that identified a person the article names takes it this late
-    person_min_cosine: float = 0.1  # (a trial a year on) when the texts are this alike
+    person_min_cosine: float = 0.12  # (a trial a year on) when the texts are this alike
     person_bonus: float = 0.1  # added within the window when they share an identified person
     name_weight: float = 0.15  # bonus for the share of the article's names the story has seen
     time_decay_days: float = 7.0  # the score falls by half over this gap
 
 
-def shares_person(a: ArticleFeatures, s: StorySketch) -> bool:
-    """One names a person the other identified (with an age, as victim, suspect ...)."""
-    return any(p in s.names for p in a.persons) or any(p in a.names for p in s.persons)
+def shared_persons(a: ArticleFeatures, s: StorySketch) -> int:
+    """How many people one names that the other identified (with an age, as victim, suspect ...)."""
+    return len({p for p in a.persons if p in s.names} | {p for p in s.persons if p in a.names})
 
 
 def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
     gap_days = abs(a.published - s.last) / 86400.0
     same_day = same_event_day(a.days, s.days)
-    known = shares_person(a, s)
+    known = shared_persons(a, s)
     text = cosine(a.vector, s.centroid)
     # a follow-up of the same event (its day, its people) keeps its text score however late
     floors = []
     if same_day and gap_days <= policy.long_window_days:
         floors.append(policy.long_min_cosine)
     if known and gap_days <= policy.person_window_days:
-        floors.append(policy.person_min_cosine)
+        # two people named alike (the victim and the accused) tell the event on their own
+        floors.append(policy.person_min_cosine if known < 2 else 0.05)
     follow_up = max(text, policy.threshold) if floors and text >= min(floors) else 0.0
     if gap_days > policy.window_days and a.published > s.last:
         return follow_up

@@ -136,6 +136,9 @@ def assign(store: Store, article: Article, topic: str, now: float,
                 p.zadd(k.index(topic, t), {story.id: last})
             for person in story.sketch.persons:
                 p.zadd(k.who(topic, person), {story.id: last})
+            for name in feats.names:  # a later article may identify someone this one only named
+                if " " in name:
+                    p.zadd(k.named(topic, name), {story.id: last})
             if feats.simhash:
                 for band in bands(feats.simhash):
                     p.zadd(k.dup(topic, band), {f"{story.id}:{feats.simhash:x}": feats.published})
@@ -202,6 +205,8 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
             p.zrevrangebyscore(k.index(topic, t), hi, lo, start=0, num=PER_TERM)
         for name in people:  # a story that identified a person the article names (a trial, later)
             p.zrevrangebyscore(k.who(topic, name), hi, plo, start=0, num=PER_TERM)
+        for name in feats.persons:  # ... or named a person the article identifies
+            p.zrevrangebyscore(k.named(topic, name), hi, plo, start=0, num=PER_TERM)
         found = p.execute()
     hits, named = _counts(found[:len(index_terms)]), _counts(found[len(index_terms):])
     best = sorted(hits, key=lambda s: -hits[s])[:limit]

@@ -68,10 +68,12 @@ def test_quiet_stories_age_out_of_the_index_and_stay_readable(store):
     assert not any(store.r.zcard(k) for k in store.r.keys(f"{store.k.ns}:furniture:*"))
     assert store.story(sid) is not None and store.story(sid).articles == ["o1"]  # still readable
     # the people it identified keep it findable for a follow-up (a trial) up to the person window
-    who = store.k.who("all", "darnell price")
-    assert store.r.zcard(who) == 1
+    who, named = store.k.who("all", "darnell price"), store.k.named("all", "darnell price")
+    assert store.r.zcard(who) == 1 and store.r.zcard(named) == 1
+    age_out(store, now=old_epoch(old) + 31 * 86400, quiet_days=30)
+    assert store.r.zcard(who) == 1 and store.r.zcard(named) == 1
     age_out(store, now=old_epoch(old) + 731 * 86400, quiet_days=30)
-    assert store.r.zcard(who) == 0
+    assert store.r.zcard(who) == 0 and store.r.zcard(named) == 0
 
 
 def old_epoch(article) -> float:
