@@ -29,7 +29,7 @@ year years new one two three four five first last after week day monday tuesday 
 saturday sunday time like get got may might per cent percent report reported reports just back told
 around including since still well even many much made make across""".split())
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
-_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]{2,}|[A-Z]\.(?=\s+[A-Z])))*")
+_NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]{2,}|[A-Z]\.(?=\s+[A-Z])))*")
 # a middle initial and a suffix are left out of a name: "Jordyn D. Wade" and "Jordyn Wade" are one
 _INITIAL = re.compile(r"\s+(?:[A-Z]\.|Jr\.?|Sr\.?|II|III)(?=\s|$)")
 
