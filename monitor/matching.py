@@ -37,6 +37,7 @@ VECTOR_TERMS = 60  # terms kept per article vector: beyond this the weights are 
 CENTROID_TERMS = 120  # terms kept per story centroid
 MAX_DAYS = 12  # event days kept per story
 MAX_PERSONS = 20  # people kept per story, most recently named last
+MAX_FULL_NAMES = 80  # full names kept per story, most recently named last
 INDEX_TERMS = 25  # an article looks up candidates by its top terms; a story is indexed under its centroid's
 
 
@@ -63,10 +64,12 @@ _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _PERSON = (rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:{_CAP}|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+))*\s+{_CAP}"
            r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}\b)?")
 _WITH_AGE = re.compile(rf"({_PERSON}),?\s*(?:\(?\s*(?:age\s+)?\d{{1,2}}\s*\)?,)")
-_AGE_BEFORE = re.compile(rf"\b\d{{1,3}}-year-old\s+({_PERSON})\b(?!\s+(?:man|woman|men|women|boy|girl|teen|"
+_AGE_BEFORE = re.compile(rf"\b\d{{1,3}}[- ]year[- ]old\s+({_PERSON})\b(?!\s+(?:man|woman|men|women|boy|girl|teen|"
                          rf"teenager|resident|native|student|mother|father|son|daughter|driver|officer|deputy)s?\b)")
 _AFTER_CUE = re.compile(rf"(?i:identified (?:\w+ ){{0,3}}?as|named|suspects?|victims?|defendants?|charged|arrested|"
                         rf"accused)\s+({_PERSON})")
+# the rest of a list the cue heads: "identified the victims as A of X, B of Y and C"
+_LIST_MORE = re.compile(rf"(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:,\s*(?:and\s+)?|\s+and\s+)({_PERSON})")
 _NOT_NAME = {"the", "a", "an", "in", "on", "at", "police", "officers", "county", "city", "sheriff", "department",
              "suspect", "victim", "defendant"}
 
@@ -77,17 +80,23 @@ _FUNCTION = {"after", "before", "by", "in", "at", "of", "on", "for", "to", "the"
 
 def persons(text: str) -> set[str]:
     """Full names (two words or more) the text gives with an age or after an identifying cue."""
-    out = set()
+    out, found = set(), []
     for pattern in (_WITH_AGE, _AGE_BEFORE, _AFTER_CUE):
         for m in pattern.finditer(text):
-            words = _INITIAL.sub("", m.group(1)).split()
-            while words and words[0].lower() in _NOT_NAME:
-                words = words[1:]
-            while words and words[-1].lower() in _NOT_LAST:
-                words = words[:-1]
-            # a headline in title case ("Charged After Being Shot By ...") is no name
-            if 2 <= len(words) <= 4 and not any(w.lower() in _FUNCTION for w in words):
-                out.add(" ".join(words).lower())
+            found.append(m.group(1))
+            end = m.end()
+            while pattern is _AFTER_CUE and (more := _LIST_MORE.match(text, end)):
+                found.append(more.group(1))
+                end = more.end()
+    for name in found:
+        words = _INITIAL.sub("", name).split()
+        while words and words[0].lower() in _NOT_NAME:
+            words = words[1:]
+        while words and words[-1].lower() in _NOT_LAST:
+            words = words[:-1]
+        # a headline in title case ("Charged After Being Shot By ...") is no name
+        if 2 <= len(words) <= 4 and not any(w.lower() in _FUNCTION for w in words):
+            out.add(" ".join(words).lower())
     return out
 
 
@@ -99,6 +108,7 @@ class ArticleFeatures:
     days: tuple[int, ...] = ()  # the days the article says its event happened on
     simhash: int = 0  # of the lead's word shingles; 0 when the lead is too short to tell copies apart
     persons: frozenset[str] = frozenset()
+    full_names: frozenset[str] = frozenset()  # names of two words or more anywhere in the text
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -117,10 +127,10 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     tf = terms(title) + terms(title) + terms(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
-    head = title + "\n" + body
+    head, whole = title + "\n" + body, title + "\n" + text
     return ArticleFeatures(_unit(vec), frozenset(names(head)), published, event_days(head, published),
                            simhash((full_text if full_text is not None else text)[:lead_chars]),
-                           frozenset(persons(title + "\n" + text)))
+                           frozenset(persons(whole)), frozenset(n for n in names(whole) if " " in n))
 
 
 # Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.
@@ -178,15 +188,18 @@ class StorySketch:
     size: int = 0
     days: list[int] = field(default_factory=list)  # event days its articles named, most recent last
     persons: list[str] = field(default_factory=list)  # people its articles identified
+    full_names: list[str] = field(default_factory=list)  # names of two words or more its articles gave
 
     def to_dict(self) -> dict:
         return {"id": self.id, "centroid": self.centroid, "names": self.names, "first": self.first,
-                "last": self.last, "size": self.size, "days": self.days, "persons": self.persons}
+                "last": self.last, "size": self.size, "days": self.days, "persons": self.persons,
+                "full_names": self.full_names}
 
     @classmethod
     def from_dict(cls, d: dict) -> StorySketch:
         return cls(d["id"], d.get("centroid", {}), d.get("names", {}), d.get("first", 0.0),
-                   d.get("last", 0.0), d.get("size", 0), list(d.get("days", [])), list(d.get("persons", [])))
+                   d.get("last", 0.0), d.get("size", 0), list(d.get("days", [])), list(d.get("persons", [])),
+                   list(d.get("full_names", [])))
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -199,6 +212,8 @@ class StorySketch:
         for n in a.names:
             self.names[n] = self.names.get(n, 0) + 1
         self.persons = (self.persons + sorted(p for p in a.persons if p not in self.persons))[-MAX_PERSONS:]
+        known = set(self.full_names)
+        self.full_names = (self.full_names + sorted(n for n in a.full_names if n not in known))[-MAX_FULL_NAMES:]
         for day in a.days:
             if day not in self.days:
                 self.days = (self.days + [day])[-MAX_DAYS:]
@@ -223,7 +238,8 @@ class MatchPolicy:
 
 def shared_persons(a: ArticleFeatures, s: StorySketch) -> int:
     """How many people one names that the other identified (with an age, as victim, suspect ...)."""
-    return len({p for p in a.persons if p in s.names} | {p for p in s.persons if p in a.names})
+    theirs = set(s.full_names) | s.names.keys()
+    return len({p for p in a.persons if p in theirs} | {p for p in s.persons if p in a.full_names or p in a.names})
 
 
 def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:

@@ -136,9 +136,8 @@ def assign(store: Store, article: Article, topic: str, now: float,
                 p.zadd(k.index(topic, t), {story.id: last})
             for person in story.sketch.persons:
                 p.zadd(k.who(topic, person), {story.id: last})
-            for name in feats.names:  # a later article may identify someone this one only named
-                if " " in name:
-                    p.zadd(k.named(topic, name), {story.id: last})
+            for name in feats.full_names:  # a later article may identify someone this one only named
+                p.zadd(k.named(topic, name), {story.id: last})
             if feats.simhash:
                 for band in bands(feats.simhash):
                     p.zadd(k.dup(topic, band), {f"{story.id}:{feats.simhash:x}": feats.published})
@@ -196,7 +195,7 @@ def _candidates(store: Store, topic: str, feats: ArticleFeatures, policy: MatchP
     lo = feats.published - max(policy.window_days, policy.long_window_days if feats.days else 0) * 86400
     hi = feats.published + policy.window_days * 86400
     index_terms = feats.index_terms()
-    people = sorted(feats.names | feats.persons)
+    people = sorted(feats.full_names | feats.persons)
     plo = feats.published - policy.person_window_days * 86400
     with r.pipeline(transaction=False) as p:
         for t in index_terms:

@@ -167,6 +167,9 @@ def test_a_late_wire_copy_joins_its_story_and_page_furniture_does_not(store):
     ("Police arrested 16-year-old Jordyn D. Wade on Friday.", {"jordyn wade"}),
     ("Raymond Lee Fryberg Jr., 42, appeared in court.", {"raymond lee fryberg"}),
     ("(Photo: Houston Chronicle) Boy, 8, dies in shooting", set()),  # a credit, then a headline
+    ("Three died that night: 21 year old Andre Greer and 25 year old Nick Lind.", {"andre greer", "nick lind"}),
+    ("Police identified the victims as Andre Greer of SeaTac, Nick Lind of Federal Way and Lou Dunn of Kent.",
+     {"andre greer", "nick lind", "lou dunn"}),
 ])
 def test_persons(text, expected):
     assert persons(text) == expected
@@ -220,6 +223,20 @@ def test_a_person_first_named_in_passing_is_found_when_identified_later(store):
                 "2025-03-20T09:00:00Z", "other-news.com")
     assert assign(store, a, "all", 1.0).story == assign(store, b, "all", 2.0).story
     assert store.r.zcard(store.k.named("all", "noelle shaw")) == 1
+
+
+def test_a_person_named_late_in_a_long_article_still_counts():
+    # the follow-up names the victim only in its last paragraph, past the lead the vector reads
+    policy = MatchPolicy()
+    first = story_of("Man killed in Oakdale bar shooting", "Police identified the victim as Kevin Moore, 24, "
+                     "who was shot outside a bar on Elm Street in Oakdale.", "2015-01-10")
+    filler = " ".join(["The city council also discussed the budget for parks and roads."] * 60)
+    late = features("Oakdale council meets", filler + " A vigil for Kevin Moore is set for Friday.",
+                    ts("2015-06-10"), DF, 200)
+    assert "kevin moore" in late.full_names and "kevin moore" not in late.names
+    assert score(late, first, MatchPolicy(person_min_cosine=0.0)) > 0.0
+    early = features("Oakdale council meets", filler, ts("2015-06-10"), DF, 200)
+    assert score(early, first, MatchPolicy(person_min_cosine=0.0)) == 0.0
 
 
 def test_an_outlets_page_furniture_is_not_evidence(store):
