@@ -227,7 +227,6 @@ def test_a_person_first_named_in_passing_is_found_when_identified_later(store):
 
 def test_a_person_named_late_in_a_long_article_still_counts():
     # the follow-up names the victim only in its last paragraph, past the lead the vector reads
-    policy = MatchPolicy()
     first = story_of("Man killed in Oakdale bar shooting", "Police identified the victim as Kevin Moore, 24, "
                      "who was shot outside a bar on Elm Street in Oakdale.", "2015-01-10")
     filler = " ".join(["The city council also discussed the budget for parks and roads."] * 60)
