@@ -15,6 +15,8 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from monitor.matching import MatchPolicy
+
 SECRETS = ("slack_webhook_url", "slack_token", "smtp_password", "sentry_dsn", "redis_password")
 
 
@@ -50,8 +52,8 @@ class Settings:
     metrics_port: int = 9108
     send_lease: float = 60.0  # seconds a worker holds an alert while sending (more than a send can take)
     # matching
-    match_threshold: float = 0.13
-    story_window_days: float = 14.0
+    match_threshold: float = MatchPolicy.threshold  # one default: the one tuned with the matching code
+    story_window_days: float = MatchPolicy.window_days
     story_quiet_days: float = 120.0  # a story quiet this long leaves the candidate index (it stays readable)
     # channels
     smtp_host: str = ""
