@@ -1,11 +1,11 @@
 """Story matching: does an article report an event already tracked? Pure scoring.
 
 An article is a TF-IDF vector (document frequencies learned online from the stream), its
-names (capitalised phrases), the people it identifies (a victim's or a suspect's name), the
-days it says its event happened on and its publication time. A story keeps the running
-centroid of its articles' vectors, its names, people, event days and time span. The store
-finds candidate stories through inverted indexes of terms and people; this module only
-scores them and decides.
+names (capitalised phrases of its lead, and every full name of its text), the people it
+identifies (a victim's or a suspect's name), the days it says its event happened on and its
+publication time. A story keeps the running centroid of its articles' vectors, their names,
+people, event days and time span. The store finds candidate stories through inverted indexes
+of terms, identified people and full names; this module only scores them and decides.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ CENTROID_TERMS = 120  # terms kept per story centroid
 MAX_DAYS = 12  # event days kept per story
 MAX_PERSONS = 20  # people kept per story, most recently named last
 MAX_FULL_NAMES = 80  # full names kept per story, most recently named last
+ARTICLE_FULL_NAMES = 40  # full names an article looks up and indexes, the first it gives (a bound per article)
 INDEX_TERMS = 25  # an article looks up candidates by its top terms; a story is indexed under its centroid's
 
 
@@ -54,6 +55,18 @@ def names(text: str) -> set[str]:
         if n.lower() in _STOP or len(n) < 3:
             continue
         out.add(n.lower())
+    return out
+
+
+def full_names(text: str, limit: int = ARTICLE_FULL_NAMES) -> list[str]:
+    """Names of two words or more, in the order the text first gives them, at most ``limit``."""
+    out: list[str] = []
+    for m in _NAME.finditer(text):
+        n = _INITIAL.sub("", m.group()).lower()
+        if " " in n and n not in out:
+            out.append(n)
+            if len(out) >= limit:
+                break
     return out
 
 
@@ -130,7 +143,7 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     head, whole = title + "\n" + body, title + "\n" + text
     return ArticleFeatures(_unit(vec), frozenset(names(head)), published, event_days(head, published),
                            simhash((full_text if full_text is not None else text)[:lead_chars]),
-                           frozenset(persons(whole)), frozenset(n for n in names(whole) if " " in n))
+                           frozenset(persons(whole)), frozenset(full_names(whole)))
 
 
 # Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.
@@ -231,6 +244,7 @@ class MatchPolicy:
     day_penalty: float = 0.6  # the score is multiplied by this when both name event days, none common
     person_window_days: float = 730.0  # a story that identified a person the article names takes it this late
     person_min_cosine: float = 0.12  # (a trial a year on) when the texts are this alike
+    two_persons_min_cosine: float = 0.05  # two of them (the victim and the accused): the texts need little more
     person_bonus: float = 0.1  # added within the window when they share an identified person
     name_weight: float = 0.15  # bonus for the share of the article's names the story has seen
     time_decay_days: float = 7.0  # the score falls by half over this gap
@@ -253,7 +267,7 @@ def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
         floors.append(policy.long_min_cosine)
     if known and gap_days <= policy.person_window_days:
         # two people named alike (the victim and the accused) tell the event on their own
-        floors.append(policy.person_min_cosine if known < 2 else 0.05)
+        floors.append(policy.person_min_cosine if known < 2 else policy.two_persons_min_cosine)
     follow_up = max(text, policy.threshold) if floors and text >= min(floors) else 0.0
     if gap_days > policy.window_days and a.published > s.last:
         return follow_up

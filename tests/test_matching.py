@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.eventdays import EPOCH, event_days, same_event_day
-from monitor.matching import MatchPolicy, StorySketch, decide, features, persons, score
+from monitor.matching import ARTICLE_FULL_NAMES, MatchPolicy, StorySketch, decide, features, full_names, persons, score
 
 
 def ts(day: str) -> float:
@@ -223,6 +223,14 @@ def test_a_person_first_named_in_passing_is_found_when_identified_later(store):
                 "2025-03-20T09:00:00Z", "other-news.com")
     assert assign(store, a, "all", 1.0).story == assign(store, b, "all", 2.0).story
     assert store.r.zcard(store.k.named("all", "noelle shaw")) == 1
+
+
+def test_full_names_are_bounded_per_article():
+    # a page listing a hundred names (a memorial, a roll of donors) costs no more look-ups than 40
+    roll = " ".join(f"Alma {chr(65 + i // 26)}{chr(97 + i % 26)}ker." for i in range(100))
+    found = full_names("Jamal Lee Smith, D. Jones and Jordyn D. Wade were there. " + roll)
+    assert len(found) == ARTICLE_FULL_NAMES
+    assert found[:2] == ["jamal lee smith", "jordyn wade"]  # in order; an initial alone is no name
 
 
 def test_a_person_named_late_in_a_long_article_still_counts():
