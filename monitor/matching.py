@@ -250,10 +250,40 @@ class MatchPolicy:
     time_decay_days: float = 7.0  # the score falls by half over this gap
 
 
+def one_edit(x: str, y: str) -> bool:
+    """At most one letter inserted, dropped, changed, or two neighbours swapped."""
+    if x == y:
+        return True
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+                                   and x[diff[1]] == y[diff[0]])
+    short, long_ = sorted((x, y), key=len)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _named_in(person: str, names: set[str] | frozenset[str]) -> bool:
+    """The person is among the names, or a name with the same surname and the first name spelled
+    one letter apart: outlets misspell a victim's first name ("Malijah", "Malijha")."""
+    if person in names:
+        return True
+    first, *_, last = person.split()
+    if len(first) < 4:
+        return False
+    tail = " " + last
+    return any(n.endswith(tail) and n[:1] == first[:1] and one_edit(n.split()[0], first) for n in names)
+
+
 def shared_persons(a: ArticleFeatures, s: StorySketch) -> int:
     """How many people one names that the other identified (with an age, as victim, suspect ...)."""
-    theirs = set(s.full_names) | s.names.keys()
-    return len({p for p in a.persons if p in theirs} | {p for p in s.persons if p in a.full_names or p in a.names})
+    shared = {p for p in s.persons if _named_in(p, a.full_names | a.names)}
+    if a.persons:
+        theirs = set(s.full_names) | s.names.keys()
+        shared |= {p for p in a.persons if _named_in(p, theirs)}
+    return len(shared)
 
 
 def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:

@@ -5,7 +5,18 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.eventdays import EPOCH, event_days, same_event_day
-from monitor.matching import ARTICLE_FULL_NAMES, MatchPolicy, StorySketch, decide, features, full_names, persons, score
+from monitor.matching import (
+    ARTICLE_FULL_NAMES,
+    MatchPolicy,
+    StorySketch,
+    decide,
+    features,
+    full_names,
+    one_edit,
+    persons,
+    score,
+    shared_persons,
+)
 
 
 def ts(day: str) -> float:
@@ -223,6 +234,28 @@ def test_a_person_first_named_in_passing_is_found_when_identified_later(store):
                 "2025-03-20T09:00:00Z", "other-news.com")
     assert assign(store, a, "all", 1.0).story == assign(store, b, "all", 2.0).story
     assert store.r.zcard(store.k.named("all", "noelle shaw")) == 1
+
+
+@pytest.mark.parametrize("x,y,alike", [
+    ("malijah", "malijha", True),  # two letters swapped
+    ("malia", "malija", True),  # one added
+    ("kevin", "kevan", True),  # one changed
+    ("malaja", "malijha", False),  # two apart
+    ("kevin", "kelvin", True),
+    ("kevin", "gavin", False),
+])
+def test_one_edit(x, y, alike):
+    assert one_edit(x, y) is alike
+
+
+def test_a_misspelled_first_name_is_the_same_person():
+    first = story_of("Baby shot in Kent drive-by", "Police said 1-year-old Malijah Grant was shot in the back "
+                     "seat of her parents' car.", "2015-04-17")
+    assert shared_persons(features("Kent baby dies", "Malijha Grant died Saturday.", ts("2015-04-19"), DF, 200),
+                          first) == 1
+    # another first name, or another surname, is another person
+    for other in ("Marisa Grant died Saturday.", "Malijah Green died Saturday."):
+        assert shared_persons(features("Kent baby dies", other, ts("2015-04-19"), DF, 200), first) == 0
 
 
 def test_full_names_are_bounded_per_article():
