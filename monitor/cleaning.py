@@ -27,7 +27,12 @@ _BOILERPLATE = re.compile(
     r"privacy policy|akismet|follow us on|sign up for|click here|refresh the page|"
     r"reproduced without permission|contributions of readers|independent journalism|"
     r"thank you for (registering|reading|supporting)|stay informed with|invest in journalism|"
-    r"may not be (published|broadcast|rewritten|redistributed)|copyright \d{4}|read more from)",
+    r"may not be (published|broadcast|rewritten|redistributed)|copyright \d{4}|read more from|"
+    r"enable javascript|verification (email|message)|email notifications|your notification|saving your notification|"
+    r"just one more thing|owner of this article|already a subscriber|deliverable area|get breaking news|"
+    r"update your profile|posts new content|maximum number of (stories|articles)|free for \d+ days|premium clicks|"
+    r"e-edition|image \d+ of \d+|(?-i:^\s*\d{1,2}:\d\d [A-Z\d\"“])|"  # a video's length, then its title
+    r"\bpause\s+\d{1,2}:\d\d\b)",  # a video list: "1:17 Ranchers rush to help Pause 1:17 Wildfire update"
     re.IGNORECASE,
 )
 

@@ -98,6 +98,27 @@ def test_seed_boilerplate_has_no_figures():
     assert all(f.span[0] < cut for f in extract(text, title).figures)
 
 
+LEDE = "Two men were wounded in a shooting outside a bar on Elm Street early Sunday, police said."
+
+
+@pytest.mark.parametrize("furniture", [
+    "Please enable Javascript to watch this video",
+    "Just One More Thing... We have sent you a verification email. Please check your email and click on the link.",
+    "Whenever Jane Doe posts new content, you'll get an email delivered to your inbox with a link.",
+    "We look forward to seeing you frequently. Visit us and sign in to update your profile.",
+    "You are the owner of this article.",
+    "0:48 Council calls out the county on road problems",
+    "1:17 Ranchers rush to help fire victims Pause 1:17 Wildfire update: crews hold the line",
+    "You've now read the maximum number of stories available without a subscription this month.",
+    "Image 1 of 16",
+])
+def test_page_furniture_is_not_article_text(furniture):
+    from monitor.cleaning import content_spans
+    text = furniture + "\n\n" + LEDE + "\n\n" + "2:30 a.m. was when the first shots were heard near the bar, a neighbor said."
+    kept = [text[a:b] for a, b in content_spans(text)]
+    assert kept == [LEDE, "2:30 a.m. was when the first shots were heard near the bar, a neighbor said."]
+
+
 def totals_of(text):
     ex = extract(text, "", [(0, len(text))])
     return ex.killed, ex.injured
