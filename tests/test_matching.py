@@ -136,10 +136,10 @@ def test_simhash_finds_wire_copies():
     assert simhash("A headline and a one-line summary of the event.") == 0  # too short to call a copy
 
 
-FURNITURE = " ".join(
-    f"Close Get email notifications on the newsroom daily! Your notification has been saved. There was a problem "
-    f"saving your notification. Whenever the newsroom posts new content, you will get an email delivered to your "
-    f"inbox with a link. Email notifications are only sent once a day, and only if there are new matching items. "
+FURNITURE = " ".join(  # an outlet's own boxes, not prompts every site shows (those go on sight)
+    f"Best brunch spots in Westfield for Mother's Day: our critics pick ten tables worth the wait. Storm team "
+    f"forecast: showers in the afternoon, clearing by evening, with highs near sixty and a breeze off the lake. "
+    f"Traffic desk: the bridge on Route 9 stays closed for repairs through the weekend, detours are posted. "
     f"Section {i} of the site menu: news, sports, business, opinion, obituaries, weather and traffic."
     for i in range(3))
 
