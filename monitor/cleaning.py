@@ -33,7 +33,7 @@ _BOILERPLATE = re.compile(
     r"update your profile|posts new content|maximum number of (stories|articles)|free for \d+ days|premium clicks|"
     r"e-edition|image \d+ of \d+|(?-i:^\s*\d{1,2}:\d\d [A-Z\d\"“])|"  # a video's length, then its title
     r"\bpause\s+\d{1,2}:\d\d\b)",  # a video list: "1:17 Ranchers rush to help Pause 1:17 Wildfire update"
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII: a third of the time of Unicode case-folding over every sentence
 )
 
 
