@@ -14,8 +14,10 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 
 from monitor.eventdays import event_days, same_event_day
 
@@ -47,27 +49,19 @@ def terms(text: str) -> Counter[str]:
     return Counter(w for w in words if w not in _STOP and len(w) > 2)
 
 
+def _phrases(text: str) -> Iterator[str]:
+    """Capitalised phrases in text order, lower-cased, middle initials and suffixes left out."""
+    return (_INITIAL.sub("", m.group()).lower() for m in _NAME.finditer(text))
+
+
 def names(text: str) -> set[str]:
     """Capitalised phrases that are not merely sentence-initial words."""
-    out = set()
-    for m in _NAME.finditer(text):
-        n = _INITIAL.sub("", m.group())
-        if n.lower() in _STOP or len(n) < 3:
-            continue
-        out.add(n.lower())
-    return out
+    return {n for n in _phrases(text) if n not in _STOP and len(n) >= 3}
 
 
 def full_names(text: str, limit: int = ARTICLE_FULL_NAMES) -> list[str]:
     """Names of two words or more, in the order the text first gives them, at most ``limit``."""
-    out: list[str] = []
-    for m in _NAME.finditer(text):
-        n = _INITIAL.sub("", m.group()).lower()
-        if " " in n and n not in out:
-            out.append(n)
-            if len(out) >= limit:
-                break
-    return out
+    return list(islice(dict.fromkeys(n for n in _phrases(text) if " " in n), limit))
 
 
 # A person the article identifies: "John Smith, 23," / "identified the victim as John Smith".
@@ -265,25 +259,23 @@ def one_edit(x: str, y: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
-def _named_in(person: str, names: set[str] | frozenset[str]) -> bool:
-    """The person is among the names, or a name with the same surname and the first name spelled
-    one letter apart: outlets misspell a victim's first name ("Malijah", "Malijha")."""
-    if person in names:
+def _named_in(person: str, *pools: Collection[str]) -> bool:
+    """The person is in one of the pools of names, or a name there has the same surname and the
+    first name spelled one letter apart: outlets misspell a victim's first name ("Malijah", "Malijha")."""
+    if any(person in pool for pool in pools):
         return True
     first, *_, last = person.split()
     if len(first) < 4:
         return False
     tail = " " + last
-    return any(n.endswith(tail) and n[:1] == first[:1] and one_edit(n.split()[0], first) for n in names)
+    return any(n.endswith(tail) and n[:1] == first[:1] and one_edit(n.split()[0], first)
+               for pool in pools for n in pool)
 
 
 def shared_persons(a: ArticleFeatures, s: StorySketch) -> int:
     """How many people one names that the other identified (with an age, as victim, suspect ...)."""
-    shared = {p for p in s.persons if _named_in(p, a.full_names | a.names)}
-    if a.persons:
-        theirs = set(s.full_names) | s.names.keys()
-        shared |= {p for p in a.persons if _named_in(p, theirs)}
-    return len(shared)
+    return len({p for p in s.persons if _named_in(p, a.full_names, a.names)}
+               | {p for p in a.persons if _named_in(p, s.full_names, s.names)})
 
 
 def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
