@@ -38,6 +38,15 @@ def days(*iso: str) -> tuple[int, ...]:
     # when something was said, or the dateline's filing date, is not the event's day
     ("A man was found dead, police said Tuesday.", "2015-01-15", ()),
     ("INDIANAPOLIS (Jan. 8, 2016) - A man was hurt in a shooting.", "2016-01-08", ()),
+    # ... nor the day of what followed it: an arrest, a court date, a news conference
+    ("Wilson turned himself in Friday in the March 11 drive-by shooting.", "2013-03-17", days("2013-03-11")),
+    ("A 19-year-old was charged Monday with murder.", "2015-12-08", ()),
+    ("He is scheduled for a jury trial on Jan. 27. The boy was shot on Oct. 20.", "2015-12-08",
+     days("2015-10-20")),
+    ("Lake Effect Snow Warning issued January 11 at 6:51PM. One man died in a triple shooting.", "2015-06-07", ()),
+    # a day the text calls the event's comes before others it names
+    ("On Tuesday, dozens marched to remember the victims of Saturday's shooting.", "2015-01-14",
+     days("2015-01-10", "2015-01-13")),
 ])
 def test_event_days(text, published, expected):
     assert event_days(text, ts(published)) == expected
