@@ -50,8 +50,14 @@ _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killi
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
                              r"deaths?|explosions?|blasts?)\b", re.IGNORECASE)
 _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
-                        r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind)\b",
+                        r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind|"
+                        r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
                         re.IGNORECASE)
+# "members of the army were responsible for the massacre": someone holds them responsible
+_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:directly\s+|also\s+)?responsible\s+"
+                            r"for\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
+                            r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
+                            r"shootings?|crimes?|actions?|incidents?)\b", re.IGNORECASE)
 _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
@@ -161,8 +167,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     for m in _R_BLAME.finditer(text):
         rest = text[m.end():]
         # blame for an attack, not "accused the US of supporting terrorism"
-        if not _R_ABOUT_ATTACK.search(rest[:120]):
-            continue
+        if not _R_ABOUT_ATTACK.search(rest[:120]) or re.match(r"(?i)responsible\b", rest):
+            continue  # "... is being held responsible": the passive, read below
         if re.match(r"(?i)(for|of|in)\b", rest):  # "a militia blamed for the attacks": reduced passive
             add("accused", _np_before(text, m.start()), by, m)
             continue
@@ -177,10 +183,16 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         if actor and not _NO_ONE.match(actor):
             add("accused", actor, _np_before(text, m.start()) or by, m)
     for m in _R_PASSIVE.finditer(text):
-        kind = "accused" if m.group("v").lower() in ("blamed", "accused") else "suspected"
+        v = m.group("v").lower()
+        kind = "accused" if v in ("blamed", "accused") or "responsible" in v else "suspected"
         bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
         who = _np_after(text, m.end() + bym.end()) if bym else by
-        add(kind, _np_before(text, m.start()), who, m)
+        add(kind, _actor_clean(_np_before(text, m.start()) or "") if "responsible" in v else
+            _np_before(text, m.start()), who, m)
+    for m in _R_RESPONSIBLE.finditer(text):
+        actor = _actor_clean(_np_before(text, m.start()) or "")
+        if actor and not _NO_ONE.match(actor) and not re.match(r"(?i)(it|they|this|who|which|we|i)$", actor):
+            add("accused", actor, by, m)
     for m in _R_CARRIED.finditer(text):
         actor = _np_before(text, m.start())
         if actor and not re.match(r"(?i)(it|they|this)$", actor):

@@ -258,3 +258,22 @@ def test_security_forces_blamed_by_guerrillas_are_accused_not_in_a_clash():
     got = responsibility(wire)
     assert ("accused", "ARMED FORCES") in got, got
     assert not any(actor.startswith("ARMY") for _, actor in got), got
+
+
+@pytest.mark.parametrize("sentence,actor", [
+    # passive "held responsible", in a relative clause or not
+    ("No one was hurt in the blast, for which the Red Dawn Front is being held responsible.", "Red Dawn Front"),
+    ("THE BLUE STAR FRONT WAS HELD RESPONSIBLE BY THE POLICE FOR THE BOMBING.", "BLUE STAR FRONT"),
+    # "X were responsible for the massacre": someone holds them responsible
+    ("The president admitted that members of the army were responsible for the massacre of six priests.",
+     "members of the army"),
+    ("Officials said the militia may be responsible for the attacks on the convoy.", "militia"),
+])
+def test_responsibility_stated_as_a_fact_about_the_actor_is_an_accusation(sentence, actor):
+    got = responsibility(sentence)
+    assert ("accused", actor) in got, got
+
+
+def test_responsible_for_something_else_is_no_accusation():
+    got = responsibility("The ministry is responsible for the roads. The company was responsible for security.")
+    assert not any(k == "accused" for k, _ in got), got
