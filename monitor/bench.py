@@ -247,7 +247,7 @@ def matching(r: redis.Redis, data: Path, sizes: list[int], probes: int = 200, se
     import random
     from collections import Counter
 
-    from monitor.matching import StorySketch
+    from monitor.matching import LEAD_CHARS, StorySketch
     from monitor.matching import terms as words
     from monitor.pipeline import analyse, assign
     from monitor.story import Story
@@ -256,7 +256,7 @@ def matching(r: redis.Redis, data: Path, sizes: list[int], probes: int = 200, se
     corpus = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
     counts: Counter[str] = Counter()
     for d in corpus:
-        counts.update(set(words((d.get("title") or "") + " " + (d.get("text") or "")[:2500])))
+        counts.update(set(words((d.get("title") or "") + " " + (d.get("text") or "")[:LEAD_CHARS])))
     # stories speak the corpus' own vocabulary, so the probes' look-ups hit crowded index keys
     vocab, weights = zip(*counts.most_common(30_000), strict=True)
     docs = corpus[:probes]

@@ -42,6 +42,9 @@ MAX_PERSONS = 20  # people kept per story, most recently named last
 MAX_FULL_NAMES = 80  # full names kept per story, most recently named last
 ARTICLE_FULL_NAMES = 40  # full names an article looks up and indexes, the first it gives (a bound per article)
 INDEX_TERMS = 25  # an article looks up candidates by its top terms; a story is indexed under its centroid's
+# matching reads the title and the lead: later paragraphs drift to background (a victim's life,
+# other shootings); 1,800 characters are about the first five paragraphs of a news story
+LEAD_CHARS = 1800
 
 
 def terms(text: str) -> Counter[str]:
@@ -126,7 +129,7 @@ def idf(df: int, ndocs: int) -> float:
 
 
 def features(title: str, text: str, published: float, df: dict[str, int], ndocs: int,
-             lead_chars: int = 2500, full_text: str | None = None) -> ArticleFeatures:
+             lead_chars: int = LEAD_CHARS, full_text: str | None = None) -> ArticleFeatures:
     """Vector of the title (counted twice: it names the event) and the lead of the text.
     The SimHash is of ``full_text`` when given: the text before page furniture was taken out,
     so that an outlet publishing the same story again is still recognised as a copy."""

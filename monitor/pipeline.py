@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from monitor.cleaning import content_spans, sentence_hashes
 from monitor.extraction import extract
 from monitor.matching import (
+    LEAD_CHARS,
     ArticleFeatures,
     MatchDecision,
     MatchPolicy,
@@ -31,7 +32,6 @@ from monitor.models import Alert, Article, Topic
 from monitor.store import Store
 from monitor.story import Story, apply_article, opening_line
 
-LEAD_CHARS = 2500  # matching reads the title and the lead: later paragraphs drift to background
 PER_TERM = 50  # candidate stories read per index term
 COPY_MIN_TITLE = 0.3  # a near-duplicate lead joins a story when the headlines share this much (Jaccard)
 LOCK_TIMEOUT = 60  # seconds: longer than one story step takes, short enough to recover from a crash
