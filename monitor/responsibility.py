@@ -187,8 +187,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         kind = "accused" if v in ("blamed", "accused") or "responsible" in v else "suspected"
         bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
         who = _np_after(text, m.end() + bym.end()) if bym else by
-        add(kind, _actor_clean(_np_before(text, m.start()) or "") if "responsible" in v else
-            _np_before(text, m.start()), who, m)
+        actor = _np_before(text, m.start())
+        if "responsible" in v:  # "for which the Red Dawn Front is being held responsible"
+            actor = _actor_clean(actor or "")
+        add(kind, actor, who, m)
     for m in _R_RESPONSIBLE.finditer(text):
         actor = _actor_clean(_np_before(text, m.start()) or "")
         if actor and not _NO_ONE.match(actor) and not re.match(r"(?i)(it|they|this|who|which|we|i)$", actor):
