@@ -43,6 +43,9 @@ _THING_AFTER = re.compile(r"\s+(?:POSTS?|HEADQUARTERS|STATIONS?|BASES?|BARRACKS|
                           r"SOURCES?|REPORTS?|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
                           r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS|BOMB[- ]SQUADS?|EXPERTS|INVESTIGATORS|"
                           r"DETECTIVES|AUTHORITIES)\b", re.IGNORECASE)
+_ADJECTIVE_HEADS = {"TERRORIST", "GUERRILLA", "REBEL", "SUBVERSIVE"}
+_ACT_AFTER = re.compile(r"\s+(?:ATTACKS?|ACTIONS?|ACTS?|OFFENSIVES?|CAMPAIGNS?|ACTIVIT(?:Y|IES)|WAVES?|VIOLENCE|"
+                        r"INCURSIONS?|BOMBINGS?|OPERATIONS?|AMBUSH(?:ES)?|THREATS?)\b", re.IGNORECASE)
 _STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
 BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
@@ -121,6 +124,8 @@ def _groups(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if _THING_AFTER.match(text, end):
             continue  # "THE COMMAND POST", "A POLICE STATION", "ARMY SPOKESMAN": a place, thing or person
+        if m.group().upper() in _ADJECTIVE_HEADS and _ACT_AFTER.match(text, end):
+            continue  # "LAST NIGHT'S TERRORIST ATTACKS": an adjective of the act, no group
         tail = re.match(r"\s+OF\s+(?:THE\s+)?((?:[A-Z][\w'’-]*\s*){1,5})", text[end:end + 80])
         if tail and m.group().upper() != "GROUP":  # "A GROUP OF MEN": the men are the actor, if any
             # the name runs on to a function word or a participle: "OF CHILE", not "OF MEN WEARING"

@@ -38,6 +38,7 @@ def _np_after(text: str, pos: int, max_words: int = 7) -> str | None:
 
 _R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|took|has taken|accepted|"
                       r"taken)\s+(?:immediate\s+)?(?:the\s+)?(?:full\s+)?responsibility", re.IGNORECASE)
+_RELATIVE = re.compile(r",?\s*\b(?:which|that|who)\s+(?:has\s+|had\s+|have\s+|also\s+)*$", re.IGNORECASE)
 _R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has been|had been)\s+claimed\s+by\b",
                            re.IGNORECASE)
 _NO_ONE = re.compile(r"^(?:no|nobody|none)\b", re.IGNORECASE)
@@ -156,6 +157,9 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
 
     for m in _R_CLAIM.finditer(text):
         actor = _np_before(text, m.start())
+        rel = _RELATIVE.search(text, 0, m.start())
+        if not actor and rel:  # "the Red Dawn Front, which claimed responsibility": the antecedent
+            actor = _np_before(text, rel.start())
         if actor and _NO_ONE.match(actor):
             add("claimed", None, by, m, negated=True)
         elif actor:

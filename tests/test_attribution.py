@@ -277,3 +277,19 @@ def test_responsibility_stated_as_a_fact_about_the_actor_is_an_accusation(senten
 def test_responsible_for_something_else_is_no_accusation():
     got = responsibility("The ministry is responsible for the roads. The company was responsible for security.")
     assert not any(k == "accused" for k, _ in got), got
+
+
+def test_a_terrorist_attack_names_no_group():
+    wire = ("   CALI, 9 MAY 90 (RADIO SUR) -- [TEXT] NINE PERSONS WERE INJURED FOLLOWING LAST\n"
+            "NIGHT'S TERRORIST ATTACKS AGAINST SOME BANK BRANCHES, WHICH THE POLICE BLAMED ON\n"
+            "DRUG TRAFFICKERS.  EARLIER, MEMBERS OF THE RED DAWN FRONT HAD CARRIED OUT GUERRILLA\n"
+            "ATTACKS IN THE SOUTH OF THE DEPARTMENT.\n")
+    got = responsibility(wire)
+    assert not any("TERRORIST" in actor or actor.endswith("GUERRILLA") for _, actor in got), got
+    assert any(k == "carried_out" and "RED DAWN FRONT" in actor for k, actor in got), got
+
+
+def test_the_group_that_claimed_it_is_the_claimant():
+    got = responsibility("The attack was the second this month by the Red Dawn Front, which claimed "
+                         "responsibility in a statement.")
+    assert ("claimed", "the Red Dawn Front") in got, got
