@@ -293,3 +293,12 @@ def test_the_group_that_claimed_it_is_the_claimant():
     got = responsibility("The attack was the second this month by the Red Dawn Front, which claimed "
                          "responsibility in a statement.")
     assert ("claimed", "the Red Dawn Front") in got, got
+
+
+def test_a_group_named_before_is_no_new_group():
+    wire = ("   LIMA, 3 JUN 90 (RADIO SUR) -- [TEXT] THE RED DAWN FRONT CLAIMED RESPONSIBILITY FOR\n"
+            "THE BOMBING OF A BANK.  A WEEK AGO THE SAME GROUP DYNAMITED TWO ELECTRIC TOWERS, AND\n"
+            "THE AFOREMENTIONED GROUP ATTACKED A POLICE STATION IN THE NORTH.\n")
+    got = responsibility(wire)
+    assert ("claimed", "RED DAWN FRONT") in got, got
+    assert not any("SAME" in actor or "AFOREMENTIONED" in actor for _, actor in got), got
