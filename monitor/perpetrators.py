@@ -141,6 +141,9 @@ def _groups(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# an acronym the article uses without spelling it out, before the group's people
+_ACRONYM_MEMBERS = re.compile(r"\b(?P<acr>[A-Z]{2,5}|[A-Z]-\d{1,2})\s+(?:MEMBERS|GUERRILLAS|REBELS|TERRORISTS|"
+                              r"COMMANDOS|UNITS|FORCES|COLUMNS|FIGHTERS|MILITANTS|MILITIAMEN)\b")
 _LEADING_ACRONYM = re.compile(r"\b(?P<acr>[A-Z][A-Z-]{1,9})\s*\[")
 
 
@@ -159,6 +162,10 @@ def aliases(text: str) -> set[str]:
     for m in _LEADING_ACRONYM.finditer(text):
         if any(m.end() + k in starts for k in range(2)) and m.group("acr") not in _STOP:
             out.add(m.group("acr").upper())
+    for m in _ACRONYM_MEMBERS.finditer(text):  # "FMLN MEMBERS", "ELN GUERRILLAS": no vowel to speak of
+        acr = m.group("acr")
+        if acr not in _STOP and (sum(c in "AEIOU" for c in acr) <= 1 or "-" in acr):
+            out.add(acr)
     return out
 
 

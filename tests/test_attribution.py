@@ -302,3 +302,13 @@ def test_a_group_named_before_is_no_new_group():
     got = responsibility(wire)
     assert ("claimed", "RED DAWN FRONT") in got, got
     assert not any("SAME" in actor or "AFOREMENTIONED" in actor for _, actor in got), got
+
+
+def test_an_acronym_before_a_groups_people_is_a_group():
+    wire = ("   SAN MIGUEL, 4 JAN 90 (RADIO SUR) -- [TEXT] ACCORDING TO REPORTS, RDLF MEMBERS\n"
+            "ATTACKED TWO COTTON PLANTS IN THE DEPARTMENT, DESTROYING HEAVY EQUIPMENT.  THE TOWN\n"
+            "WAS LEFT WITHOUT POWER FOR TEN HOURS.\n")
+    got = responsibility(wire)
+    assert ("carried_out", "RDLF") in got, got
+    # a word with vowels is no acronym: "LOCAL MEMBERS", "URBAN MEMBERS"
+    assert not responsibility("   CALI, 4 JAN 90 (RADIO SUR) -- [TEXT] LOCAL MEMBERS ATTACKED TWO PLANTS.\n")
