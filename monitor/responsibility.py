@@ -170,6 +170,11 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         add("denied", _np_before(text, m.start()), by, m)
     for m in _R_BLAME.finditer(text):
         rest = text[m.end():]
+        if re.match(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", rest) and _R_ABOUT_ATTACK.search(text[max(0, m.start() - 150):m.start()]):
+            actor = _np_after(text, m.end() + 3)  # "the attack, which the rebels blamed on the army"
+            if actor and not _NO_ONE.match(actor):
+                add("accused", actor, _np_before(text, m.start()) or by, m)
+            continue
         # blame for an attack, not "accused the US of supporting terrorism"
         if not _R_ABOUT_ATTACK.search(rest[:120]) or re.match(r"(?i)responsible\b", rest):
             continue  # "... is being held responsible": the passive, read below

@@ -312,3 +312,15 @@ def test_an_acronym_before_a_groups_people_is_a_group():
     assert ("carried_out", "RDLF") in got, got
     # a word with vowels is no acronym: "LOCAL MEMBERS", "URBAN MEMBERS"
     assert not responsibility("   CALI, 4 JAN 90 (RADIO SUR) -- [TEXT] LOCAL MEMBERS ATTACKED TWO PLANTS.\n")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The bombing, which officials blamed on the Red Dawn Front, killed four.", {("accused", "the Red Dawn Front")}),
+    ("THE ATTACK THAT KILLED 10 UNION MEMBERS, WHICH THE RDLF HAS BLAMED ON THE ARMY, WAS CONDEMNED.",
+     {("accused", "ARMY")}),
+    # "blamed on Monday": a day, not an actor
+    ("The attack killed four; the mayor blamed on Monday a lack of police.", set()),
+])
+def test_the_attack_which_someone_blamed_on_x(sentence, expected):
+    got = responsibility(sentence)
+    assert expected <= got and not any(k == "accused" and "Monday" in a for k, a in got), got
