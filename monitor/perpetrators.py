@@ -85,7 +85,10 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"DYNAMITED|AMBUSHED|MASSACRED|MACHINEGUNNED|SHOT|WOUNDED|DESTROYED|BURNED|SET FIRE|"
                          r"DETONATED|EXPLODED|FIRED ON|FIRED AT|OPENED FIRE|RAIDED|HIJACKED|SABOTAGED|TORTURED|"
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
-                         r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK)\b", re.IGNORECASE)
+                         r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK|"
+                         # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
+                         r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
+                         r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING))\b", re.IGNORECASE)
 _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}(?:(?:FROM|OF)\s+(?:THE\s+)?)?$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
@@ -181,7 +184,7 @@ def _names_group(name: str, known: set[str]) -> bool:
 def group_phrase(actor: str, known: set[str]) -> str | None:
     """The group an actor phrase names, if it names one."""
     spans = _groups(actor)
-    names = [re.sub(r"^(?:THE|A|AN)\s+", "", actor[a:b], flags=re.IGNORECASE) for a, b in spans]
+    names = [" ".join(re.sub(r"^(?:THE|A|AN)\s+", "", actor[a:b], flags=re.IGNORECASE).split()) for a, b in spans]
     names = [n for n in names if _names_group(n, known)]
     if names:
         return max(names, key=len)
@@ -262,7 +265,8 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
             continue
         spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)] if alias_rx else [])
         for a, b in spans:
-            name = re.sub(r"^(?:THE|A|AN)\s+", "", text[a:b].strip(), flags=re.IGNORECASE)
+            # one line of the name: wire copy wraps it ("RED DAWN\nFRONT")
+            name = " ".join(re.sub(r"^(?:THE|A|AN)\s+", "", text[a:b].strip(), flags=re.IGNORECASE).split())
             if not _names_group(name, known):
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])

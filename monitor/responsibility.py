@@ -113,7 +113,7 @@ _ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|minister|ministry|official|
 
 
 def _actor_clean(text: str) -> str | None:
-    t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.'\"“”"), flags=re.IGNORECASE)
+    t = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.split()).strip(" ,.'\"“”"), flags=re.IGNORECASE)
     return t or None
 
 

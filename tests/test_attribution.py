@@ -324,3 +324,12 @@ def test_an_acronym_before_a_groups_people_is_a_group():
 def test_the_attack_which_someone_blamed_on_x(sentence, expected):
     got = responsibility(sentence)
     assert expected <= got and not any(k == "accused" and "Monday" in a for k, a in got), got
+
+
+def test_a_group_in_the_progressive_is_the_agent():
+    wire = ("   MANAGUA, 12 DEC 89 (RADIO SUR) -- [TEXT] THE PRESIDENT HAS REPORTED THAT THE RED DAWN\n"
+            "FRONT IS BOMBING THE AREA SURROUNDING A VOLCANO NEAR THE CAPITAL TONIGHT.  THE BLUE STAR\n"
+            "FRONT IS BEING ATTACKED BY ITS OWN DEFECTORS.\n")
+    got = responsibility(wire)
+    assert ("carried_out", "RED DAWN FRONT") in got, got
+    assert not any("BLUE STAR" in actor for _, actor in got), got
