@@ -70,8 +70,11 @@ _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparent
                       rf"believed to have been|may have been|might have been|suspected of being)\s+)?"
                       rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
                       rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
-# "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers"
-_R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?{_VIOLENT}\s+(?:a|an|the|two|three|four|five|six|"
+# "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers",
+# "the cartel's boss ordered the assassination of the candidate" (not "ordered an investigation")
+_R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{_VIOLENT}|(?:ordered|organized|masterminded)(?=\s+"
+                       rf"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?:assassination|killing|murder|attack|bombing|"
+                       rf"massacre|kidnapping)s?\b))\s+(?:a|an|the|two|three|four|five|six|"
                        rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
 _R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,60}?)\s+"
                      r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)

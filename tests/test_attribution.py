@@ -333,3 +333,14 @@ def test_a_group_in_the_progressive_is_the_agent():
     got = responsibility(wire)
     assert ("carried_out", "RED DAWN FRONT") in got, got
     assert not any("BLUE STAR" in actor for _, actor in got), got
+
+
+def test_who_ordered_the_killing_and_a_groups_killers():
+    got = responsibility("Police said the Red Dawn Front ordered the assassination of the candidate. "
+                         "The Blue Star Front ordered an investigation into the killing.")
+    assert ("carried_out", "the Red Dawn Front") in got, got
+    assert not any("Blue Star" in actor for _, actor in got), got
+    wire = ("   LA PAZ, 2 DEC 89 (RADIO SUR) -- [TEXT] TWO CITIZENS WERE TAKEN HOSTAGE WHEN THE\n"
+            "COWARDLY RDLF KILLERS ATTACKED THE HOTEL IN AN ATTEMPT TO KIDNAP A MINISTER.  THE\n"
+            "HOTEL WAS CLOSED FOR A WEEK.\n")
+    assert ("carried_out", "RDLF") in responsibility(wire), responsibility(wire)
