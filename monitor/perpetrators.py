@@ -76,6 +76,10 @@ _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROO
                        re.IGNORECASE)
 _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|NARCOTERRORIST|INSURGENT)S?\b",
                          re.IGNORECASE)
+_POLICE_WORK = re.compile(r"\b(?:RAID\w*|SEIZ\w*|ARREST\w*|CAPTUR\w*|DETAIN\w*|CONFISCAT\w*|SEARCH\w*)\b",
+                          re.IGNORECASE)
+_HARM = re.compile(r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACR\w*|SHOT|WOUND\w*|TORTUR\w*|BOMB\w*|STRAF\w*|"
+                   r"EXECUT\w*|DISAPPEAR\w*)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DENOUNC\w*|INFORM\w*|TOLD|ADDED|"
                      r"DISCLOSED|REVEALED|CHARG\w*|ACCUS\w*|BLAM\w*|NOTED|EXPLAINED|DECLARED|INDICATED|"
                      r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?)\b", re.IGNORECASE)
@@ -246,10 +250,12 @@ def _own_report(name: str, known: set[str], before: str) -> bool:
 
 
 def clash(actor: str, sentence: str) -> bool:
-    """Security forces fighting guerrillas: a clash, not an attack anyone is blamed for."""
-    return (bool(_SECURITY.search(actor)) and not _INSURGENT.search(actor)
-            and bool(_COMBATANTS.search(sentence))
-            and not _ACCUSE.search(sentence))  # "THE GUERRILLAS SAY THE ARMY IS RESPONSIBLE FOR"
+    """Security forces fighting guerrillas (a clash) or at police work (a raid, an arrest): not an
+    attack anyone is blamed for."""
+    if not _SECURITY.search(actor) or _INSURGENT.search(actor) or _ACCUSE.search(sentence):
+        return False  # "THE GUERRILLAS SAY THE ARMY IS RESPONSIBLE FOR"
+    return bool(_COMBATANTS.search(sentence)) or (bool(_POLICE_WORK.search(sentence))
+                                                   and not _HARM.search(sentence))
 
 
 def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:

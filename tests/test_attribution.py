@@ -344,3 +344,13 @@ def test_who_ordered_the_killing_and_a_groups_killers():
             "COWARDLY RDLF KILLERS ATTACKED THE HOTEL IN AN ATTEMPT TO KIDNAP A MINISTER.  THE\n"
             "HOTEL WAS CLOSED FOR A WEEK.\n")
     assert ("carried_out", "RDLF") in responsibility(wire), responsibility(wire)
+
+
+def test_security_forces_at_police_work_are_no_perpetrators():
+    wire = ("   BOGOTA, 5 SEP 89 (RADIO SUR) -- [TEXT] THE NATIONAL POLICE RAIDED SEVERAL FARMS OWNED\n"
+            "BY A DRUG TRAFFICKER AND SEIZED WEAPONS AND EXPLOSIVES.  FOUR MEN WERE ARRESTED.\n\n"
+            "   IN THE SOUTH, ARMY TROOPS MACHINEGUNNED A BUS AND KILLED SIX PEASANTS, ACCORDING TO\n"
+            "A HUMAN RIGHTS GROUP.\n")
+    got = responsibility(wire)
+    assert not any("POLICE" in actor for _, actor in got), got
+    assert any(actor.startswith("ARMY") for _, actor in got), got
