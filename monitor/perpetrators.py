@@ -198,6 +198,20 @@ def group_phrase(actor: str, known: set[str]) -> str | None:
     return None
 
 
+# "A WAVE OF ATTACKS", "TODAY'S ATTACK", "UNDER ATTACK": the noun, not the group's verb
+_NOUN_BEFORE = re.compile(r"\b(?:A|AN|ANY|OF|THIS|THESE|SUCH|POSSIBLE|UNDER)\s+$", re.IGNORECASE)
+_NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
+
+
+def _agent_verb(clause: str) -> re.Match[str] | None:
+    """The first violent verb of the clause, a noun of the same spelling left out."""
+    for m in _AGENT_VERB.finditer(clause):
+        if m.group().upper() in _NOUN_TOO and _NOUN_BEFORE.search(clause[max(0, m.start() - 20):m.start()]):
+            continue
+        return m
+    return None
+
+
 def _kind(before: str, after: str, sentence: str) -> str | None:
     """How the sentence holds the group at this position responsible, if it does."""
     if _CLAIM.search(after[:60]):
@@ -213,7 +227,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     if not agent and _ACCUSER.match(after):
         return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
     clause = _CLAUSE.split(after)[0][:160]
-    verb = _AGENT_VERB.search(clause)
+    verb = _agent_verb(clause)
     if verb and _NOT_AGENT.search(clause[:verb.start()]):
         verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING"
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:

@@ -354,3 +354,12 @@ def test_security_forces_at_police_work_are_no_perpetrators():
     got = responsibility(wire)
     assert not any("POLICE" in actor for _, actor in got), got
     assert any(actor.startswith("ARMY") for _, actor in got), got
+
+
+def test_an_attack_as_a_noun_is_not_the_groups_act():
+    wire = ("   LIMA, 9 JUN 89 (RADIO SUR) -- [TEXT] TWO BOMBS EXPLODED DOWNTOWN.  THE EXPLOSIONS DID\n"
+            "NOT CAUSE ANY SERIOUS DAMAGE BUT THE POLICE WERE MOBILIZED, FEARING A WAVE OF ATTACKS.\n\n"
+            "   IN THE NORTH, THE RED DAWN FRONT ATTACKS A BUS EVERY WEEK.\n")
+    got = responsibility(wire)
+    assert not any("POLICE" in actor for _, actor in got), got
+    assert ("carried_out", "RED DAWN FRONT") in got, got
