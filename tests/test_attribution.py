@@ -363,3 +363,10 @@ def test_an_attack_as_a_noun_is_not_the_groups_act():
     got = responsibility(wire)
     assert not any("POLICE" in actor for _, actor in got), got
     assert ("carried_out", "RED DAWN FRONT") in got, got
+
+
+def test_security_forces_stopping_the_attacker_are_no_perpetrators():
+    wire = ("   BOGOTA, 4 SEP 89 (RADIO SUR) -- [TEXT] TWO PEOPLE WERE KILLED TODAY IN AN ATTACK AT THE\n"
+            "AIRPORT.  THE AIRPORT SECURITY POLICE THEN KILLED THE ATTACKER.  THE AIRPORT WAS CLOSED\n"
+            "FOR SIX HOURS.\n")
+    assert not any("POLICE" in actor for _, actor in responsibility(wire)), responsibility(wire)
