@@ -199,7 +199,7 @@ def group_phrase(actor: str, known: set[str]) -> str | None:
     return None
 
 
-# "A WAVE OF ATTACKS", "TODAY'S ATTACK", "UNDER ATTACK": the noun, not the group's verb
+# "A WAVE OF ATTACKS", "ANY ATTACK", "UNDER ATTACK": the noun, not the group's verb
 _NOUN_BEFORE = re.compile(r"\b(?:A|AN|ANY|OF|THIS|THESE|SUCH|POSSIBLE|UNDER)\s+$", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 

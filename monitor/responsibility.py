@@ -47,6 +47,7 @@ _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\
                      r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
 _R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:blamed|blames|blame|accused|accuses|accuse|held|holds)\s+",
                       re.IGNORECASE)
+_ON_SOMEONE = re.compile(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")  # "blamed on X", not "on Monday"
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
                              r"deaths?|explosions?|blasts?)\b", re.IGNORECASE)
@@ -173,7 +174,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         add("denied", _np_before(text, m.start()), by, m)
     for m in _R_BLAME.finditer(text):
         rest = text[m.end():]
-        if re.match(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", rest) and _R_ABOUT_ATTACK.search(text[max(0, m.start() - 150):m.start()]):
+        if _ON_SOMEONE.match(rest) and _R_ABOUT_ATTACK.search(text[max(0, m.start() - 150):m.start()]):
             actor = _np_after(text, m.end() + 3)  # "the attack, which the rebels blamed on the army"
             if actor and not _NO_ONE.match(actor):
                 add("accused", actor, _np_before(text, m.start()) or by, m)
