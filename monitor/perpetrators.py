@@ -186,10 +186,15 @@ def _names_group(name: str, known: set[str]) -> bool:
     return not _PEOPLE_ONLY.match(up) or bool(set(re.findall(r"[A-Z][A-Z-]+", up)) & known)
 
 
+def _name(phrase: str) -> str:
+    """A group phrase as a name: no article, on one line (wire copy wraps it: "RED DAWN\nFRONT")."""
+    return " ".join(re.sub(r"^(?:THE|A|AN)\s+", "", phrase.strip(), flags=re.IGNORECASE).split())
+
+
 def group_phrase(actor: str, known: set[str]) -> str | None:
     """The group an actor phrase names, if it names one."""
     spans = _groups(actor)
-    names = [" ".join(re.sub(r"^(?:THE|A|AN)\s+", "", actor[a:b], flags=re.IGNORECASE).split()) for a, b in spans]
+    names = [_name(actor[a:b]) for a, b in spans]
     names = [n for n in names if _names_group(n, known)]
     if names:
         return max(names, key=len)
@@ -286,8 +291,7 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
             continue
         spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)] if alias_rx else [])
         for a, b in spans:
-            # one line of the name: wire copy wraps it ("RED DAWN\nFRONT")
-            name = " ".join(re.sub(r"^(?:THE|A|AN)\s+", "", text[a:b].strip(), flags=re.IGNORECASE).split())
+            name = _name(text[a:b])
             if not _names_group(name, known):
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
