@@ -26,7 +26,7 @@ from monitor.models import Attribution, Source
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
           r"SUBVERSIVES?|MILITIA|GROUP|NARCOTERRORISTS?|DEATH SQUADS?|MAFIAS?|JUNTA|FIGHTERS|MILITANTS|"
-          r"(?:INTELLIGENCE|SECURITY|SECRET) SERVICES?")
+          r"(?:INTELLIGENCE|SECURITY|SECRET) SERVICES?|REGIME")
 # (and "THE SAME GROUP", "THE AFOREMENTIONED GROUP": a group named before, not a name)
 _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVERAL|SOME|HEAVILY|UNIDENTIFIED|"
                       r"SAME|ANY|AFOREMENTIONED|SAID|UNKNOWN|ALLEGED|PRESUMED|SUSPECTED|LEFTIST|RIGHTIST|"
@@ -58,11 +58,12 @@ _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DY
                       r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET FIRE|EXPLO|DETONAT|FIRED|OPENED FIRE|RAID|SEIZ|"
                       r"HIJACK|SABOTAG|TORTUR|EXECUT|STORM|ROCKET|MORTAR|GRENADE|CAR BOMB|TOOK HOSTAGE)\w*",
                       re.IGNORECASE)
-_CLAIM = re.compile(r"\b(?:CLAIM\w*|ADMIT\w*|TOOK RESPONSIBILITY|ACCEPTED RESPONSIBILITY|ASSUMED RESPONSIBILITY|"
+# (not "THE ARMED FORCES HAVE CLAIMED THAT X WAS KILLED BY ...": a claim about someone else)
+_CLAIM = re.compile(r"\b(?:(?:CLAIM|ADMIT)\w*+(?!\s+THAT\b(?!\s+(?:IT|THEY)\s+(?:WAS|WERE|IS|ARE)\s+RESPONSIBLE))|TOOK RESPONSIBILITY|ACCEPTED RESPONSIBILITY|ASSUMED RESPONSIBILITY|"
                     r"(?:SAID|SAYING|STATED) (?:THAT )?(?:THEY|IT) (?:WAS|WERE|ARE|IS) RESPONSIBLE)",
                     re.IGNORECASE)
 # (not "ACCUSED THEM OF COLLABORATING": the victims were accused, by their killers)
-_ACCUSE = re.compile(r"\b(?:(?:ACCUS|BLAM)[A-Z]*\b(?!\s+(?:THEM|HIM|HER)\b)|CHARGED\s+(?:THAT|THE)\b|"
+_ACCUSE = re.compile(r"\b(?:(?:ACCUS|BLAM)[A-Z]*\b(?!\s+(?:THEM|HIM|HER)\b)|CLAIM(?:S|ED)\s+THAT|CHARGED\s+(?:THAT|THE)\b|"
                      r"CHARGES?\s+(?:THAT|AGAINST)|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
                      r"HOLDS?\b[^.]{0,60}RESPONSIBLE|RESPONSIBLE FOR|IMPLICAT\w*)", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|POSSIBL\w*|PROBABL\w*|"
@@ -79,6 +80,8 @@ _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|N
                          re.IGNORECASE)
 _POLICE_WORK = re.compile(r"\b(?:RAID\w*|SEIZ\w*|ARREST\w*|CAPTUR\w*|DETAIN\w*|CONFISCAT\w*|SEARCH\w*)\b",
                           re.IGNORECASE)
+_SUSPECTS_OF = re.compile(r"\b(?:SUSPECTED|ACCUSED|CHARGED|RESPONSIBLE|INVOLVED|IMPLICATED|LINKED|WANTED|"
+                          r"IN CONNECTION WITH|FOR (?:THE|HAVING))\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACR\w*|SHOT|WOUND\w*|TORTUR\w*|BOMB\w*|STRAF\w*|"
                    r"EXECUT\w*|DISAPPEAR\w*)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DENOUNC\w*|INFORM\w*|TOLD|ADDED|"
@@ -90,7 +93,8 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"DYNAMITED|AMBUSHED|MASSACRED|MACHINEGUNNED|SHOT|WOUNDED|DESTROYED|BURNED|SET FIRE|"
                          r"DETONATED|EXPLODED|FIRED ON|FIRED AT|OPENED FIRE|RAIDED|HIJACKED|SABOTAGED|TORTURED|"
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
-                         r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK|"
+                         r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK|PLACED|THREW|HURLED|SHELLED|STRAFED|BEHEADED|STABBED|"
+                         r"MUTILATED|LOOTED|CARRY OUT|"
                          # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
                          r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
                          r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING))\b", re.IGNORECASE)
@@ -108,10 +112,11 @@ _PEOPLE_FROM = re.compile(r"\b(?:MEMBERS?|TERRORISTS?|GUERRILLAS?|COMMANDOS?|REB
 _STOPPED_BY = re.compile(r"\b(?:REPELLED|REPULSED|DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|"
                          r"CAPTURED|DETAINED|RESCUED|ISSUED|SENT|SIGNED|CONDEMNED|DENOUNCED|INVESTIGATED|"
                          r"THWARTED|FOILED|PREVENTED|CONFISCATED|SEIZED|REPORTED|CONFIRMED|INVESTIGATION|CUSTODY|ORDERED|"
-                         r"REQUESTED|CHOSEN|SELECTED|APPOINTED|QUESTIONED|INTERROGATED)"
+                         r"REQUESTED|CHOSEN|SELECTED|APPOINTED|QUESTIONED|INTERROGATED|SUPPORTED|BACKED|REINFORCED|PROTECTED|GUARDED|"
+                         r"ESCORTED|EVACUATED|TREATED|SURROUNDED|PURSUED|CHASED)"
                          r"(?:\s+(?:TODAY|YESTERDAY|TONIGHT|LATER|ALSO|RECENTLY))?\s+$", re.IGNORECASE)
 _NOT_AGENT = re.compile(r"\bVICTIMS?\s+OF\b|\bTARGETS?\s+OF\b|^\W*TO\s+\w+", re.IGNORECASE)
-_SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+(?:[\w.'’-]+\s+){0,4}$",
+_SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+(?:[\w.'’-]+\s+){0,8}$",
                             re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\s[-–—]{1,2}\s")
 
@@ -205,7 +210,7 @@ def group_phrase(actor: str, known: set[str]) -> str | None:
 
 
 # "A WAVE OF ATTACKS", "ANY ATTACK", "UNDER ATTACK": the noun, not the group's verb
-_NOUN_BEFORE = re.compile(r"\b(?:A|AN|ANY|OF|THIS|THESE|SUCH|POSSIBLE|UNDER)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:A|AN|ANY|OF|THIS|THESE|SUCH|POSSIBLE|UNDER|OF THE|FOR THE|IN THE|TO THE|AFTER THE|BEFORE THE)\s+$", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 
 
@@ -274,8 +279,13 @@ def clash(actor: str, sentence: str) -> bool:
     attack anyone is blamed for."""
     if not _SECURITY.search(actor) or _INSURGENT.search(actor) or _ACCUSE.search(sentence):
         return False  # "THE GUERRILLAS SAY THE ARMY IS RESPONSIBLE FOR"
-    return bool(_COMBATANTS.search(sentence)) or (bool(_POLICE_WORK.search(sentence))
-                                                   and not _HARM.search(sentence))
+    work = _POLICE_WORK.search(sentence)
+    if work is None:
+        return bool(_COMBATANTS.search(sentence))
+    # "ARRESTED 10 PEOPLE SUSPECTED OF HAVING DETONATED A CAR BOMB": the harm is the suspects'
+    deeds = _SUSPECTS_OF.search(sentence, work.end())
+    harm = _HARM.search(sentence[:deeds.start()] if deeds else sentence)
+    return bool(_COMBATANTS.search(sentence)) or harm is None
 
 
 def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:

@@ -327,8 +327,28 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "THE POLICE WERE MOBILIZED, FEARING A WAVE OF ATTACKS.", "IN THE NORTH, THE RED DAWN FRONT ATTACKS A BUS "
            "EVERY WEEK."),
      ("carried_out", "RED DAWN FRONT"), "POLICE"),
+    # "CLAIMED THAT X WAS KILLED BY ...": a claim about someone else, an accusation
+    (_wire("SAN SALVADOR, 9 JUN 89", "THE ARMED FORCES HAVE CLAIMED THAT THE MINISTER WAS KILLED BY A RED DAWN "
+           "FRONT COMMANDO TRAINED ABROAD."),
+     ("accused", "RED DAWN FRONT"), "ARMED FORCES"),
+    # who ordered a deployment, stood by, or spoke from far back in the sentence did no harm
+    (_wire("MEDELLIN, 4 JUL 89", "THE DEPLOYMENT OF 2,000 TROOPS WAS ORDERED BY THE POLICE AS A RESULT OF THE "
+           "MURDER OF A JUDGE IN THE CITY."), None, "POLICE"),
+    (_wire("ROSARIO, 2 MAR 90", "ACCORDING TO SEVERAL MEMBERS OF THE BOMB SQUAD OF THE LOCAL POLICE, THE TWO BOMBS "
+           "WERE PLANTED TO INTIMIDATE THE OWNERS OF THE SHOPS."), None, "POLICE"),
+    (_wire("SAN RAMON, 8 NOV 89", "DURING TODAY'S ATTACK ON THE TOWN, THE CIVIL DEFENSE UNITS WERE SUPPORTED BY THE "
+           "BLUE STAR BATTALION, WHICH GAINED CONTROL OF THE SITUATION BY NIGHTFALL."), None, "BATTALION"),
+    # the bomb is the suspects' deed, not the arresting police's
+    (_wire("LIMA, 14 MAY 89", "THE POLICE TODAY ARRESTED 10 PEOPLE SUSPECTED OF HAVING DETONATED A CAR BOMB NEAR "
+           "GOVERNMENT HOUSE."), None, "POLICE"),
+    # a regime is a group; "PLACED DYNAMITE" is an act of violence
+    (_wire("HAVANA, 21 NOV 89", "THE PROFESSORS REPUDIATED THE ASSASSINATION OF TWO PRIESTS, WHO WERE KILLED BY "
+           "THE RURITANIAN REGIME."), ("carried_out", "RURITANIAN REGIME"), None),
+    (_wire("SAN MIGUEL, 3 MAY 90", "THE RED DAWN LIBERATION FRONT [RDLF] HAS BEEN ACTIVE IN THE CITY.  TODAY AT "
+           "0620 RDLF URBAN CELLS PLACED DYNAMITE STICKS IN FOUR STORES."), ("carried_out", "RDLF"), None),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
-        "police-work", "stopping-attacker", "noun-attack"])
+        "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
+        "supported-by", "arrested-suspects", "regime", "placed-dynamite"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
