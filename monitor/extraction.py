@@ -495,7 +495,19 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
         if not any(b.kind == a.kind and _same_group(a.actor, b.actor) for b in out):
             out.append(Attribution(a.kind, a.actor, a.by, a.span, tag_at(tags[i], a.span[0] - sents[i].start),
                                    a.negated))
+    # "... AN ATTACK FOR WHICH THE GUERRILLAS CLAIMED CREDIT": a claim whose claimant no pattern
+    # named is the claim of the group said to have done the act nearest to it
+    claim = next((m for m in _UNNAMED_CLAIM.finditer(text)
+                  if not _NO_ONE_BEFORE.search(text[max(0, m.start() - 50):m.start()])), None)
+    done = [b for b in out if b.kind == "carried_out" and b.actor]
+    if claim and done and not any(b.kind == "claimed" for b in out):
+        b = min(done, key=lambda b: abs(b.span[0] - claim.start()))
+        out.append(Attribution("claimed", b.actor, None, claim.span(), b.incident, False))
     return out
+
+
+_UNNAMED_CLAIM = re.compile(r"\b(?:CLAIMED|CLAIMING|ACCEPTED|ASSUMED|TOOK)\s+(?:RESPONSIBILITY|CREDIT|AUTHORSHIP)\b")
+_NO_ONE_BEFORE = re.compile(r"\b(?:NO|NONE|NOBODY|NOT|NEVER|YET TO)\b")
 
 
 def _actor_words(actor: str | None) -> set[str]:

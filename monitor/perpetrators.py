@@ -87,7 +87,7 @@ _HARM = re.compile(r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACR\w*|SHOT|WOUND\
 _SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DENOUNC\w*|INFORM\w*|TOLD|ADDED|"
                      r"DISCLOSED|REVEALED|CHARG\w*|ACCUS\w*|BLAM\w*|NOTED|EXPLAINED|DECLARED|INDICATED|"
                      r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?)\b", re.IGNORECASE)
-_PASSIVE_BEFORE = re.compile(r"\b(?:WAS|WERE|BEEN|BEING|IS|ARE)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:WAS|WERE|BE|BEEN|BEING|IS|ARE)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # the group's own act of violence: a verb, not a noun ("POLICE ARE INVESTIGATING THE KILLING")
 _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTACKS|KIDNAPPED|ABDUCTED|BOMBED|"
                          r"DYNAMITED|AMBUSHED|MASSACRED|MACHINEGUNNED|SHOT|WOUNDED|DESTROYED|BURNED|SET FIRE|"
@@ -97,7 +97,10 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"MUTILATED|LOOTED|CARRY OUT|"
                          # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
                          r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
-                         r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING))\b", re.IGNORECASE)
+                         r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING)|"
+                         # the participle after a comma: "THE X FORCES BEGAN TO MOVE IN, ATTACKING IT"
+                         r",\s+(?:ATTACKING|KILLING|MURDERING|KIDNAPPING|DYNAMITING|BOMBING|SHELLING|STRAFING|"
+                         r"MACHINEGUNNING|AMBUSHING|BURNING|DESTROYING))\b", re.IGNORECASE)
 _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}(?:(?:FROM|OF)\s+(?:THE\s+)?)?$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
@@ -157,6 +160,8 @@ def _groups(text: str) -> list[tuple[int, int]]:
 # an acronym the article uses without spelling it out, before the group's people
 _ACRONYM_MEMBERS = re.compile(r"\b(?P<acr>[A-Z]{2,5}|[A-Z]-\d{1,2})\s+(?:MEMBERS|GUERRILLAS|REBELS|TERRORISTS|"
                               r"COMMANDOS|UNITS|FORCES|COLUMNS|FIGHTERS|MILITANTS|MILITIAMEN|KILLERS|GUNMEN|ASSASSINS|SQUADS)\b")
+# short words with one vowel that are no acronym ("SIX MEMBERS OF HIS ORDER", "MANY MEMBERS")
+_NOT_ACRONYMS = {"SIX", "TEN", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY", "STAFF", "PARTY"}
 _LEADING_ACRONYM = re.compile(r"\b(?P<acr>[A-Z][A-Z-]{1,9})\s*\[")
 
 
@@ -177,7 +182,7 @@ def aliases(text: str) -> set[str]:
             out.add(m.group("acr").upper())
     for m in _ACRONYM_MEMBERS.finditer(text):  # "FMLN MEMBERS", "ELN GUERRILLAS": no vowel to speak of
         acr = m.group("acr")
-        if acr not in _STOP and (sum(c in "AEIOU" for c in acr) <= 1 or "-" in acr):
+        if acr not in _STOP and acr not in _NOT_ACRONYMS and (sum(c in "AEIOU" for c in acr) <= 1 or "-" in acr):
             out.add(acr)
     return out
 

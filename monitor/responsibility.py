@@ -56,7 +56,7 @@ _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?
                         r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
                         re.IGNORECASE)
 # "members of the army were responsible for the massacre": someone holds them responsible
-_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:directly\s+|also\s+)?responsible\s+"
+_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:directly\s+|also\s+)?(?:responsible|to blame)\s+"
                             r"for\s+(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
                             r"shootings?|crimes?|actions?|incidents?)\b", re.IGNORECASE)

@@ -268,6 +268,7 @@ def test_security_forces_blamed_by_guerrillas_are_accused_not_in_a_clash():
     ("The president admitted that members of the army were responsible for the massacre of six priests.",
      "members of the army"),
     ("Officials said the militia may be responsible for the attacks on the convoy.", "militia"),
+    ("Officials said the Red Dawn Front was to blame for the bombing of the bridge.", "Red Dawn Front"),
 ])
 def test_responsibility_stated_as_a_fact_about_the_actor_is_an_accusation(sentence, actor):
     got = responsibility(sentence)
@@ -346,9 +347,24 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "THE RURITANIAN REGIME."), ("carried_out", "RURITANIAN REGIME"), None),
     (_wire("SAN MIGUEL, 3 MAY 90", "THE RED DAWN LIBERATION FRONT [RDLF] HAS BEEN ACTIVE IN THE CITY.  TODAY AT "
            "0620 RDLF URBAN CELLS PLACED DYNAMITE STICKS IN FOUR STORES."), ("carried_out", "RDLF"), None),
+    # the participle after a comma is the group's act; "TO BE MURDERED" is the passive
+    (_wire("SAN MIGUEL, 4 DEC 89", "AT 0500, THE RED DAWN FRONT FORCES BEGAN TO MOVE IN ON THE GARRISON, ATTACKING "
+           "IT WITH RIFLE AND MORTAR FIRE."), ("carried_out", "RED DAWN FRONT"), None),
+    (_wire("USULUTAN, 2 FEB 90", "A MEMBER OF THE BLUE STAR MOVEMENT WAS TAKEN TO THE JAIL TO BE MURDERED, "
+           "RELATIVES SAID."), None, "BLUE STAR"),
+    # "SIX MEMBERS": a number, not an acronym
+    (_wire("PARIS, 16 NOV 89", "THOSE RESPONSIBLE FOR THE ASSASSINATION OF SIX MEMBERS OF HIS ORDER ARE THE SAME "
+           "ONES WHO KILLED THE ARCHBISHOP."), None, "SIX"),
+    # a claim with no claimant named: the group said to have done the act
+    (_wire("SAN SALVADOR, 2 MAY 90", "THE AIR FORCE CHIEF DIED YESTERDAY, 17 DAYS AFTER AN ATTACK IN WHICH HE WAS "
+           "SERIOUSLY WOUNDED.  RED DAWN FRONT COMMANDOS AMBUSHED HIS CAR ON THE HIGHWAY.  THE GUERRILLAS CLAIMED "
+           "CREDIT FOR THE ATTACK."), ("claimed", "RED DAWN FRONT"), None),
+    (_wire("SAN SALVADOR, 3 MAY 90", "RED DAWN FRONT COMMANDOS AMBUSHED A CAR ON THE HIGHWAY.  NO ONE HAS CLAIMED "
+           "CREDIT FOR THE OTHER ATTACKS."), ("carried_out", "RED DAWN FRONT"), None),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
-        "supported-by", "arrested-suspects", "regime", "placed-dynamite"])
+        "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
+        "six-members", "unnamed-claim", "no-claim"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
@@ -356,6 +372,9 @@ def test_groups_in_wire_copy(wire, found, not_actor):
         assert any(k == kind and actor in a for k, a in got), got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
+    if "NO ONE HAS CLAIMED" in wire:
+        assert not any(k == "claimed" for k, _ in got), got
+
 
 
 @pytest.mark.parametrize("sentence,found,not_actor", [
