@@ -66,13 +66,15 @@ _CLAIM = re.compile(r"\b(?:(?:CLAIM|ADMIT)\w*+(?!\s+THAT\b(?!\s+(?:IT|THEY)\s+(?
 _ACCUSE = re.compile(r"\b(?:(?:ACCUS|BLAM)[A-Z]*\b(?!\s+(?:THEM|HIM|HER)\b)|CLAIM(?:S|ED)\s+THAT|CHARGED\s+(?:THAT|THE)\b|"
                      r"CHARGES?\s+(?:THAT|AGAINST)|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
                      r"HOLDS?\b[^.]{0,60}RESPONSIBLE|RESPONSIBLE FOR|IMPLICAT\w*)", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|POSSIBL\w*|PROBABL\w*|"
-                    r"MAY HAVE|MIGHT HAVE|COULD HAVE|APPARENTLY|IT IS NOT KNOWN|SPECULAT\w*)", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:POSSIBL\w*|PROBABL\w*|MAY HAVE|MIGHT HAVE|COULD HAVE|IT IS NOT KNOWN|SPECULAT\w*)",
+                    re.IGNORECASE)
 # "THE UC-ELN, WHO ACCUSED THEM OF ...": the group accuses; it is not the one accused
 _ACCUSER = re.compile(r"\W*(?:WHO\s+|WHICH\s+)?(?:HAS\s+|HAVE\s+|HAD\s+)?(?:ALSO\s+)?(?:ACCUSED|ACCUSES|ACCUSE|BLAMED|"
                       r"BLAMES|BLAME|HOLD|HOLDS|HELD|ATTRIBUTED|ATTRIBUTE|ATTRIBUTES)\s+(?!OF\b|FOR\b|BY\b|RESPONSIBLE\b)",
                       re.IGNORECASE)
-_ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*)", re.IGNORECASE)
+# an allegation or someone's suspicion ("BELIEVED TO BE", "PRESUMABLY"); a hedge of the writer's
+# own ("POSSIBLY", "MAY HAVE") is a possibility
+_ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|APPARENTLY)", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROOPS|SOLDIERS|PATROL)\b",
                        re.IGNORECASE)
 _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|NARCOTERRORIST|INSURGENT|ATTACKER|ASSAILANT|"
@@ -98,10 +100,12 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
                          r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
                          r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING)|"
-                         # the participle after a comma: "THE X FORCES BEGAN TO MOVE IN, ATTACKING IT"
-                         r",\s+(?:ATTACKING|KILLING|MURDERING|KIDNAPPING|DYNAMITING|BOMBING|SHELLING|STRAFING|"
+                         # the participle after a comma or "by": "THE X FORCES BEGAN TO MOVE IN, ATTACKING IT"
+                         r"(?:,|\bBY)\s+(?:ATTACKING|KILLING|MURDERING|KIDNAPPING|DYNAMITING|BOMBING|SHELLING|STRAFING|"
                          r"MACHINEGUNNING|AMBUSHING|BURNING|DESTROYING))\b", re.IGNORECASE)
-_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}(?:(?:FROM|OF)\s+(?:THE\s+)?)?$", re.IGNORECASE)
+# (and the second of two agents: "BY THE ARMY AND THE X ALLIANCE")
+_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}(?:(?:FROM|OF)\s+(?:THE\s+)?)?"
+                 r"(?:(?:[\w'’-]+\s+){0,3}AND\s+(?:THE\s+)?)?$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
                           r"POSTS?|GARRISONS?|BASES?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
@@ -133,7 +137,7 @@ def _groups(text: str) -> list[tuple[int, int]]:
         base, start = max(0, m.start() - 80), m.start()
         for t in reversed(list(_TOKEN.finditer(text, base, m.start()))):
             w = t.group()
-            if text[t.end():start].strip() or not w[0].isupper() or w.upper() in _STOP:
+            if text[t.end():start].strip(' \n"') or not w[0].isupper() or w.upper() in _STOP:
                 break
             if len(w) > 4 and w.upper().endswith(("ED", "ING")) and not re.match(rf"\s*(?:{_HEADS})\b", text[t.end():], re.I):
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
@@ -198,7 +202,7 @@ def _names_group(name: str, known: set[str]) -> bool:
 
 def _name(phrase: str) -> str:
     """A group phrase as a name: no article, on one line (wire copy wraps it: "RED DAWN\nFRONT")."""
-    return " ".join(re.sub(r"^(?:THE|A|AN)\s+", "", phrase.strip(), flags=re.IGNORECASE).split())
+    return " ".join(re.sub(r"^(?:THE|A|AN)\s+", "", phrase.replace('"', " ").strip(), flags=re.IGNORECASE).split())
 
 
 def group_phrase(actor: str, known: set[str]) -> str | None:

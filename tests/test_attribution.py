@@ -153,7 +153,7 @@ def test_short_wire_item_without_blank_lines():
     assert not hard_wrapped(news)
     got = responsibility(SHORT_WIRE)
     assert ("carried_out", "RFL") in got, got
-    assert any(k == "suspected" and "NATIONAL LIBERATION" in actor for k, actor in got), got
+    assert any(k == "accused" and "NATIONAL LIBERATION" in actor for k, actor in got), got
     assert not any(actor.startswith("ARMY") for _, actor in got), got  # soldiers in a clash
     assert not any("SAY" in actor for _, actor in got), got  # a verb is not part of a name
 
@@ -199,16 +199,21 @@ def test_all_caps_non_agents(wire, not_actor):
     assert not any(not_actor in (a.actor or "") for a in ex.attributions if a.kind != "means"), ex.attributions
 
 
-def test_an_allegation_is_an_accusation_and_a_presumption_a_possibility():
+def test_an_allegation_or_presumption_is_an_accusation_and_a_possibility_is_suspected():
+    # someone's suspicion ("alleged", "presumably", "believed to be") is what MUC-4 keys as
+    # SUSPECTED OR ACCUSED; the writer's own hedge ("possibly") is a POSSIBLE perpetrator
     wire = ("   LIMA, 11 MAR 89 (RADIO SUR) -- [TEXT] IT WAS OFFICIALLY REPORTED TODAY THAT\n"
             "ON 10 MARCH ALLEGED RED DAWN FRONT MEMBERS MURDERED FOUR PEASANTS IN THE\n"
             "VILLAGE OF SANTA MARIA DEL VALLE, HUANUCO DEPARTMENT.\n\n"
             "   IN ANOTHER INCIDENT, A BRIDGE WAS DYNAMITED NEAR THE TOWN.  THE ATTACK WAS\n"
             "PRESUMABLY STAGED BY THE PEOPLE'S LIBERATION ALLIANCE, AN ARMY SPOKESMAN SAID\n"
-            "IN A STATEMENT ISSUED IN THE CAPITAL.\n")
+            "IN A STATEMENT ISSUED IN THE CAPITAL.\n\n"
+            "   THE TOWN HAS BEEN WITHOUT WATER SINCE THEN.  A WEEK EARLIER A PYLON WAS\n"
+            "DYNAMITED, POSSIBLY BY THE BLUE STAR MOVEMENT, WHICH IS ACTIVE IN THE AREA.\n")
     got = responsibility(wire)
     assert ("accused", "RED DAWN FRONT") in got, got
-    assert any(k == "suspected" and "LIBERATION ALLIANCE" in actor for k, actor in got), got
+    assert any(k == "accused" and "LIBERATION ALLIANCE" in actor for k, actor in got), got
+    assert any(k == "suspected" and "BLUE STAR MOVEMENT" in actor for k, actor in got), got
 
 
 def test_a_groups_own_report_of_its_action_is_a_claim():
@@ -361,10 +366,17 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "CREDIT FOR THE ATTACK."), ("claimed", "RED DAWN FRONT"), None),
     (_wire("SAN SALVADOR, 3 MAY 90", "RED DAWN FRONT COMMANDOS AMBUSHED A CAR ON THE HIGHWAY.  NO ONE HAS CLAIMED "
            "CREDIT FOR THE OTHER ATTACKS."), ("carried_out", "RED DAWN FRONT"), None),
+    # a name in quotes; the second of two agents; "BY KILLING"
+    (_wire("LA PAZ, 26 MAY 89", 'THE MISSIONARIES WERE VISITING THE SLUMS.  THE SELF-STYLED "RED DAWN" GROUP '
+           'KILLED THEM IN DOWNTOWN LA PAZ, THE RADIO SAID.'), ("carried_out", "RED DAWN GROUP"), None),
+    (_wire("SAN SALVADOR, 2 JUN 89", "THE BOMBING OF THE BRIDGE WAS CARRIED OUT BY THE ARMY AND THE BLUE STAR "
+           "ALLIANCE, A HUMAN RIGHTS GROUP REPORTED."), ("carried_out", "BLUE STAR ALLIANCE"), None),
+    (_wire("LIMA, 12 APR 90", "THE RED DAWN FRONT RESPONDED TO THE ELECTIONS BY KILLING TWO MAYORS IN THE NORTH."),
+     ("carried_out", "RED DAWN FRONT"), None),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "unnamed-claim", "no-claim"])
+        "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
