@@ -41,6 +41,9 @@ _R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|t
 _RELATIVE = re.compile(r",?\s*\b(?:which|that|who)\s+(?:has\s+|had\s+|have\s+|also\s+)*$", re.IGNORECASE)
 _R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has been|had been)\s+claimed\s+by\b",
                            re.IGNORECASE)
+_ACT = re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|killings?|murders?|massacres?|assassinations?|"
+                  r"kidnappings?|shootings?|ambush(?:es)?)$", re.IGNORECASE)
+_WORK_OF = re.compile(r"\s+(?:to\s+have\s+been|to\s+be)\s+the\s+work\s+of\s+", re.IGNORECASE)
 _NO_ONE = re.compile(r"^(?:no|nobody|none)\b", re.IGNORECASE)
 _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
                      r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
@@ -66,9 +69,10 @@ _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|l
 _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
             r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|carried out|perpetrated|committed|"
             r"staged|planned|launched|planted|detonated|set off|fired on|opened fire on)")
+_SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "thought")
 # "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
 _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
-                      rf"believed to have been|may have been|might have been|suspected of being)\s+)?"
+                      rf"(?:believed|suspected|thought) to have been|may have been|might have been|suspected of being)\s+)?"
                       rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
                       rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
 # "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers",
@@ -197,12 +201,15 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             add("accused", actor, _np_before(text, m.start()) or by, m)
     for m in _R_PASSIVE.finditer(text):
         v = m.group("v").lower()
-        kind = "accused" if v in ("blamed", "accused") or "responsible" in v else "suspected"
+        kind = "accused"  # blamed, accused, held responsible, or suspected: someone holds it against them
         bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
         who = _np_after(text, m.end() + bym.end()) if bym else by
         actor = _np_before(text, m.start())
         if "responsible" in v:  # "for which the Red Dawn Front is being held responsible"
             actor = _actor_clean(actor or "")
+        if actor and _ACT.search(actor):  # "the bombing is suspected to have been the work of X"
+            work = _WORK_OF.match(text, m.end())
+            actor = _np_after(text, m.end() + work.end() - work.start()) if work else None
         add(kind, actor, who, m)
     for m in _R_RESPONSIBLE.finditer(text):
         actor = _actor_clean(_np_before(text, m.start()) or "")
@@ -216,8 +223,11 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         actor = _np_after(text, m.end())
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
             hedge = (m.group("hedge") or "").lower()
-            # "allegedly carried out by X": someone alleges it; "possibly by X": a possibility
-            add("accused" if hedge.startswith("alleged") else "suspected" if hedge else "carried_out", actor, by, m)
+            # "allegedly / presumably carried out by X": someone alleges or suspects it; "possibly by X": a
+            # possibility
+            kind = ("accused" if hedge.startswith(_SUSPICION) else "suspected" if hedge and not hedge.startswith("reported")
+                    else "carried_out")
+            add(kind, actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)

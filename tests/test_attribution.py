@@ -406,3 +406,17 @@ def test_relative_clauses_and_orders(sentence, found, not_actor):
         assert found in got, got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
+
+
+@pytest.mark.parametrize("sentence,kind,actor", [
+    # someone's suspicion or allegation is an accusation; the writer's "possibly" a possibility
+    ("The attack was believed to have been carried out by the Red Dawn Front.", "accused", "Red Dawn Front"),
+    ("The bombing is suspected to have been carried out by the Red Dawn Front.", "accused", "Red Dawn Front"),
+    ("The bombing is suspected to have been the work of the Red Dawn Front.", "accused", "Red Dawn Front"),
+    ("The attack was possibly carried out by the Red Dawn Front.", "suspected", "Red Dawn Front"),
+    ("The attack was reportedly carried out by the Red Dawn Front.", "carried_out", "Red Dawn Front"),
+])
+def test_suspicion_is_an_accusation_and_a_hedge_a_possibility(sentence, kind, actor):
+    got = responsibility(sentence)
+    assert any(k == kind and a.endswith(actor) for k, a in got), got
+    assert not any(a.lower().startswith(("the bombing", "the attack")) for _, a in got), got
