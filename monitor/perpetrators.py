@@ -113,6 +113,8 @@ _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT
                           r"\b(?:TOLD|INFORMED|ASKED|URGED|CONTACTED|NOTIFIED|ALERTED|WARNED|CALLED ON))"
                           r"\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",
                           re.IGNORECASE)
+_BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+(?:[\w'’-]+\s+){0,4}TO)\s+"
+                        r"(?:THE\s+|A\s+|AN\s+)?\"?$", re.IGNORECASE)
 # "TERRORISTS FROM THE X", "COMMANDOS OF THE X": the group's men
 _PEOPLE_FROM = re.compile(r"\b(?:MEMBERS?|TERRORISTS?|GUERRILLAS?|COMMANDOS?|REBELS?|MEN|UNITS?|FIGHTERS|MILITANTS|"
                           r"GROUPS?|COLUMNS?|SQUADS?|CELLS?|GUNMEN|AGENTS)\s+(?:FROM|OF)\s+(?:THE\s+)?$", re.IGNORECASE)
@@ -238,6 +240,8 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return "claimed"
     if _SOURCE_BEFORE.search(before[-60:]):
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
+    if _BLAMED_ON.search(before[-80:]):
+        return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X"
     if _PREP_BEFORE.search(before[-40:]) and not _PEOPLE_FROM.search(before[-60:]):
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION": a target or a place
     near = before[-40:]

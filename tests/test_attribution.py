@@ -274,6 +274,7 @@ def test_security_forces_blamed_by_guerrillas_are_accused_not_in_a_clash():
      "members of the army"),
     ("Officials said the militia may be responsible for the attacks on the convoy.", "militia"),
     ("Officials said the Red Dawn Front was to blame for the bombing of the bridge.", "Red Dawn Front"),
+    ("The bishop said the Red Dawn Front was guilty of the murders.", "Red Dawn Front"),
 ])
 def test_responsibility_stated_as_a_fact_about_the_actor_is_an_accusation(sentence, actor):
     got = responsibility(sentence)
@@ -373,10 +374,16 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "ALLIANCE, A HUMAN RIGHTS GROUP REPORTED."), ("carried_out", "BLUE STAR ALLIANCE"), None),
     (_wire("LIMA, 12 APR 90", "THE RED DAWN FRONT RESPONDED TO THE ELECTIONS BY KILLING TWO MAYORS IN THE NORTH."),
      ("carried_out", "RED DAWN FRONT"), None),
+    # "BLAMED IT ON X", "ATTRIBUTED THE ATTACKS TO X": an accusation, X not the target
+    (_wire("BOGOTA, 3 SEP 89", "ALTHOUGH NO ONE HAS CLAIMED CREDIT FOR THE BOMBING, PRESS SECTORS BLAMED IT ON THE "
+           "BLUE STAR CARTEL."), ("accused", "BLUE STAR CARTEL"), None),
+    (_wire("SAN SALVADOR, 4 NOV 89", "UNION LEADERS ATTRIBUTED THE DYNAMITE ATTACKS TO THE RED DAWN FRONT."),
+     ("accused", "RED DAWN FRONT"), None),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing"])
+        "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
+        "attributed-to"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
