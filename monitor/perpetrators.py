@@ -44,6 +44,9 @@ _THING_AFTER = re.compile(r"\s+(?:POSTS?|HEADQUARTERS|STATIONS?|BASES?|BARRACKS|
                           r"SOURCES?|REPORTS?|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
                           r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS|BOMB[- ]SQUADS?|EXPERTS|INVESTIGATORS|"
                           r"DETECTIVES|AUTHORITIES)\b", re.IGNORECASE)
+# ... but "AN AIR FORCE HELICOPTER STRAFED THE CAMP" is the air force's act
+_AIRCRAFT_STRIKE = re.compile(r"\s+(?:HELICOPTERS?|PLANES?|AIRCRAFT|GUNSHIPS?|BOMBERS?)\s+(?:HAVE\s+|HAS\s+)?"
+                              r"(?:STRAFED|BOMBED|ATTACKED|ROCKETED|MACHINEGUNNED|SHELLED|FIRED)\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"TERRORIST", "GUERRILLA", "REBEL", "SUBVERSIVE"}
 _ACT_AFTER = re.compile(r"\s+(?:ATTACKS?|ACTIONS?|ACTS?|OFFENSIVES?|CAMPAIGNS?|ACTIVIT(?:Y|IES)|WAVES?|VIOLENCE|"
                         r"INCURSIONS?|BOMBINGS?|OPERATIONS?|AMBUSH(?:ES)?|THREATS?)\b", re.IGNORECASE)
@@ -145,7 +148,7 @@ def _groups(text: str) -> list[tuple[int, int]]:
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
             start = t.start()
         end = m.end()
-        if _THING_AFTER.match(text, end):
+        if _THING_AFTER.match(text, end) and not _AIRCRAFT_STRIKE.match(text, end):
             continue  # "THE COMMAND POST", "A POLICE STATION", "ARMY SPOKESMAN": a place, thing or person
         if m.group().upper() in _ADJECTIVE_HEADS and _ACT_AFTER.match(text, end):
             continue  # "LAST NIGHT'S TERRORIST ATTACKS": an adjective of the act, no group

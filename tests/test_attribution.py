@@ -379,11 +379,16 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "BLUE STAR CARTEL."), ("accused", "BLUE STAR CARTEL"), None),
     (_wire("SAN SALVADOR, 4 NOV 89", "UNION LEADERS ATTRIBUTED THE DYNAMITE ATTACKS TO THE RED DAWN FRONT."),
      ("accused", "RED DAWN FRONT"), None),
+    # the air force's helicopter strafing is the air force's act; its helicopter shot down is not
+    (_wire("CHALATENANGO, 12 FEB 90", "ONE ADULT AND FOUR MINORS WERE KILLED WHEN A RURITANIAN AIR FORCE HELICOPTER "
+           "STRAFED A CAMP OF DISPLACED PERSONS."), ("carried_out", "RURITANIAN AIR FORCE"), None),
+    (_wire("SAN MIGUEL, 30 MAR 89", "RED DAWN FRONT UNITS SHOT DOWN AN AIR FORCE HELICOPTER NEAR THE TOWN."),
+     ("carried_out", "RED DAWN FRONT"), "AIR FORCE"),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
         "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
-        "attributed-to"])
+        "attributed-to", "aircraft-strike", "aircraft-target"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
