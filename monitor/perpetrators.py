@@ -157,7 +157,7 @@ def _groups(text: str) -> list[tuple[int, int]]:
             # the name runs on to a function word or a participle: "OF CHILE", not "OF MEN WEARING"
             words = []
             for w in tail.group(1).split():
-                if w.upper() in _STOP or (len(w) > 4 and w.upper().endswith("ING")):
+                if w.upper() in _STOP or (len(w) > 4 and w.upper().endswith("ING")) or _SPEECH.fullmatch(w):
                     break
                 words.append(w)
             if words:
@@ -196,12 +196,19 @@ def aliases(text: str) -> set[str]:
     return out
 
 
+# a group speaking of itself: "OUR FORCES", "ALL OUR MILITIA UNITS" (a government's "OUR ARMED
+# FORCES" are not a rebel group's)
+_OURS = re.compile(r"^(?:ALL\s+)?OUR\b", re.IGNORECASE)
+_STATE_FORCES = re.compile(r"\b(?:ARMY|ARMED|POLICE|GUARD|BATTALION|BRIGADE|SOLDIERS|TROOPS|AIR FORCE|NAVY)\b",
+                           re.IGNORECASE)
+
+
 def _names_group(name: str, known: set[str]) -> bool:
     """A group's name, not a generic one ("THE GUERRILLAS") nor people ("SALVADORAN GUERRILLAS",
     unless an alias is part of it: "FMLN GUERRILLAS")."""
     up = name.upper()
-    if not name or _GENERIC.match(up):
-        return False
+    if not name or _GENERIC.match(up) or _OURS.match(up):
+        return False  # (a group speaking of itself is resolved by the document pass)
     return not _PEOPLE_ONLY.match(up) or bool(set(re.findall(r"[A-Z][A-Z-]+", up)) & known)
 
 
@@ -295,13 +302,27 @@ def clash(actor: str, sentence: str) -> bool:
     attack anyone is blamed for."""
     if not _SECURITY.search(actor) or _INSURGENT.search(actor) or _ACCUSE.search(sentence):
         return False  # "THE GUERRILLAS SAY THE ARMY IS RESPONSIBLE FOR"
+    if _COMBATANTS.search(sentence):
+        return True
     work = _POLICE_WORK.search(sentence)
     if work is None:
-        return bool(_COMBATANTS.search(sentence))
+        return False
     # "ARRESTED 10 PEOPLE SUSPECTED OF HAVING DETONATED A CAR BOMB": the harm is the suspects'
     deeds = _SUSPECTS_OF.search(sentence, work.end())
-    harm = _HARM.search(sentence[:deeds.start()] if deeds else sentence)
-    return bool(_COMBATANTS.search(sentence)) or harm is None
+    return _HARM.search(sentence[:deeds.start()] if deeds else sentence) is None
+
+
+def _speaker(sents: list[Sentence], known: set[str]) -> str | None:
+    """The group an article that says "our forces" speaks for: the first insurgent group it names
+    (a communique's heading or first line names it)."""
+    if not any(re.search(r"\bOUR\b", s.text, re.IGNORECASE) for s in sents):
+        return None
+    for s in sents:
+        for a, b in _groups(s.text):
+            name = _name(s.text[a:b])
+            if _names_group(name, known) and _INSURGENT.search(name):
+                return name
+    return None
 
 
 def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:
@@ -311,6 +332,7 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
     seen: set[tuple[str, str]] = set()
     known = aliases("\n".join(s.text for s in sents))
     alias_rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, known))) + r")\b") if known else None
+    speaker = _speaker(sents, known)
     for i, (s, src) in enumerate(zip(sents, sources, strict=True)):
         text = s.text
         if not _VIOLENT.search(text) and not _CLAIM.search(text):
@@ -318,11 +340,15 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
         spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)] if alias_rx else [])
         for a, b in spans:
             name = _name(text[a:b])
-            if not _names_group(name, known):
+            ours = bool(_OURS.match(name)) and not _STATE_FORCES.search(name)
+            if ours and speaker:
+                name = speaker  # "OUR URBAN FORCES" in a group's communique: that group
+            elif not _names_group(name, known):
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
             kind = _kind(text[:a], text[b:], context)
-            if kind == "carried_out" and _own_report(name, known, (sents[i - 1].text if i else "") + " " + text[:a]):
+            if kind == "carried_out" and (ours or _own_report(name, known, (sents[i - 1].text if i else "") + " "
+                                                               + text[:a])):
                 kind = "claimed"  # "THE FMLN REPORTS THAT ... FMLN COLUMNS STAGED ATTACKS": its own account
             if clash(name, text):
                 continue

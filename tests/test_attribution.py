@@ -384,11 +384,18 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "STRAFED A CAMP OF DISPLACED PERSONS."), ("carried_out", "RURITANIAN AIR FORCE"), None),
     (_wire("SAN MIGUEL, 30 MAR 89", "RED DAWN FRONT UNITS SHOT DOWN AN AIR FORCE HELICOPTER NEAR THE TOWN."),
      ("carried_out", "RED DAWN FRONT"), "AIR FORCE"),
+    # "OUR FORCES" in a group's communique: the group's claim; a government's "OUR ARMED FORCES" are not
+    (_wire("CLANDESTINE, 1 AUG 89", "THE GENERAL COMMAND OF THE RED DAWN LIBERATION FRONT INFORMS THE PEOPLE:",
+           "DURING THIS OPERATION, OUR URBAN FORCES ATTACKED TWO POLICE POSTS IN THE CAPITAL."),
+     ("claimed", "RED DAWN LIBERATION FRONT"), "OUR"),
+    (_wire("SAN SALVADOR, 2 AUG 89", "THE MINISTER SAID THAT THE RED DAWN LIBERATION FRONT ATTACKED THE TOWN AT DAWN.",
+           "OUR ARMED FORCES REPELLED THE ATTACK AND KILLED TEN GUERRILLAS, HE ADDED."),
+     ("carried_out", "RED DAWN LIBERATION FRONT"), "OUR"),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
         "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
-        "attributed-to", "aircraft-strike", "aircraft-target"])
+        "attributed-to", "aircraft-strike", "aircraft-target", "our-forces", "our-armed-forces"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
@@ -396,7 +403,7 @@ def test_groups_in_wire_copy(wire, found, not_actor):
         assert any(k == kind and actor in a for k, a in got), got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
-    if "NO ONE HAS CLAIMED" in wire:
+    if "NO ONE HAS CLAIMED" in wire or "OUR ARMED FORCES" in wire:
         assert not any(k == "claimed" for k, _ in got), got
 
 
