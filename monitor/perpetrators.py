@@ -257,7 +257,9 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     near = before[-40:]
     by = _BY.search(near)  # the sentence tells of violence (checked by the caller)
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped
-    agent = bool(by) and not _STOPPED_BY.search(before[:len(before) - len(near) + by.start()])
+    # ("VARIOUS ARRESTS WERE MADE BY THE POLICE": by whom the arrests were made)
+    head = before[:len(before) - len(near) + by.start()] if by else ""
+    agent = bool(by) and not _STOPPED_BY.search(head) and not _POLICE_WORK.search(head[-30:])
     if not agent and _ACCUSER.match(after):
         return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
     clause = _CLAUSE.split(after)[0][:160]

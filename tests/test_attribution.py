@@ -391,11 +391,15 @@ def _wire(dateline: str, *paragraphs: str) -> str:
     (_wire("SAN SALVADOR, 2 AUG 89", "THE MINISTER SAID THAT THE RED DAWN LIBERATION FRONT ATTACKED THE TOWN AT DAWN.",
            "OUR ARMED FORCES REPELLED THE ATTACK AND KILLED TEN GUERRILLAS, HE ADDED."),
      ("carried_out", "RED DAWN LIBERATION FRONT"), "OUR"),
+    # by whom the arrests were made
+    (_wire("AYACUCHO, 9 MAR 90", "AT LEAST THREE PEOPLE WERE KILLED IN THE ATTACK BY THE RED DAWN FRONT, AND VARIOUS "
+           "ARRESTS WERE MADE BY THE POLICE."), ("carried_out", "RED DAWN FRONT"), "POLICE"),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
         "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
-        "attributed-to", "aircraft-strike", "aircraft-target", "our-forces", "our-armed-forces"])
+        "attributed-to", "aircraft-strike", "aircraft-target", "our-forces", "our-armed-forces",
+        "arrests-made-by"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
