@@ -73,7 +73,8 @@ _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed
 _SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "thought")
 # "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
 _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
-                      rf"(?:believed|suspected|thought) to have been|may have been|might have been|suspected of being)\s+)?"
+                      rf"(?:believed|suspected|thought) to have been|may have been|might have been|"
+                      rf"suspected of being)\s+)?"
                       rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
                       rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
 # "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers",
@@ -138,8 +139,8 @@ def _speaker_body(who: str | None) -> str | None:
 
 
 _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every sentence
-    r"\b(?:responsib|blam|guilt|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|held|hold|"
-    r"consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|murdered|"
+    r"\b(?:responsib|blam|guilt|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|"
+    r"held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|murdered|"
     r"assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
     r"plann|plant|detonat|set off|fired|opened fire)", re.IGNORECASE)
 
@@ -226,8 +227,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             hedge = (m.group("hedge") or "").lower()
             # "allegedly / presumably carried out by X": someone alleges or suspects it; "possibly by X": a
             # possibility
-            kind = ("accused" if hedge.startswith(_SUSPICION) else "suspected" if hedge and not hedge.startswith("reported")
-                    else "carried_out")
+            kind = ("accused" if hedge.startswith(_SUSPICION)
+                    else "suspected" if hedge and not hedge.startswith("reported") else "carried_out")
             add(kind, actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
