@@ -332,6 +332,12 @@ def _speaker(sents: list[Sentence], known: set[str]) -> str | None:
     return None
 
 
+# "MEN WEARING MILITARY UNIFORMS", "WHO WORE FIELD UNIFORMS OF THE COLOMBIAN MILITARY"
+_UNIFORMS = re.compile(r"\b(?:WEARING|WORE|DRESSED IN|IN)\s+(?:\w+\s+){0,2}?(?:"
+                       r"(?:UNIFORMS?|FATIGUES)\s+OF\s+THE\s+(?P<of>(?:\w+\s+)?(?:MILITARY|ARMY|POLICE))\b|"
+                       r"(?P<who>(?:\w+\s+)?(?:MILITARY|ARMY|POLICE))\s+(?:UNIFORMS?|FATIGUES)\b)", re.IGNORECASE)
+
+
 def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tuple[int, Attribution]]:
     """One attribution per group and kind, at its first mention of that kind, with the index
     of its sentence."""
@@ -363,4 +369,11 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
                 continue
             seen.add((name.upper(), kind))
             out.append((i, Attribution(kind, name, src.text if src else None, (s.start + a, s.start + b))))
+        u = _UNIFORMS.search(text)
+        who = "of" if u and u.group("of") else "who"
+        if u and _HARM.search(text) and (u.group(who).upper(), "suspected") not in seen:
+            # "KILLED BY MEN WEARING MILITARY UNIFORMS": the military, as a possibility
+            seen.add((u.group(who).upper(), "suspected"))
+            out.append((i, Attribution("suspected", u.group(who).upper(), src.text if src else None,
+                                       (s.start + u.start(who), s.start + u.end(who)))))
     return out

@@ -394,12 +394,17 @@ def _wire(dateline: str, *paragraphs: str) -> str:
     # by whom the arrests were made
     (_wire("AYACUCHO, 9 MAR 90", "AT LEAST THREE PEOPLE WERE KILLED IN THE ATTACK BY THE RED DAWN FRONT, AND VARIOUS "
            "ARRESTS WERE MADE BY THE POLICE."), ("carried_out", "RED DAWN FRONT"), "POLICE"),
+    # killers in uniform: the force whose uniform they wore, as a possibility
+    (_wire("SAN SALVADOR, 17 NOV 89", "SIX PRIESTS WERE MURDERED ON 16 NOVEMBER BY MEN WEARING MILITARY UNIFORMS."),
+     ("suspected", "MILITARY"), None),
+    (_wire("TUMACO, 5 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN ARMY, KILLED TWO "
+           "FISHERMEN."), ("suspected", "RURITANIAN ARMY"), None),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
         "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
         "attributed-to", "aircraft-strike", "aircraft-target", "our-forces", "our-armed-forces",
-        "arrests-made-by"])
+        "arrests-made-by", "military-uniforms", "uniforms-of-the-army"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
