@@ -249,10 +249,21 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
     return None
 
 
+# the group, its radio or its communique telling of its own fighters' acts
+_OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:[\w-]+\s+){0,3}?(?:RADIO(?:\s+STATION)?|STATION|"
+                        r"SPOKESM[AE]N|COMMUNIQUE|BULLETIN|LEAFLETS?|STATEMENT)\W*(?:[^.;]{0,40}?,\s*)?)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:REPORTS?|REPORTED|ANNOUNCE[SD]?|STATE[SD]|SAYS|SAID|INFORMS?|"
+                        r"INFORMED)\s+(?:THAT\s+)?(?:ITS\s+|OUR\s+|THE\s+)?(?:[\w-]+\s+){0,2}(?:UNITS|COMMANDOS?|"
+                        r"COLUMNS?|FORCES|GUERRILLAS|REBELS|FIGHTERS|COMBATANTS|MILITIA\w*|CELLS)\b", re.IGNORECASE)
+
+
 def _kind(before: str, after: str, sentence: str) -> str | None:
     """How the sentence holds the group at this position responsible, if it does."""
     if _CLAIM.search(after[:60]):
         return "claimed"
+    own = _OWN_UNITS.match(after)
+    if own and _agent_verb(_CLAUSE.split(after[own.end():])[0][:100]):
+        return "claimed"  # "THE X REPORTS THAT URBAN COMMANDO UNITS STAGED ATTACKS": its own account
     if _SOURCE_BEFORE.search(before[-60:]):
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
     if _BLAMED_ON.search(before[-80:]):

@@ -399,12 +399,17 @@ def _wire(dateline: str, *paragraphs: str) -> str:
      ("suspected", "MILITARY"), None),
     (_wire("TUMACO, 5 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN ARMY, KILLED TWO "
            "FISHERMEN."), ("suspected", "RURITANIAN ARMY"), None),
+    # the group, or its radio, telling of its own fighters' acts: a claim
+    (_wire("SAN SALVADOR, 26 MAY 89", "THE RED DAWN LIBERATION FRONT [RDLF] REPORTS THAT URBAN COMMANDO UNITS STAGED "
+           "SIMULTANEOUS ATTACKS ON THE BRIGADE HEADQUARTERS."), ("claimed", "RED DAWN LIBERATION FRONT"), None),
+    (_wire("SAN SALVADOR, 27 MAY 89", "RADIO SUR, THE RED DAWN FRONT'S OFFICIAL RADIO STATION, SAID THE REBELS "
+           "ATTACKED THE GUARDS WHO WATCH OVER THE TOWN."), ("claimed", "RED DAWN FRONT"), None),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
         "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
         "attributed-to", "aircraft-strike", "aircraft-target", "our-forces", "our-armed-forces",
-        "arrests-made-by", "military-uniforms", "uniforms-of-the-army"])
+        "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "own-units-report", "own-radio-report"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
