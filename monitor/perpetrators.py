@@ -249,6 +249,7 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
     return None
 
 
+_NOT = re.compile(r"\b(?:NO|NOT|NEITHER|NOR|NONE|NEVER|ANY)\b", re.IGNORECASE)
 # the group, its radio or its communique telling of its own fighters' acts
 _OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:[\w-]+\s+){0,3}?(?:RADIO(?:\s+STATION)?|STATION|"
                         r"SPOKESM[AE]N|COMMUNIQUE|BULLETIN|LEAFLETS?|STATEMENT)\W*(?:[^.;]{0,40}?,\s*)?)?"
@@ -259,8 +260,10 @@ _OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:[\w-]+\s+){0
 
 def _kind(before: str, after: str, sentence: str) -> str | None:
     """How the sentence holds the group at this position responsible, if it does."""
-    if _CLAIM.search(after[:60]):
-        return "claimed"
+    claim = _CLAIM.search(after[:60])
+    if claim:  # (not "NEITHER THE X NOR ANY OTHER GROUP HAS CLAIMED", "NOR HAS ANY X MOVEMENT CLAIMED")
+        negated = _NOT.search(before[-30:]) or _NOT.search(after[:claim.start()])
+        return None if negated else "claimed"
     own = _OWN_UNITS.match(after)
     if own and _agent_verb(_CLAUSE.split(after[own.end():])[0][:100]):
         return "claimed"  # "THE X REPORTS THAT URBAN COMMANDO UNITS STAGED ATTACKS": its own account

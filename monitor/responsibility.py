@@ -44,7 +44,8 @@ _R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was
 _ACT = re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|killings?|murders?|massacres?|assassinations?|"
                   r"kidnappings?|shootings?|ambush(?:es)?)$", re.IGNORECASE)
 _WORK_OF = re.compile(r"\s+(?:to\s+have\s+been|to\s+be)\s+the\s+work\s+of\s+", re.IGNORECASE)
-_NO_ONE = re.compile(r"^(?:no|nobody|none)\b", re.IGNORECASE)
+_NO_ONE = re.compile(r"^(?:no|nobody|none|any)\b", re.IGNORECASE)
+_NEITHER = re.compile(r"\b(?:neither|nor)\b(?:(?!\bbut\b)[^.;]){0,80}$", re.IGNORECASE)
 _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
                      r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
                      r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
@@ -170,8 +171,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         rel = _RELATIVE.search(text, 0, m.start())
         if not actor and rel:  # "the Red Dawn Front, which claimed responsibility": the antecedent
             actor = _np_before(text, rel.start())
-        if actor and _NO_ONE.match(actor):
-            add("claimed", None, by, m, negated=True)
+        if actor and (_NO_ONE.match(actor) or _NEITHER.search(text, 0, m.start())):
+            add("claimed", None, by, m, negated=True)  # (also "neither X nor any other group has claimed")
         elif actor:
             add("claimed", actor, by or actor, m)
     for m in _R_CLAIMED_BY.finditer(text):

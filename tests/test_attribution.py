@@ -453,3 +453,15 @@ def test_suspicion_is_an_accusation_and_a_hedge_a_possibility(sentence, kind, ac
     got = responsibility(sentence)
     assert any(k == kind and a.endswith(actor) for k, a in got), got
     assert not any(a.lower().startswith(("the bombing", "the attack")) for _, a in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Neither the Red Dawn Front nor any other group has claimed responsibility for the bombing.",
+    "THE MINISTER WAS SHOT DEAD.  NEITHER THE RED DAWN FRONT NOR ANY OTHER ORGANIZATION HAVE CLAIMED RESPONSIBILITY "
+    "FOR THE MURDER OF THE MINISTER SO FAR.",
+    "A BOMB EXPLODED AT THE BANK.  NO WARNING WAS RECEIVED NOR HAS ANY SUBVERSIVE MOVEMENT CLAIMED RESPONSIBILITY "
+    "FOR THIS ATTACK SO FAR.",
+])
+def test_a_claim_nobody_made_names_no_claimant(text):
+    got = responsibility(text)
+    assert not any(k == "claimed" for k, _ in got), got
