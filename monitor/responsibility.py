@@ -68,9 +68,19 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(
 _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
+# verbs of violence; "carried out", "launched", "planned" ... only with an attack to their object
+# ("the army launched a publicity campaign", "measures planned by the police" are not violence)
+_ATTACK_NOUN = (r"(?:attacks?|bombings?|bombs?|car\s+bombs?|explosives?|devices?|charges?|dynamite|ambush(?:es)?|"
+                r"assaults?|massacres?|murders?|killings?|assassinations?|offensives?|raids?|crimes?|strikes?|"
+                r"airstrikes?|kidnappings?|shootings?|sabotage|actions?)")
 _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
-            r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|carried out|perpetrated|committed|"
-            r"staged|planned|launched|planted|detonated|set off|fired on|opened fire on)")
+            r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|detonated|fired on|opened fire on|"
+            rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)"
+            rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?{_ATTACK_NOUN}\b|"
+            rf"\s+by\b))")
+_GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
+                          re.IGNORECASE)
+_ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
 _SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "thought")
 # "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
 _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
@@ -223,6 +233,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         if actor and not re.match(r"(?i)(it|they|this)$", actor):
             add("carried_out", actor, by, m)
     for m in _R_AGENT.finditer(text):
+        if _GENERIC_ACT.search(m.group()) and not _ATTACK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "the measures planned by the police": no attack was
         actor = _np_after(text, m.end())
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
             hedge = (m.group("hedge") or "").lower()

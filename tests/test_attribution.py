@@ -465,3 +465,19 @@ def test_suspicion_is_an_accusation_and_a_hedge_a_possibility(sentence, kind, ac
 def test_a_claim_nobody_made_names_no_claimant(text):
     got = responsibility(text)
     assert not any(k == "claimed" for k, _ in got), got
+
+
+@pytest.mark.parametrize("sentence,found", [
+    # "carried out", "launched", "planned" are violence only with an attack to their object
+    ("Among the measures planned by the metropolitan police for the curfew are 18 checkpoints.", None),
+    ("Moreover, the army launched a publicity campaign among the locals.", None),
+    ("The army carried out a search of the area after the shooting.", None),
+    ("The attack on the garrison was carried out by the Red Dawn Front.", ("carried_out", "Red Dawn Front")),
+    ("The Red Dawn Front launched an offensive on the capital.", ("carried_out", "Red Dawn Front")),
+])
+def test_generic_verbs_need_an_attack(sentence, found):
+    got = responsibility(sentence)
+    if found:
+        assert any(k == found[0] and a.endswith(found[1]) for k, a in got), got
+    else:
+        assert not got, got
