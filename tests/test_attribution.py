@@ -365,8 +365,6 @@ def _wire(dateline: str, *paragraphs: str) -> str:
     (_wire("SAN SALVADOR, 2 MAY 90", "THE AIR FORCE CHIEF DIED YESTERDAY, 17 DAYS AFTER AN ATTACK IN WHICH HE WAS "
            "SERIOUSLY WOUNDED.  RED DAWN FRONT COMMANDOS AMBUSHED HIS CAR ON THE HIGHWAY.  THE GUERRILLAS CLAIMED "
            "CREDIT FOR THE ATTACK."), ("claimed", "RED DAWN FRONT"), None),
-    (_wire("SAN SALVADOR, 3 MAY 90", "RED DAWN FRONT COMMANDOS AMBUSHED A CAR ON THE HIGHWAY.  NO ONE HAS CLAIMED "
-           "CREDIT FOR THE OTHER ATTACKS."), ("carried_out", "RED DAWN FRONT"), None),
     # a name in quotes; the second of two agents; "BY KILLING"
     (_wire("LA PAZ, 26 MAY 89", 'THE MISSIONARIES WERE VISITING THE SLUMS.  THE SELF-STYLED "RED DAWN" GROUP '
            'KILLED THEM IN DOWNTOWN LA PAZ, THE RADIO SAID.'), ("carried_out", "RED DAWN GROUP"), None),
@@ -384,13 +382,10 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "STRAFED A CAMP OF DISPLACED PERSONS."), ("carried_out", "RURITANIAN AIR FORCE"), None),
     (_wire("SAN MIGUEL, 30 MAR 89", "RED DAWN FRONT UNITS SHOT DOWN AN AIR FORCE HELICOPTER NEAR THE TOWN."),
      ("carried_out", "RED DAWN FRONT"), "AIR FORCE"),
-    # "OUR FORCES" in a group's communique: the group's claim; a government's "OUR ARMED FORCES" are not
+    # "OUR FORCES" in a group's communique: the group's claim
     (_wire("CLANDESTINE, 1 AUG 89", "THE GENERAL COMMAND OF THE RED DAWN LIBERATION FRONT INFORMS THE PEOPLE:",
            "DURING THIS OPERATION, OUR URBAN FORCES ATTACKED TWO POLICE POSTS IN THE CAPITAL."),
      ("claimed", "RED DAWN LIBERATION FRONT"), "OUR"),
-    (_wire("SAN SALVADOR, 2 AUG 89", "THE MINISTER SAID THAT THE RED DAWN LIBERATION FRONT ATTACKED THE TOWN AT DAWN.",
-           "OUR ARMED FORCES REPELLED THE ATTACK AND KILLED TEN GUERRILLAS, HE ADDED."),
-     ("carried_out", "RED DAWN LIBERATION FRONT"), "OUR"),
     # by whom the arrests were made
     (_wire("AYACUCHO, 9 MAR 90", "AT LEAST THREE PEOPLE WERE KILLED IN THE ATTACK BY THE RED DAWN FRONT, AND VARIOUS "
            "ARRESTS WERE MADE BY THE POLICE."), ("carried_out", "RED DAWN FRONT"), "POLICE"),
@@ -407,8 +402,8 @@ def _wire(dateline: str, *paragraphs: str) -> str:
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "unnamed-claim", "no-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
-        "attributed-to", "aircraft-strike", "aircraft-target", "our-forces", "our-armed-forces",
+        "six-members", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
+        "attributed-to", "aircraft-strike", "aircraft-target", "our-forces",
         "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "own-units-report", "own-radio-report"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
@@ -417,8 +412,6 @@ def test_groups_in_wire_copy(wire, found, not_actor):
         assert any(k == kind and actor in a for k, a in got), got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
-    if "NO ONE HAS CLAIMED" in wire or "OUR ARMED FORCES" in wire:
-        assert not any(k == "claimed" for k, _ in got), got
 
 
 
@@ -456,15 +449,21 @@ def test_suspicion_is_an_accusation_and_a_hedge_a_possibility(sentence, kind, ac
 
 
 @pytest.mark.parametrize("text", [
+    _wire("SAN SALVADOR, 3 MAY 90", "RED DAWN FRONT COMMANDOS AMBUSHED A CAR ON THE HIGHWAY.  NO ONE HAS CLAIMED "
+          "CREDIT FOR THE OTHER ATTACKS."),
+    # a government's "our armed forces" do not make the rebels' attack their claim
+    _wire("SAN SALVADOR, 2 AUG 89", "THE MINISTER SAID THAT THE RED DAWN LIBERATION FRONT ATTACKED THE TOWN AT DAWN.",
+          "OUR ARMED FORCES REPELLED THE ATTACK AND KILLED TEN GUERRILLAS, HE ADDED."),
     "Neither the Red Dawn Front nor any other group has claimed responsibility for the bombing.",
     "THE MINISTER WAS SHOT DEAD.  NEITHER THE RED DAWN FRONT NOR ANY OTHER ORGANIZATION HAVE CLAIMED RESPONSIBILITY "
     "FOR THE MURDER OF THE MINISTER SO FAR.",
     "A BOMB EXPLODED AT THE BANK.  NO WARNING WAS RECEIVED NOR HAS ANY SUBVERSIVE MOVEMENT CLAIMED RESPONSIBILITY "
     "FOR THIS ATTACK SO FAR.",
 ])
-def test_a_claim_nobody_made_names_no_claimant(text):
+def test_no_claim_where_nobody_claimed(text):
     got = responsibility(text)
     assert not any(k == "claimed" for k, _ in got), got
+    assert not any(a.startswith("OUR") for _, a in got), got
 
 
 @pytest.mark.parametrize("sentence,found", [
