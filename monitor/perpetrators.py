@@ -120,6 +120,7 @@ _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT
                           re.IGNORECASE)
 _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+(?:[\w'’-]+\s+){0,4}TO)\s+"
                         r"(?:THE\s+|A\s+|AN\s+)?\"?$", re.IGNORECASE)
+_AMONG_VICTIMS = re.compile(r"\b(?:INCLUDING|AMONG THEM|AMONG WHOM)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # "TERRORISTS FROM THE X", "COMMANDOS OF THE X": the group's men
 _PEOPLE_FROM = re.compile(r"\b(?:MEMBERS?|TERRORISTS?|GUERRILLAS?|COMMANDOS?|REBELS?|MEN|UNITS?|FIGHTERS|MILITANTS|"
                           r"GROUPS?|COLUMNS?|SQUADS?|CELLS?|GUNMEN|AGENTS)\s+(?:FROM|OF)\s+(?:THE\s+)?$", re.IGNORECASE)
@@ -173,7 +174,8 @@ def _groups(text: str) -> list[tuple[int, int]]:
 _ACRONYM_MEMBERS = re.compile(r"\b(?P<acr>[A-Z]{2,5}|[A-Z]-\d{1,2})\s+(?:MEMBERS|GUERRILLAS|REBELS|TERRORISTS|"
                               r"COMMANDOS|UNITS|FORCES|COLUMNS|FIGHTERS|MILITANTS|MILITIAMEN|KILLERS|GUNMEN|ASSASSINS|SQUADS)\b")
 # short words with one vowel that are no acronym ("SIX MEMBERS OF HIS ORDER", "MANY MEMBERS")
-_NOT_ACRONYMS = {"SIX", "TEN", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY", "STAFF", "PARTY"}
+_NOT_ACRONYMS = {"SIX", "TEN", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY", "STAFF", "PARTY", "ONLY", "JUST", "SUCH",
+                 "MUCH", "WHICH", "STILL", "SMALL", "YOUNG"}
 _LEADING_ACRONYM = re.compile(r"\b(?P<acr>[A-Z][A-Z-]{1,9})\s*\[")
 
 
@@ -206,11 +208,15 @@ _STATE_FORCES = re.compile(r"\b(?:ARMY|ARMED|POLICE|GUARD|BATTALION|BRIGADE|SOLD
                            re.IGNORECASE)
 
 
+# "THE FEDERAL POLICE BOMB SQUAD", "A FIRING SQUAD": a unit that defuses or executes, no perpetrator group
+_SQUAD_OF_EXPERTS = re.compile(r"\b(?:BOMB|FIRING|RESCUE|SEARCH)[- ]SQUADS?$")
+
+
 def _names_group(name: str, known: set[str]) -> bool:
     """A group's name, not a generic one ("THE GUERRILLAS") nor people ("SALVADORAN GUERRILLAS",
     unless an alias is part of it: "FMLN GUERRILLAS")."""
     up = name.upper()
-    if not name or _GENERIC.match(up) or _OURS.match(up):
+    if not name or _GENERIC.match(up) or _OURS.match(up) or _SQUAD_OF_EXPERTS.search(up):
         return False  # (a group speaking of itself is resolved by the document pass)
     return not _PEOPLE_ONLY.match(up) or bool(set(re.findall(r"[A-Z][A-Z-]+", up)) & known)
 
@@ -273,6 +279,8 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X"
     if _PREP_BEFORE.search(before[-40:]) and not _PEOPLE_FROM.search(before[-60:]):
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION": a target or a place
+    if _AMONG_VICTIMS.search(before[-50:]):
+        return None  # "12 WERE WOUNDED, INCLUDING 3 MEMBERS OF THE X POLICE"
     near = before[-40:]
     by = _BY.search(near)  # the sentence tells of violence (checked by the caller)
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped

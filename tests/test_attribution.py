@@ -358,9 +358,16 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "IT WITH RIFLE AND MORTAR FIRE."), ("carried_out", "RED DAWN FRONT"), None),
     (_wire("USULUTAN, 2 FEB 90", "A MEMBER OF THE BLUE STAR MOVEMENT WAS TAKEN TO THE JAIL TO BE MURDERED, "
            "RELATIVES SAID."), None, "BLUE STAR"),
-    # "SIX MEMBERS": a number, not an acronym
+    # "SIX MEMBERS", "ONLY KILLERS": words, not acronyms
     (_wire("PARIS, 16 NOV 89", "THOSE RESPONSIBLE FOR THE ASSASSINATION OF SIX MEMBERS OF HIS ORDER ARE THE SAME "
            "ONES WHO KILLED THE ARCHBISHOP."), None, "SIX"),
+    (_wire("SAN SALVADOR, 3 DEC 89", "PERHAPS THEY ARE ONLY KILLERS WHO ONLY KNOW HOW TO MURDER PEOPLE, THE "
+           "MINISTER SAID."), None, "ONLY"),
+    # the bomb squad defuses; the police among the wounded are victims
+    (_wire("BUENOS AIRES, 2 MAR 90", "THE FEDERAL POLICE BOMB SQUAD IS TRYING TO DETERMINE THE DAMAGE CAUSED BY THE "
+           "SECOND BOMB, WHICH EXPLODED 30 MINUTES AFTER THE FIRST."), None, "SQUAD"),
+    (_wire("RIONEGRO, 4 SEP 89", "TWO PEOPLE WERE KILLED AND 12 WERE WOUNDED TODAY, INCLUDING 3 MEMBERS OF THE "
+           "RURITANIAN POLICE, IN AN ATTACK AT THE AIRPORT."), None, "POLICE"),
     # a claim with no claimant named: the group said to have done the act
     (_wire("SAN SALVADOR, 2 MAY 90", "THE AIR FORCE CHIEF DIED YESTERDAY, 17 DAYS AFTER AN ATTACK IN WHICH HE WAS "
            "SERIOUSLY WOUNDED.  RED DAWN FRONT COMMANDOS AMBUSHED HIS CAR ON THE HIGHWAY.  THE GUERRILLAS CLAIMED "
@@ -402,7 +409,7 @@ def _wire(dateline: str, *paragraphs: str) -> str:
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
+        "six-members", "only-killers", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
         "attributed-to", "aircraft-strike", "aircraft-target", "our-forces",
         "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "own-units-report", "own-radio-report"])
 def test_groups_in_wire_copy(wire, found, not_actor):
