@@ -54,7 +54,8 @@ _STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WA
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
 BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
 BELIEVES LAST FEW MOST MORE HOURS DAYS WEEKS MONTHS YEARS NIGHT MORNING EVENING AFTERNOON JANUARY FEBRUARY
-MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER""".split())
+MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER BETWEEN AMONG WITHIN THROUGH ACROSS UNDER
+OVER ABOUT AROUND WITHOUT TOWARD""".split())
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 _BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
 _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
@@ -173,9 +174,12 @@ def _groups(text: str) -> list[tuple[int, int]]:
 # an acronym the article uses without spelling it out, before the group's people
 _ACRONYM_MEMBERS = re.compile(r"\b(?P<acr>[A-Z]{2,5}|[A-Z]-\d{1,2})\s+(?:MEMBERS|GUERRILLAS|REBELS|TERRORISTS|"
                               r"COMMANDOS|UNITS|FORCES|COLUMNS|FIGHTERS|MILITANTS|MILITIAMEN|KILLERS|GUNMEN|ASSASSINS|SQUADS)\b")
-# short words with one vowel that are no acronym ("SIX MEMBERS OF HIS ORDER", "MANY MEMBERS")
+# words that are no acronym: short ones with one vowel ("SIX MEMBERS OF HIS ORDER", "ANY UNITS")
 _NOT_ACRONYMS = {"SIX", "TEN", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY", "STAFF", "PARTY", "ONLY", "JUST", "SUCH",
-                 "MUCH", "WHICH", "STILL", "SMALL", "YOUNG"}
+                 "MUCH", "WHICH", "STILL", "SMALL", "YOUNG", "ANY", "NEW", "OLD", "THEY", "NEXT", "PAST", "FULL",
+                 # the bracketed tags of wire copy: "[COMMUNIQUE] [X FRONT] [TEXT]"
+                 "TEXT", "REPORT", "EXCERPT", "EXCERPTS", "COMMUNIQUE", "SPEECH", "INTERVIEW", "EDITORIAL",
+                 "COMMENTARY", "CONTINUED", "RECORDING", "BEGIN", "END", "PASSAGE", "WORDS", "INDISTINCT"}
 _LEADING_ACRONYM = re.compile(r"\b(?P<acr>[A-Z][A-Z-]{1,9})\s*\[")
 
 
@@ -192,13 +196,13 @@ def aliases(text: str) -> set[str]:
                 m.start() - k in ends for k in range(3)):
             out.add(m.group("acr").upper())
     for m in _LEADING_ACRONYM.finditer(text):
-        if any(m.end() + k in starts for k in range(2)) and m.group("acr") not in _STOP:
+        if any(m.end() + k in starts for k in range(2)):
             out.add(m.group("acr").upper())
     for m in _ACRONYM_MEMBERS.finditer(text):  # "FMLN MEMBERS", "ELN GUERRILLAS": no vowel to speak of
         acr = m.group("acr")
-        if acr not in _STOP and acr not in _NOT_ACRONYMS and (sum(c in "AEIOU" for c in acr) <= 1 or "-" in acr):
+        if sum(c in "AEIOU" for c in acr) <= 1 or "-" in acr:
             out.add(acr)
-    return out
+    return out - _STOP - _NOT_ACRONYMS
 
 
 # a group speaking of itself: "OUR FORCES", "ALL OUR MILITIA UNITS" (a government's "OUR ARMED

@@ -363,6 +363,14 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "ONES WHO KILLED THE ARCHBISHOP."), None, "SIX"),
     (_wire("SAN SALVADOR, 3 DEC 89", "PERHAPS THEY ARE ONLY KILLERS WHO ONLY KNOW HOW TO MURDER PEOPLE, THE "
            "MINISTER SAID."), None, "ONLY"),
+    (_wire("SAN MIGUEL, 5 DEC 89", "THE COLONEL SAID THAT ANY UNITS THAT ATTACK THE TOWN WILL BE DESTROYED."), None,
+     "ANY"),
+    # a wire copy's bracketed tag is no acronym; a preposition ends a name
+    ("   CLANDESTINE, 22 JUL 89 (RADIO SUR) -- [COMMUNIQUE] [RED DAWN LIBERATION FRONT]\n[TEXT] IN CONNECTION WITH "
+     "THE BOMB ATTACK ON THE UNIVERSITY AT DAYBREAK, THE\nTEXT OF THE STATEMENT SAYS THE ARMY KILLED TWO STUDENTS.\n",
+     ("carried_out", "ARMY"), "TEXT"),
+    (_wire("URABA, 2 MAR 90", "THE REGION HAS BEEN RACKED FOR YEARS BY A BLOODY POLITICAL STRUGGLE BETWEEN "
+           "GUERRILLA GROUPS AND PARAMILITARY BANDS, WHICH HAVE KILLED HUNDREDS OF PEASANTS."), None, "BETWEEN"),
     # the bomb squad defuses; the police among the wounded are victims
     (_wire("BUENOS AIRES, 2 MAR 90", "THE FEDERAL POLICE BOMB SQUAD IS TRYING TO DETERMINE THE DAMAGE CAUSED BY THE "
            "SECOND BOMB, WHICH EXPLODED 30 MINUTES AFTER THE FIRST."), None, "SQUAD"),
@@ -409,7 +417,7 @@ def _wire(dateline: str, *paragraphs: str) -> str:
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "only-killers", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
+        "six-members", "only-killers", "any-units", "bracket-tag", "struggle-between", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
         "attributed-to", "aircraft-strike", "aircraft-target", "our-forces",
         "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "own-units-report", "own-radio-report"])
 def test_groups_in_wire_copy(wire, found, not_actor):
