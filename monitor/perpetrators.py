@@ -121,6 +121,11 @@ _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT
                           re.IGNORECASE)
 _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+(?:[\w'’-]+\s+){0,4}TO)\s+"
                         r"(?:THE\s+|A\s+|AN\s+)?\"?$", re.IGNORECASE)
+# the group's own verb is another act: "SECURITY FORCES DEFUSED A BOMB PLANTED ...", "THE X PARTY
+# ISSUED A STATEMENT CONDEMNING THE ATTACK"
+_OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|CAPTURED|DETAINED|RESCUED|"
+                        r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
+                        r"DENIES)\b", re.IGNORECASE)
 _AMONG_VICTIMS = re.compile(r"\b(?:INCLUDING|AMONG THEM|AMONG WHOM)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # "TERRORISTS FROM THE X", "COMMANDOS OF THE X": the group's men
 _PEOPLE_FROM = re.compile(r"\b(?:MEMBERS?|TERRORISTS?|GUERRILLAS?|COMMANDOS?|REBELS?|MEN|UNITS?|FIGHTERS|MILITANTS|"
@@ -175,7 +180,7 @@ def _groups(text: str) -> list[tuple[int, int]]:
 _ACRONYM_MEMBERS = re.compile(r"\b(?P<acr>[A-Z]{2,5}|[A-Z]-\d{1,2})\s+(?:MEMBERS|GUERRILLAS|REBELS|TERRORISTS|"
                               r"COMMANDOS|UNITS|FORCES|COLUMNS|FIGHTERS|MILITANTS|MILITIAMEN|KILLERS|GUNMEN|ASSASSINS|SQUADS)\b")
 # words that are no acronym: short ones with one vowel ("SIX MEMBERS OF HIS ORDER", "ANY UNITS")
-_NOT_ACRONYMS = {"SIX", "TEN", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY", "STAFF", "PARTY", "ONLY", "JUST", "SUCH",
+_NOT_ACRONYMS = {"SIX", "TEN", "FORTY", "FIFTY", "SIXTY", "FIRST", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY", "STAFF", "PARTY", "ONLY", "JUST", "SUCH",
                  "MUCH", "WHICH", "STILL", "SMALL", "YOUNG", "ANY", "NEW", "OLD", "THEY", "NEXT", "PAST", "FULL",
                  # the bracketed tags of wire copy: "[COMMUNIQUE] [X FRONT] [TEXT]"
                  "TEXT", "REPORT", "EXCERPT", "EXCERPTS", "COMMUNIQUE", "SPEECH", "INTERVIEW", "EDITORIAL",
@@ -295,7 +300,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
     clause = _CLAUSE.split(after)[0][:160]
     verb = _agent_verb(clause)
-    if verb and _NOT_AGENT.search(clause[:verb.start()]):
+    if verb and (_NOT_AGENT.search(clause[:verb.start()]) or _OTHER_ACT.search(clause[:verb.start()])):
         verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING"
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent

@@ -371,6 +371,13 @@ def _wire(dateline: str, *paragraphs: str) -> str:
      ("carried_out", "ARMY"), "TEXT"),
     (_wire("URABA, 2 MAR 90", "THE REGION HAS BEEN RACKED FOR YEARS BY A BLOODY POLITICAL STRUGGLE BETWEEN "
            "GUERRILLA GROUPS AND PARAMILITARY BANDS, WHICH HAVE KILLED HUNDREDS OF PEASANTS."), None, "BETWEEN"),
+    # the group's own verb is another act: defusing a bomb someone planted, condemning an attack
+    (_wire("GUATEMALA CITY, 15 NOV 89", "RURITANIAN SECURITY FORCES LAST NIGHT DEFUSED A BOMB PLANTED IN FRONT OF THE "
+           "EMBASSY, THE POLICE REPORTED."), None, "SECURITY FORCES"),
+    (_wire("BOGOTA, 8 DEC 89", "THE RURITANIAN COMMUNIST PARTY CENTRAL COMMITTEE HAS ISSUED A STATEMENT CONDEMNING THE "
+           "RECENT ATTACK AGAINST ITS OFFICES."), None, "PARTY"),
+    (_wire("LIMA, 2 APR 90", "FORTY MEMBERS OF THE BLUE STAR MOVEMENT WERE AT THE HEADQUARTERS WHEN THE BOMB "
+           "EXPLODED."), None, "FORTY"),
     # the bomb squad defuses; the police among the wounded are victims
     (_wire("BUENOS AIRES, 2 MAR 90", "THE FEDERAL POLICE BOMB SQUAD IS TRYING TO DETERMINE THE DAMAGE CAUSED BY THE "
            "SECOND BOMB, WHICH EXPLODED 30 MINUTES AFTER THE FIRST."), None, "SQUAD"),
@@ -417,7 +424,8 @@ def _wire(dateline: str, *paragraphs: str) -> str:
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "only-killers", "any-units", "bracket-tag", "struggle-between", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
+        "six-members", "only-killers", "any-units", "bracket-tag", "struggle-between", "defused-planted", "issued-condemning",
+        "forty-members", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
         "attributed-to", "aircraft-strike", "aircraft-target", "our-forces",
         "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "own-units-report", "own-radio-report"])
 def test_groups_in_wire_copy(wire, found, not_actor):
