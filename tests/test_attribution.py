@@ -503,3 +503,9 @@ def test_generic_verbs_need_an_attack(sentence, found):
         assert any(k == found[0] and a.endswith(found[1]) for k, a in got), got
     else:
         assert not got, got
+
+
+def test_the_victims_of_a_passive_verb_are_not_its_agent():
+    got = responsibility("Police agents from the Boyaca command kidnapped by the Red Dawn Front were freed on Sunday.")
+    assert ("carried_out", "the Red Dawn Front") in got, got
+    assert not any(a.startswith("Police") for _, a in got), got
