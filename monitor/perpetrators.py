@@ -126,6 +126,7 @@ _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+
 _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|CAPTURED|DETAINED|RESCUED|"
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES)\b", re.IGNORECASE)
+_BY_AFTER = re.compile(r"\s+BY\b", re.IGNORECASE)
 _AMONG_VICTIMS = re.compile(r"\b(?:INCLUDING|AMONG THEM|AMONG WHOM)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # "TERRORISTS FROM THE X", "COMMANDOS OF THE X": the group's men
 _PEOPLE_FROM = re.compile(r"\b(?:MEMBERS?|TERRORISTS?|GUERRILLAS?|COMMANDOS?|REBELS?|MEN|UNITS?|FIGHTERS|MILITANTS|"
@@ -300,13 +301,15 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
     clause = _CLAUSE.split(after)[0][:160]
     verb = _agent_verb(clause)
-    if verb and (_NOT_AGENT.search(clause[:verb.start()]) or _OTHER_ACT.search(clause[:verb.start()])):
-        verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING"
+    if verb and (_NOT_AGENT.search(clause[:verb.start()]) or _OTHER_ACT.search(clause[:verb.start()])
+                 or _BY_AFTER.match(clause, verb.end())):
+        verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING",
+        # "AGENTS FROM THE X COMMAND KIDNAPPED BY THE Y": the victims of a passive verb
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
     near = _VIOLENT.search(clause[:25])
-    if (not agent and near and not _SPEECH.search(clause[:25])
+    if (not agent and near and not _SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
             and not _PASSIVE_BEFORE.search(clause[:near.start()])):  # not "REBELS WERE KILLED"
         agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:

@@ -505,7 +505,13 @@ def test_generic_verbs_need_an_attack(sentence, found):
         assert not got, got
 
 
-def test_the_victims_of_a_passive_verb_are_not_its_agent():
-    got = responsibility("Police agents from the Boyaca command kidnapped by the Red Dawn Front were freed on Sunday.")
-    assert ("carried_out", "the Red Dawn Front") in got, got
-    assert not any(a.startswith("Police") for _, a in got), got
+@pytest.mark.parametrize("text,agent", [
+    ("Police agents from the Boyaca command kidnapped by the Red Dawn Front were freed on Sunday.",
+     "the Red Dawn Front"),
+    (_wire("GRENADA, 28 AUG 89", "FOUR POLICE AGENTS FROM THE BOYACA COMMAND KIDNAPPED BY THE RED DAWN FRONT WERE "
+           "RELEASED ON 27 AUGUST."), "RED DAWN FRONT"),
+])
+def test_the_victims_of_a_passive_verb_are_not_its_agent(text, agent):
+    got = responsibility(text)
+    assert ("carried_out", agent) in got, got
+    assert not any("POLICE" in a.upper() or "COMMAND" in a.upper() for _, a in got), got
