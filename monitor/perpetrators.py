@@ -119,6 +119,8 @@ _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT
                           r"\b(?:TOLD|INFORMED|ASKED|URGED|CONTACTED|NOTIFIED|ALERTED|WARNED|CALLED ON))"
                           r"\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",
                           re.IGNORECASE)
+_TARGET_AND = re.compile(r"\b(?:AT|AGAINST|ON|INTO)\s+(?:THE\s+|A\s+|AN\s+)?(?:[\w'’-]+\s+){1,3}AND\s+"
+                         r"(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$", re.IGNORECASE)
 _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+(?:[\w'’-]+\s+){0,4}TO)\s+"
                         r"(?:THE\s+|A\s+|AN\s+)?\"?$", re.IGNORECASE)
 # the group's own verb is another act: "SECURITY FORCES DEFUSED A BOMB PLANTED ...", "THE X PARTY
@@ -287,8 +289,9 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
     if _BLAMED_ON.search(before[-80:]):
         return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X"
-    if _PREP_BEFORE.search(before[-40:]) and not _PEOPLE_FROM.search(before[-60:]):
-        return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION": a target or a place
+    if ((_PREP_BEFORE.search(before[-40:]) or _TARGET_AND.search(before[-60:]))
+            and not _PEOPLE_FROM.search(before[-60:])):
+        return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION AND A X ORGANIZATION": a target
     if _AMONG_VICTIMS.search(before[-50:]):
         return None  # "12 WERE WOUNDED, INCLUDING 3 MEMBERS OF THE X POLICE"
     near = before[-40:]
