@@ -371,6 +371,9 @@ def _wire(dateline: str, *paragraphs: str) -> str:
      ("carried_out", "ARMY"), "TEXT"),
     (_wire("URABA, 2 MAR 90", "THE REGION HAS BEEN RACKED FOR YEARS BY A BLOODY POLITICAL STRUGGLE BETWEEN "
            "GUERRILLA GROUPS AND PARAMILITARY BANDS, WHICH HAVE KILLED HUNDREDS OF PEASANTS."), None, "BETWEEN"),
+    # "X OFFICERS ARE IMPLICATED IN THE MURDER": an accusation
+    (_wire("SAN SALVADOR, 13 JAN 90", "THE PRESIDENT TODAY CHARGED THAT TWO OFFICERS OF THE RURITANIAN ARMED FORCES ARE "
+           "IMPLICATED IN THE ASSASSINATION OF THE PRIESTS."), ("accused", "RURITANIAN ARMED FORCES"), None),
     # the second of two targets
     (_wire("SAN SALVADOR, 31 OCT 89", "THE PRESIDENT CONDEMNED THE DYNAMITE ATTACKS AGAINST A UNION AND A RED CROSS "
            "ORGANIZATION, WHICH KILLED 9 PEOPLE AND INJURED 36."), None, "ORGANIZATION"),
@@ -427,7 +430,7 @@ def _wire(dateline: str, *paragraphs: str) -> str:
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "only-killers", "any-units", "bracket-tag", "struggle-between", "second-target", "defused-planted", "issued-condemning",
+        "six-members", "only-killers", "any-units", "bracket-tag", "struggle-between", "implicated-in", "second-target", "defused-planted", "issued-condemning",
         "forty-members", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
         "attributed-to", "aircraft-strike", "aircraft-target", "our-forces",
         "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "own-units-report", "own-radio-report"])
