@@ -373,6 +373,9 @@ def _speaker(sents: list[Sentence], known: set[str]) -> str | None:
     return None
 
 
+# the group's own words quoted: '"... X ATTACKED A CONVOY," THE LEAFLETS READ'
+_LEAFLET = re.compile(r"[\"”]\s*,?\s*(?:THE|ITS|THEIR)\s+(?:LEAFLETS?|COMMUNIQUES?|PAMPHLETS?|MESSAGES?|NOTES?)\s+"
+                      r"(?:READS?|SAID|SAYS|STATED|STATES|ADDED)\b", re.IGNORECASE)
 # "MEN WEARING MILITARY UNIFORMS", "WHO WORE FIELD UNIFORMS OF THE COLOMBIAN MILITARY"
 _UNIFORMS = re.compile(r"\b(?:WEARING|WORE|DRESSED IN|IN)\s+(?:\w+\s+){0,2}?(?:"
                        r"(?:UNIFORMS?|FATIGUES)\s+OF\s+THE\s+(?P<of>(?:\w+\s+)?(?:MILITARY|ARMY|POLICE))\b|"
@@ -401,8 +404,8 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
             kind = _kind(text[:a], text[b:], context)
-            if kind == "carried_out" and (ours or _own_report(name, known, (sents[i - 1].text if i else "") + " "
-                                                               + text[:a])):
+            if kind == "carried_out" and (ours or _LEAFLET.search(text, b) or _own_report(
+                    name, known, (sents[i - 1].text if i else "") + " " + text[:a])):
                 kind = "claimed"  # "THE FMLN REPORTS THAT ... FMLN COLUMNS STAGED ATTACKS": its own account
             if clash(name, text):
                 continue

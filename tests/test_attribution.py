@@ -422,6 +422,10 @@ def _wire(dateline: str, *paragraphs: str) -> str:
      ("suspected", "MILITARY"), None),
     (_wire("TUMACO, 5 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN ARMY, KILLED TWO "
            "FISHERMEN."), ("suspected", "RURITANIAN ARMY"), None),
+    # the group's own words in its leaflets: a claim
+    (_wire("TEGUCIGALPA, 7 FEB 90", "A BOMB BLAST DAMAGED A TELEPHONE OFFICE TODAY IN THE NORTHERN CITY OF SAN PEDRO "
+           "SULA.  NO CASUALTIES WERE REPORTED.", '"THE BLUE STAR COMMAND OF THE RED DAWN FRONT ATTACKED A U.S. CONVOY '
+           'WITH RIFLE FIRE," THE LEAFLETS READ.'), ("claimed", "RED DAWN FRONT"), None),
     # the group, or its radio, telling of its own fighters' acts: a claim
     (_wire("SAN SALVADOR, 26 MAY 89", "THE RED DAWN LIBERATION FRONT [RDLF] REPORTS THAT URBAN COMMANDO UNITS STAGED "
            "SIMULTANEOUS ATTACKS ON THE BRIGADE HEADQUARTERS."), ("claimed", "RED DAWN LIBERATION FRONT"), None),
@@ -433,7 +437,8 @@ def _wire(dateline: str, *paragraphs: str) -> str:
         "six-members", "only-killers", "any-units", "bracket-tag", "struggle-between", "implicated-in", "second-target", "defused-planted", "issued-condemning",
         "forty-members", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
         "attributed-to", "aircraft-strike", "aircraft-target", "our-forces",
-        "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "own-units-report", "own-radio-report"])
+        "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "leaflets-read", "own-units-report",
+        "own-radio-report"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
