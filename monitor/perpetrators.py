@@ -56,7 +56,7 @@ BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATE
 BELIEVES LAST FEW MOST MORE HOURS DAYS WEEKS MONTHS YEARS NIGHT MORNING EVENING AFTERNOON JANUARY FEBRUARY
 MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER BETWEEN AMONG WITHIN THROUGH ACROSS UNDER
 OVER ABOUT AROUND WITHOUT TOWARD""".split())
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d+(?:ST|ND|RD|TH)\b")  # (and "8TH FRONT")
 _BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
 _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
                       r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET FIRE|EXPLO|DETONAT|FIRED|OPENED FIRE|RAID|SEIZ|"
@@ -159,7 +159,7 @@ def _groups(text: str) -> list[tuple[int, int]]:
         base, start = max(0, m.start() - 80), m.start()
         for t in reversed(list(_TOKEN.finditer(text, base, m.start()))):
             w = t.group()
-            if text[t.end():start].strip(' \n"') or not w[0].isupper() or w.upper() in _STOP:
+            if text[t.end():start].strip(' \n"') or not (w[0].isupper() or w[0].isdigit()) or w.upper() in _STOP:
                 break
             if len(w) > 4 and w.upper().endswith(("ED", "ING")) and not re.match(rf"\s*(?:{_HEADS})\b", text[t.end():], re.I):
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
@@ -169,13 +169,15 @@ def _groups(text: str) -> list[tuple[int, int]]:
             continue  # "THE COMMAND POST", "A POLICE STATION", "ARMY SPOKESMAN": a place, thing or person
         if m.group().upper() in _ADJECTIVE_HEADS and _ACT_AFTER.match(text, end):
             continue  # "LAST NIGHT'S TERRORIST ATTACKS": an adjective of the act, no group
-        tail = re.match(r"\s+OF\s+(?:THE\s+)?((?:[A-Z][\w'’-]*\s*){1,5})", text[end:end + 80])
+        tail = re.match(r"\s+OF\s+(?:THE\s+)?((?:[A-Z][\w'’-]*\s*){1,6})", text[end:end + 90])
         if tail and m.group().upper() != "GROUP":  # "A GROUP OF MEN": the men are the actor, if any
             # the name runs on to a function word or a participle: "OF CHILE", not "OF MEN WEARING"
             words = []
             for w in tail.group(1).split():
-                if w.upper() in _STOP or (len(w) > 4 and w.upper().endswith("ING")) or _SPEECH.fullmatch(w):
-                    break
+                if (w.upper() in _STOP or (len(w) > 4 and w.upper().endswith(("ING", "ED"))
+                                           and w.upper() not in ("ARMED", "UNITED", "SELF-STYLED", "SO-CALLED"))
+                        or _SPEECH.fullmatch(w)):
+                    break  # (a verb ends the name: "... OF THE RED DAWN FRONT ATTACKED")
                 words.append(w)
             if words:
                 end = end + tail.start(1) + text[end + tail.start(1):].index(words[-1]) + len(words[-1])

@@ -6,6 +6,7 @@ import pytest
 
 from monitor.cleaning import content_spans, hard_wrapped, paragraphs
 from monitor.extraction import extract
+from monitor.perpetrators import group_phrase
 from monitor.quotes import quotations
 
 
@@ -526,3 +527,13 @@ def test_the_victims_of_a_passive_verb_are_not_its_agent(text, agent):
     got = responsibility(text)
     assert ("carried_out", agent) in got, got
     assert not any("POLICE" in a.upper() or "COMMAND" in a.upper() for _, a in got), got
+
+
+@pytest.mark.parametrize("phrase,name", [
+    # a verb ends a name's "of the" tail; "self-styled" and an ordinal do not
+    ("THE BLUE STAR COMMAND OF THE RED DAWN FRONT ATTACKED", "BLUE STAR COMMAND OF THE RED DAWN FRONT"),
+    ("MEMBERS OF THE 8TH FRONT OF THE SELF-STYLED RED DAWN REVOLUTIONARY ARMED FORCES",
+     "8TH FRONT OF THE SELF-STYLED RED DAWN REVOLUTIONARY ARMED FORCES"),
+])
+def test_group_names_in_wire_copy(phrase, name):
+    assert group_phrase(phrase, set()) == name
