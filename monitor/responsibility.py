@@ -80,6 +80,8 @@ _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed
             rf"\s+by\b))")
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
+# a condition ends right before: "as they would have if the attack had been carried out by X"
+CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
 _SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "thought")
 # "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
@@ -235,6 +237,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     for m in _R_AGENT.finditer(text):
         if _GENERIC_ACT.search(m.group()) and not _ATTACK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             continue  # "the measures planned by the police": no attack was
+        if CONDITION.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "as they would have if the attack had been carried out by X": none was
         actor = _np_after(text, m.end())
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
             hedge = (m.group("hedge") or "").lower()

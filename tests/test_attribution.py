@@ -359,6 +359,13 @@ def _wire(dateline: str, *paragraphs: str) -> str:
            "IT WITH RIFLE AND MORTAR FIRE."), ("carried_out", "RED DAWN FRONT"), None),
     (_wire("USULUTAN, 2 FEB 90", "A MEMBER OF THE BLUE STAR MOVEMENT WAS TAKEN TO THE JAIL TO BE MURDERED, "
            "RELATIVES SAID."), None, "BLUE STAR"),
+    # a condition is no act; troops under attack are its target; a terrorist plan names no group
+    (_wire("SAN SALVADOR, 20 NOV 89", "THE ARMED FORCES DID NOT REACT AS THEY WOULD HAVE IF THIS ATTACK HAD BEEN "
+           "CARRIED OUT BY THE RED DAWN FRONT, THE PRIEST SAID."), None, "RED DAWN"),
+    (_wire("SAN SALVADOR, 7 DEC 89", "REINFORCEMENT UNITS ATTEMPTED TO SUPPORT THE ARMY TROOPS UNDER ATTACK BUT THEY "
+           "WERE REPELLED BY THE RED DAWN FRONT.  THE FIGHTING LASTED TWO HOURS."), None, "ARMY"),
+    (_wire("SAN SALVADOR, 17 OCT 89", "THIS DESPICABLE CRIME CONFIRMS THE RED DAWN FRONT IS IMPLEMENTING A DEATH-LIKE "
+           "TERRORIST PLAN THAT INCLUDES THE MURDER OF PUBLIC OFFICIALS."), None, "TERRORIST"),
     # "SIX MEMBERS", "ONLY KILLERS": words, not acronyms
     (_wire("PARIS, 16 NOV 89", "THOSE RESPONSIBLE FOR THE ASSASSINATION OF SIX MEMBERS OF HIS ORDER ARE THE SAME "
            "ONES WHO KILLED THE ARCHBISHOP."), None, "SIX"),
@@ -373,8 +380,8 @@ def _wire(dateline: str, *paragraphs: str) -> str:
     (_wire("URABA, 2 MAR 90", "THE REGION HAS BEEN RACKED FOR YEARS BY A BLOODY POLITICAL STRUGGLE BETWEEN "
            "GUERRILLA GROUPS AND PARAMILITARY BANDS, WHICH HAVE KILLED HUNDREDS OF PEASANTS."), None, "BETWEEN"),
     # "X OFFICERS ARE IMPLICATED IN THE MURDER": an accusation
-    (_wire("SAN SALVADOR, 13 JAN 90", "THE PRESIDENT TODAY CHARGED THAT TWO OFFICERS OF THE RURITANIAN ARMED FORCES ARE "
-           "IMPLICATED IN THE ASSASSINATION OF THE PRIESTS."), ("accused", "RURITANIAN ARMED FORCES"), None),
+    (_wire("SAN SALVADOR, 13 JAN 90", "THE PRESIDENT TODAY CHARGED THAT TWO OFFICERS OF THE RURITANIAN ARMED FORCES "
+           "ARE IMPLICATED IN THE ASSASSINATION OF THE PRIESTS."), ("accused", "RURITANIAN ARMED FORCES"), None),
     # the second of two targets
     (_wire("SAN SALVADOR, 31 OCT 89", "THE PRESIDENT CONDEMNED THE DYNAMITE ATTACKS AGAINST A UNION AND A RED CROSS "
            "ORGANIZATION, WHICH KILLED 9 PEOPLE AND INJURED 36."), None, "ORGANIZATION"),
@@ -435,11 +442,11 @@ def _wire(dateline: str, *paragraphs: str) -> str:
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
         "supported-by", "arrested-suspects", "regime", "placed-dynamite", "participle", "to-be-murdered",
-        "six-members", "only-killers", "any-units", "bracket-tag", "struggle-between", "implicated-in", "second-target", "defused-planted", "issued-condemning",
-        "forty-members", "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing", "blamed-it-on",
-        "attributed-to", "aircraft-strike", "aircraft-target", "our-forces",
-        "arrests-made-by", "military-uniforms", "uniforms-of-the-army", "leaflets-read", "own-units-report",
-        "own-radio-report"])
+        "if-condition", "under-attack", "terrorist-plan", "six-members", "only-killers", "any-units", "bracket-tag",
+        "struggle-between", "implicated-in", "second-target", "defused-planted", "issued-condemning", "forty-members",
+        "bomb-squad", "police-among-victims", "unnamed-claim", "quoted-name", "second-agent", "by-killing",
+        "blamed-it-on", "attributed-to", "aircraft-strike", "aircraft-target", "our-forces", "arrests-made-by",
+        "military-uniforms", "uniforms-of-the-army", "leaflets-read", "own-units-report", "own-radio-report"])
 def test_groups_in_wire_copy(wire, found, not_actor):
     got = responsibility(wire)
     if found:
