@@ -191,8 +191,9 @@ def _groups(text: str) -> list[tuple[int, int]]:
 _ACRONYM_MEMBERS = re.compile(r"\b(?P<acr>[A-Z]{2,5}|[A-Z]-\d{1,2})\s+(?:MEMBERS|GUERRILLAS|REBELS|TERRORISTS|"
                               r"COMMANDOS|UNITS|FORCES|COLUMNS|FIGHTERS|MILITANTS|MILITIAMEN|KILLERS|GUNMEN|ASSASSINS|SQUADS)\b")
 # words that are no acronym: short ones with one vowel ("SIX MEMBERS OF HIS ORDER", "ANY UNITS")
-_NOT_ACRONYMS = {"SIX", "TEN", "FORTY", "FIFTY", "SIXTY", "FIRST", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY", "STAFF", "PARTY", "ONLY", "JUST", "SUCH",
-                 "MUCH", "WHICH", "STILL", "SMALL", "YOUNG", "ANY", "NEW", "OLD", "THEY", "NEXT", "PAST", "FULL",
+_NOT_ACRONYMS = {"SIX", "TEN", "FORTY", "FIFTY", "SIXTY", "FIRST", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY",
+                 "STAFF", "PARTY", "ONLY", "JUST", "SUCH", "MUCH", "WHICH", "STILL", "SMALL", "YOUNG", "ANY", "NEW",
+                 "OLD", "THEY", "NEXT", "PAST", "FULL",
                  # the bracketed tags of wire copy: "[COMMUNIQUE] [X FRONT] [TEXT]"
                  "TEXT", "REPORT", "EXCERPT", "EXCERPTS", "COMMUNIQUE", "SPEECH", "INTERVIEW", "EDITORIAL",
                  "COMMENTARY", "CONTINUED", "RECORDING", "BEGIN", "END", "PASSAGE", "WORDS", "INDISTINCT"}
