@@ -61,7 +61,8 @@ _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?
                         re.IGNORECASE)
 # "members of the army were responsible for the massacre": someone holds them responsible
 _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:directly\s+|also\s+)?"
-                            r"(?:responsible\s+for|to blame\s+for|guilty\s+of)\s+(?:the\s+|this\s+|that\s+|these\s+)?"
+                            r"(?:responsible\s+for|to blame\s+for|guilty\s+of|(?:implicated|involved)\s+in)\s+"
+                            r"(?:the\s+|this\s+|that\s+|these\s+)?"
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
                             r"shootings?|crimes?|actions?|incidents?)\b", re.IGNORECASE)
@@ -152,9 +153,9 @@ def _speaker_body(who: str | None) -> str | None:
 
 
 _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every sentence
-    r"\b(?:responsib|blam|guilt|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|perpetrat|"
-    r"held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|murdered|"
-    r"assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
+    r"\b(?:responsib|blam|guilt|implicat|involv|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|"
+    r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|"
+    r"murdered|assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
     r"plann|plant|detonat|set off|fired|opened fire)", re.IGNORECASE)
 
 

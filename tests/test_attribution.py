@@ -276,6 +276,8 @@ def test_security_forces_blamed_by_guerrillas_are_accused_not_in_a_clash():
     ("Officials said the militia may be responsible for the attacks on the convoy.", "militia"),
     ("Officials said the Red Dawn Front was to blame for the bombing of the bridge.", "Red Dawn Front"),
     ("The bishop said the Red Dawn Front was guilty of the murders.", "Red Dawn Front"),
+    ("Prosecutors said members of the Red Dawn Front were involved in the bombing of the bridge.",
+     "members of the Red Dawn Front"),
 ])
 def test_responsibility_stated_as_a_fact_about_the_actor_is_an_accusation(sentence, actor):
     got = responsibility(sentence)
