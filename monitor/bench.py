@@ -68,10 +68,9 @@ def polling(r: redis.Redis, redis_url: str, feeds: int = 10_000, polls: int = 10
                 p.zadd(store.k.feeds_due(), {f.id: now - 1})
             p.execute()
         leader = Leader(r, store.k.lock("clock"), 10)
-        from rq import Queue
 
-        from workers.queues import queue_name
-        q = Queue(queue_name(ns, "poll"), connection=r)
+        from workers.queues import queue
+        q = queue(r, ns, "poll")
         # the worst case: every feed due at once (after an outage)
         t0 = time.perf_counter()
         n_all = tick(store, leader, now, lease=60)

@@ -246,15 +246,14 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
 
 
 def cmd_status(a: argparse.Namespace, s: Settings) -> int:
-    from rq import Queue
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, our_workers, queue_name
+    from workers.queues import QUEUES, our_workers, queue
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         queues = {}
         for name in QUEUES:
-            q = Queue(queue_name(s.namespace, name), connection=r)
+            q = queue(r, s.namespace, name)
             queues[name] = {"queued": q.count, "failed": len(FailedJobRegistry(queue=q))}
         workers = [{"name": w.name, "state": w.get_state(), "queues": w.queue_names()} for w in our_workers(r, s.namespace)]
         feeds = st.feeds()
@@ -311,18 +310,18 @@ def _prewarm() -> None:
 
 
 def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
-    from rq import Queue, Worker
+    from rq import Worker
 
     from monitor.errors import init_sentry
-    from workers.queues import QUEUES, queue_name
+    from workers.queues import QUEUES, Job, queue
     _shared_redis(s, "worker")
     init_sentry(s, "worker")
     _prewarm()
     with redis_for(s) as r:
         while True:
-            queues = [Queue(queue_name(s.namespace, n), connection=r) for n in QUEUES]
+            queues = [queue(r, s.namespace, n) for n in QUEUES]
             w = Worker(queues, connection=r, name=a.name, maintenance_interval=int(s.worker_maintenance),
-                       job_monitoring_interval=int(s.job_monitoring))
+                       job_monitoring_interval=int(s.job_monitoring), job_class=Job)
             try:
                 w.work(burst=a.burst, with_scheduler=True, logging_level="WARNING" if a.quiet else "INFO")
                 return 0
@@ -368,10 +367,9 @@ def _wait_for_redis(r: redis.Redis, limit: float = 30.0) -> None:
 
 def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[str, bool, str]]:
     """(check, ok, detail) for `newsmon check`: heartbeats, leader, backlog, failed jobs."""
-    from rq import Queue
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, our_workers, queue_name
+    from workers.queues import QUEUES, our_workers, queue
     st = Store(r, Keys(s.namespace))
     out: list[tuple[str, bool, str]] = []
     now = time.time()
@@ -389,7 +387,7 @@ def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[st
     if component == "all":
         queued = failed = 0
         for name in QUEUES:
-            q = Queue(queue_name(s.namespace, name), connection=r)
+            q = queue(r, s.namespace, name)
             queued += q.count
             failed += len(FailedJobRegistry(queue=q))
         out.append(("queue backlog", queued <= s.check_max_backlog, f"{queued} queued (limit {s.check_max_backlog})"))
@@ -409,14 +407,13 @@ def cmd_check(a: argparse.Namespace, s: Settings) -> int:
 
 
 def _failed_jobs(r: redis.Redis, ns: str) -> list[tuple[object, object]]:
-    from rq import Queue
     from rq.job import Job
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, queue_name
+    from workers.queues import QUEUES, queue
     out = []
     for name in QUEUES:
-        q = Queue(queue_name(ns, name), connection=r)
+        q = queue(r, ns, name)
         reg = FailedJobRegistry(queue=q)
         for jid in reg.get_job_ids():
             job = Job.fetch(jid, connection=r) if r.exists(f"rq:job:{jid}") else None

@@ -69,9 +69,9 @@ def enqueue_polls(store: Store, due: list[tuple[str, float]]) -> None:
     from rq import Queue
 
     from workers.jobs import poll_feeds
-    from workers.queues import POLL, POLL_BATCH, POLL_BATCH_TIMEOUT, namespaced_id, queue_name
+    from workers.queues import POLL, POLL_BATCH, POLL_BATCH_TIMEOUT, namespaced_id, queue
 
-    q = Queue(queue_name(store.k.ns, POLL.queue), connection=store.r)
+    q = queue(store.r, store.k.ns, POLL.queue)
     datas = []
     for i in range(0, len(due), POLL_BATCH):
         batch = due[i:i + POLL_BATCH]
@@ -133,8 +133,19 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
         except redis.RedisError as e:
             log.warning("ageing: %s", e)
 
+    def repair() -> None:
+        from workers.queues import requeue_orphans
+        try:
+            if leader.hold():
+                requeue_orphans(r, keys.ns, time.time(), grace=2 * repair_every)
+        except redis.RedisError as e:
+            log.warning("repair: %s", e)
+
+    # jobs a Redis restart left in no queue are looked for every minute (sooner with a fast tick)
+    repair_every = max(5.0, min(60.0, 10 * tick_seconds))
     sched.add_job(job, "interval", seconds=tick_seconds, max_instances=1, coalesce=True)
     sched.add_job(ageing, "interval", minutes=60, max_instances=1, coalesce=True)
+    sched.add_job(repair, "interval", seconds=repair_every, max_instances=1, coalesce=True)
     job()
     try:
         sched.start()

@@ -131,15 +131,14 @@ def stop(procs: list[subprocess.Popen], wait: float) -> None:
 
 def drained(store: Store, expected_articles: int) -> bool:
     """Every released article processed, no job queued, running or scheduled, every alert settled."""
-    from rq import Queue
     from rq.registry import ScheduledJobRegistry, StartedJobRegistry
 
-    from workers.queues import QUEUES, queue_name
+    from workers.queues import QUEUES, queue
     r = store.r
     if r.zcard(store.k.articles()) < expected_articles:
         return False
     for name in QUEUES:
-        q = Queue(queue_name(store.k.ns, name), connection=r)
+        q = queue(r, store.k.ns, name)
         if q.count or len(StartedJobRegistry(queue=q)) or len(ScheduledJobRegistry(queue=q)):
             return False
     for a in store.alerts():

@@ -68,10 +68,9 @@ def timed(r: redis.Redis, keys: Keys, stage: str) -> Iterator[None]:
 
 def exposition(r: redis.Redis, keys: Keys) -> str:
     """All metrics in the Prometheus text format, queue gauges read live from RQ."""
-    from rq import Queue
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, our_workers, queue_name
+    from workers.queues import QUEUES, our_workers, queue
 
     lines: list[str] = []
     stored = {k.decode(): v.decode() for k, v in r.hgetall(keys.metrics()).items()}
@@ -88,7 +87,7 @@ def exposition(r: redis.Redis, keys: Keys) -> str:
     lines += ["# HELP newsmon_queue_depth " + HELP["newsmon_queue_depth"], "# TYPE newsmon_queue_depth gauge"]
     failed = []
     for name in QUEUES:
-        q = Queue(queue_name(keys.ns, name), connection=r)
+        q = queue(r, keys.ns, name)
         lines.append(f'newsmon_queue_depth{{queue="{name}"}} {q.count}')
         failed.append(f'newsmon_failed_jobs{{queue="{name}"}} {len(FailedJobRegistry(queue=q))}')
     lines += ["# HELP newsmon_failed_jobs " + HELP["newsmon_failed_jobs"], "# TYPE newsmon_failed_jobs gauge", *failed]

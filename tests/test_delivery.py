@@ -11,6 +11,7 @@ import time
 
 import pytest
 from aiosmtpd.controller import Controller
+from rq import Queue
 
 from monitor.keys import Keys
 from monitor.models import Alert, Topic
@@ -19,6 +20,7 @@ from monitor.store import Store
 from tests.conftest import respond
 from tests.test_end_to_end import Inbox
 from workers.jobs import dispatch
+from workers.queues import queue_name
 
 
 def make_alerts(store: Store, n: int, story: str = "s1", kind: str = "figure_disputed", first: int = 0) -> list[str]:
@@ -173,6 +175,24 @@ def test_digest_and_threshold(redis_server, r, http):
         p.wait(15)
     assert len(got) == 1 and got[0]["text"].startswith("Digest: 3 updates on t")
     assert all(store.delivery(i)["slack"] == "sent (digest)" for i in ids)
+
+
+def test_a_delivery_saved_but_never_queued_is_queued_when_its_story_step_runs_again(r):
+    """RQ saves a job, then pushes its id: a Redis that goes down between the two (seen in the
+    restart drill) leaves a delivery no worker sees, whose unique id blocks a new one."""
+    ns = "orphan"
+    store = Store(r, Keys(ns))
+    topic = Topic("t", (), (), ("email:ops@example.org",))
+    [aid] = make_alerts(store, 1)
+    q = Queue(queue_name(ns, "alerts"), connection=r)
+    assert dispatch(store, topic, aid, time.time()) == "send"
+    [jid] = q.job_ids
+    r.lrem(q.key, 0, jid)  # the push that never happened
+    assert dispatch(store, topic, aid, time.time()) == "send"  # the story step, retried
+    assert q.job_ids == [jid]
+    assert dispatch(store, topic, aid, time.time()) == "send"  # and once more: still one job
+    assert q.job_ids == [jid]
+    assert store.delivery(aid)["email:ops@example.org"] == "pending"
 
 
 @pytest.fixture(autouse=True)

@@ -278,6 +278,45 @@ def test_redis_restart_loses_nothing(tmp_path):
     rs.stop()
 
 
+def test_a_job_whose_execution_record_expired_still_finishes(r):
+    """RQ 3.0 keeps an execution's id a minute longer than its record; a job retried after its
+    worker lost Redis failed while finishing until the id aged out (the restart drill above took
+    up to 220 s). RQ's job class fails on such an id; newsmon's drops it."""
+    from rq.job import Job as RQJob
+
+    from workers.queues import Job, queue
+
+    q = queue(r, "execs", "stories")
+    job = q.enqueue(len, "abc", job_id="execs-expired")
+    r.zadd(job.execution_registry.key, {"gone": time.time() + 120})  # the id of a record that expired
+    with pytest.raises(ValueError):
+        RQJob.fetch(job.id, connection=r).get_executions()
+    assert Job.fetch(job.id, connection=r).get_executions() == []
+    assert r.zcard(job.execution_registry.key) == 0
+    r.zadd(job.execution_registry.key, {"gone-again": time.time() + 120})
+    Job.fetch(job.id, connection=r).delete()  # what a worker does when the retried job succeeds
+    assert not r.exists(job.key)
+
+
+def test_jobs_a_redis_restart_left_in_no_queue_are_queued_again(r):
+    """A job saved but never pushed, or popped by a worker that then lost Redis before marking it
+    started, is in no queue: the clock's repair finds it and queues it again, once."""
+    from workers.queues import DELIVER as policy
+    from workers.queues import enqueue, queue, requeue_orphans
+
+    ns = "orphans"
+    q = queue(r, ns, policy.queue)
+    assert enqueue(r, ns, policy, len, "a", job_id="lost")
+    assert enqueue(r, ns, policy, len, "b", job_id="kept")
+    lost, kept = q.job_ids
+    r.lrem(q.key, 0, lost)  # the push that never happened (or the pop of a worker that died)
+    assert requeue_orphans(r, ns, time.time(), grace=3600) == 0  # too recent to be sure
+    assert requeue_orphans(r, ns, time.time() + 7200, grace=3600) == 1
+    assert sorted(q.job_ids) == sorted([lost, kept])
+    assert requeue_orphans(r, ns, time.time() + 7200, grace=3600) == 0  # queued once
+    assert not enqueue(r, ns, policy, len, "a", job_id="lost")  # and a new enqueue is still refused
+
+
 def test_slack_and_smtp_down_for_a_minute(redis_server, r, tmp_path):
     ns = "outage"
     store = Store(r, Keys(ns))

@@ -243,7 +243,11 @@ def dispatch(store: Store, topic: Topic, alert_id: str, now: float) -> str:
             r.hsetnx(k.delivery(alert_id), ch, f"suppressed: {decision.reason}")
             continue
         if not r.hsetnx(k.delivery(alert_id), ch, "pending"):
-            continue  # already dispatched (a retried story step)
+            if r.hget(k.delivery(alert_id), ch) == b"pending":
+                # already dispatched by a story step that is now retried, perhaps because Redis went
+                # away while the delivery was being queued: make sure it is (enqueue is idempotent)
+                enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}")
+            continue
         if decision.action == "digest":
             r.hset(k.delivery(alert_id), ch, f"pending: in the digest at {_iso(decision.at)}")
             r.rpush(k.digest(topic.name, ch), alert_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -12,6 +13,8 @@ from typing import Any
 import redis
 from rq import Queue, Retry
 from rq.exceptions import DuplicateJobError
+from rq.executions import Execution, ExecutionRegistry
+from rq.job import Job as _RQJob
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,35 @@ STORY = JobPolicy("stories", timeout=120, retries=(5, 30, 120))
 DELIVER = JobPolicy("alerts", timeout=60, retries=(10, 30, 60))
 
 
+class _Executions(ExecutionRegistry):
+    """A job's executions, without those whose record has expired. RQ 3.0 keeps an execution's id
+    in the job's registry a minute longer than the record itself; a worker that lost Redis leaves
+    such an id behind, and every retry of its job then fails while finishing ("Execution ... not
+    found in Redis") until the id ages out, minutes of retries after a Redis restart."""
+
+    def get_executions(self, start: int = 0, end: int = -1) -> list[Execution]:
+        out = []
+        for execution_id in self.get_execution_ids(start, end):
+            try:
+                out.append(Execution.fetch(id=execution_id, job_id=self.job_id, connection=self.connection))
+            except ValueError:
+                self.connection.zrem(self.key, execution_id)
+        return out
+
+
+class Job(_RQJob):
+    """The job class of newsmon's queues and workers (see ``_Executions``)."""
+
+    @property
+    def execution_registry(self) -> ExecutionRegistry:
+        return _Executions(self.id, connection=self.connection)
+
+
+def queue(r: redis.Redis, ns: str, name: str) -> Queue:
+    """One of the namespace's queues, with newsmon's job class."""
+    return Queue(queue_name(ns, name), connection=r, job_class=Job)
+
+
 def our_workers(r: redis.Redis, ns: str) -> list:
     """The RQ workers that listen on this namespace's queues."""
     from rq import Worker
@@ -59,7 +91,7 @@ def namespaced_id(ns: str, base: str) -> str:
 def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any], *args: Any, job_id: str,
             delay: float | None = None) -> bool:
     """Enqueue once: a job with the same id already queued, running or failed is left alone."""
-    q = Queue(queue_name(ns, policy.queue), connection=r)
+    q = queue(r, ns, policy.queue)
     kw: dict[str, Any] = dict(job_id=namespaced_id(ns, job_id), job_timeout=policy.timeout, result_ttl=policy.result_ttl,
                               failure_ttl=policy.failure_ttl, unique=True)
     if policy.retries:
@@ -70,6 +102,52 @@ def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any]
         else:
             q.enqueue(func, *args, **kw)
     except DuplicateJobError:
+        if _requeue_orphan(r, q, kw["job_id"]):
+            return True
         log.debug("job %s already exists", job_id)
         return False
     return True
+
+
+def _requeue_orphan(r: redis.Redis, q: Queue, job_id: str) -> bool:
+    """A job saved as queued (or scheduled) that is in neither its queue nor the scheduled
+    registry: RQ writes a job, then pushes its id, and a worker pops the id, then marks the job
+    started; a Redis lost between the two steps leaves a job no worker will see, whose unique id
+    blocks a new one. Push it again."""
+    from rq.job import JobStatus
+
+    key = Job.key_for(job_id)
+    if r.hget(key, "status") not in (JobStatus.QUEUED.value.encode(), JobStatus.SCHEDULED.value.encode()):
+        return False
+    if r.lpos(q.key, job_id) is not None or job_id in q.scheduled_job_registry:
+        return False
+    r.hset(key, "status", JobStatus.QUEUED.value)
+    q.push_job_id(job_id)
+    log.warning("job %s was saved but is in no queue (Redis lost in between); queued it again", job_id)
+    return True
+
+
+def requeue_orphans(r: redis.Redis, ns: str, now: float, grace: float) -> int:
+    """Find the namespace's jobs left in no queue (see ``_requeue_orphan``) and queue them again.
+    Only jobs queued at least ``grace`` seconds ago are looked at, and each is looked at twice a
+    second apart: a worker marks a job started within milliseconds of taking it."""
+    from datetime import datetime
+
+    ours = {queue_name(ns, n): n for n in QUEUES}
+    suspects = []
+    for key in r.scan_iter(match="rq:job:*", count=1000):
+        if key.count(b":") != 2:
+            continue  # rq:job:<id>:dependents and the like
+        status, origin, enqueued = r.hmget(key, "status", "origin", "enqueued_at")
+        if status not in (b"queued", b"scheduled") or (origin or b"").decode() not in ours or not enqueued:
+            continue
+        if now - datetime.fromisoformat(enqueued.decode()).timestamp() < grace:
+            continue
+        q = queue(r, ns, ours[origin.decode()])
+        job_id = key.decode()[len("rq:job:"):]
+        if r.lpos(q.key, job_id) is None and job_id not in q.scheduled_job_registry:
+            suspects.append((q, job_id))
+    if not suspects:
+        return 0
+    time.sleep(1.0)
+    return sum(_requeue_orphan(r, q, job_id) for q, job_id in suspects)
