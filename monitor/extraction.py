@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from monitor.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
 from monitor.models import Attribution, Extraction, Figure, Source, Span
 from monitor.numbers import NUMBER, Quantity, quantity, word_value
-from monitor.perpetrators import aliases, clash, group_phrase, perpetrators
+from monitor.perpetrators import NEGATION, aliases, clash, group_phrase, perpetrators
 from monitor.quotes import quotations, quote_at
 from monitor.responsibility import all_caps, attributions_in, means_class
 from monitor.sources import PRONOUNS, sentence_sources
@@ -498,7 +498,7 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
     # "... AN ATTACK FOR WHICH THE GUERRILLAS CLAIMED CREDIT": a claim whose claimant no pattern
     # named is the claim of the group said to have done the act nearest to it
     claim = next((m for m in _UNNAMED_CLAIM.finditer(text)
-                  if not _NO_ONE_BEFORE.search(text[max(0, m.start() - 50):m.start()])), None)
+                  if not NEGATION.search(text[max(0, m.start() - 50):m.start()])), None)
     done = [b for b in out if b.kind == "carried_out" and b.actor]
     if claim and done and not any(b.kind == "claimed" for b in out):
         b = min(done, key=lambda b: abs(b.span[0] - claim.start()))
@@ -507,7 +507,6 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
 
 
 _UNNAMED_CLAIM = re.compile(r"\b(?:CLAIMED|CLAIMING|ACCEPTED|ASSUMED|TOOK)\s+(?:RESPONSIBILITY|CREDIT|AUTHORSHIP)\b")
-_NO_ONE_BEFORE = re.compile(r"\b(?:NO|NONE|NOBODY|NOT|NEVER|YET TO)\b")
 
 
 def _actor_words(actor: str | None) -> set[str]:

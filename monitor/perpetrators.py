@@ -131,6 +131,7 @@ _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|A
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+BY\b", re.IGNORECASE)
+_UNDER = re.compile(r"\bUNDER\s+$", re.IGNORECASE)
 _AMONG_VICTIMS = re.compile(r"\b(?:INCLUDING|AMONG THEM|AMONG WHOM)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 # "TERRORISTS FROM THE X", "COMMANDOS OF THE X": the group's men
 _PEOPLE_FROM = re.compile(r"\b(?:MEMBERS?|TERRORISTS?|GUERRILLAS?|COMMANDOS?|REBELS?|MEN|UNITS?|FIGHTERS|MILITANTS|"
@@ -272,7 +273,8 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
     return None
 
 
-_NOT = re.compile(r"\b(?:NO|NOT|NEITHER|NOR|NONE|NEVER|ANY)\b", re.IGNORECASE)
+# a negation near a claim: "NO GROUP HAS CLAIMED", "NEITHER X NOR ANY OTHER GROUP HAS CLAIMED"
+NEGATION = re.compile(r"\b(?:NO|NOT|NEITHER|NOR|NONE|NOBODY|NEVER|ANY|YET TO)\b", re.IGNORECASE)
 # the group, its radio or its communique telling of its own fighters' acts
 _OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:[\w-]+\s+){0,3}?(?:RADIO(?:\s+STATION)?|STATION|"
                         r"SPOKESM[AE]N|COMMUNIQUE|BULLETIN|LEAFLETS?|STATEMENT)\W*(?:[^.;]{0,40}?,\s*)?)?"
@@ -285,7 +287,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     """How the sentence holds the group at this position responsible, if it does."""
     claim = _CLAIM.search(after[:60])
     if claim:  # (not "NEITHER THE X NOR ANY OTHER GROUP HAS CLAIMED", "NOR HAS ANY X MOVEMENT CLAIMED")
-        negated = _NOT.search(before[-30:]) or _NOT.search(after[:claim.start()])
+        negated = NEGATION.search(before[-30:]) or NEGATION.search(after[:claim.start()])
         return None if negated else "claimed"
     own = _OWN_UNITS.match(after)
     if own and _agent_verb(_CLAUSE.split(after[own.end():])[0][:100]):
@@ -319,7 +321,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
     near = _VIOLENT.search(clause[:25])
-    if near and re.search(r"\bUNDER\s+$", clause[:near.start()], re.IGNORECASE):
+    if near and _UNDER.search(clause[:near.start()]):
         near = None  # "ARMY TROOPS UNDER ATTACK": the target
     if (not agent and near and not _SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
             and not _PASSIVE_BEFORE.search(clause[:near.start()])):  # not "REBELS WERE KILLED"

@@ -41,8 +41,6 @@ _R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|t
 _RELATIVE = re.compile(r",?\s*\b(?:which|that|who)\s+(?:has\s+|had\s+|have\s+|also\s+)*$", re.IGNORECASE)
 _R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has been|had been)\s+claimed\s+by\b",
                            re.IGNORECASE)
-_ACT = re.compile(r"\b(?:attacks?|bombings?|blasts?|explosions?|killings?|murders?|massacres?|assassinations?|"
-                  r"kidnappings?|shootings?|ambush(?:es)?)$", re.IGNORECASE)
 _WORK_OF = re.compile(r"\s+(?:to\s+have\s+been|to\s+be)\s+the\s+work\s+of\s+", re.IGNORECASE)
 _NO_ONE = re.compile(r"^(?:no|nobody|none|any)\b", re.IGNORECASE)
 _NEITHER = re.compile(r"\b(?:neither|nor)\b(?:(?!\bbut\b)[^.;]){0,80}$", re.IGNORECASE)
@@ -73,7 +71,7 @@ _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|l
 # ("the army launched a publicity campaign", "measures planned by the police" are not violence)
 _ATTACK_NOUN = (r"(?:attacks?|bombings?|bombs?|car\s+bombs?|explosives?|devices?|charges?|dynamite|ambush(?:es)?|"
                 r"assaults?|massacres?|murders?|killings?|assassinations?|offensives?|raids?|crimes?|strikes?|"
-                r"airstrikes?|kidnappings?|shootings?|sabotage|actions?)")
+                r"airstrikes?|kidnappings?|shootings?|sabotage|actions?|blasts?|explosions?)")
 _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
             r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|detonated|fired on|opened fire on|"
             rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)"
@@ -84,6 +82,7 @@ _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planne
 # a condition ends right before: "as they would have if the attack had been carried out by X"
 CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
+_ACT = re.compile(rf"\b{_ATTACK_NOUN}$", re.IGNORECASE)  # a phrase that ends with the act, not an actor
 _SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "thought")
 # "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
 _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
