@@ -48,6 +48,8 @@ _THING_AFTER = re.compile(r"\s+(?:POSTS?|HEADQUARTERS|STATIONS?|BASES?|BARRACKS|
 # ... but "AN AIR FORCE HELICOPTER STRAFED THE CAMP" is the air force's act
 _AIRCRAFT_STRIKE = re.compile(r"\s+(?:HELICOPTERS?|PLANES?|AIRCRAFT|GUNSHIPS?|BOMBERS?)\s+(?:HAVE\s+|HAS\s+)?"
                               r"(?:STRAFED|BOMBED|ATTACKED|ROCKETED|MACHINEGUNNED|SHELLED|FIRED)\b", re.IGNORECASE)
+# ... and "MACHINEGUNNED BY AIR FORCE HELICOPTERS"
+_AIRCRAFT = re.compile(r"\s+(?:HELICOPTERS?|PLANES?|AIRCRAFT|GUNSHIPS?|BOMBERS?)\b", re.IGNORECASE)
 _ADJECTIVE_HEADS = {"TERRORIST", "GUERRILLA", "REBEL", "SUBVERSIVE"}
 _ACT_AFTER = re.compile(r"\s+(?:ATTACKS?|ACTIONS?|ACTS?|OFFENSIVES?|CAMPAIGNS?|ACTIVIT(?:Y|IES)|WAVES?|VIOLENCE|"
                         r"INCURSIONS?|BOMBINGS?|OPERATIONS?|AMBUSH(?:ES)?|THREATS?|PLANS?|PLOTS?|TACTICS?|METHODS?)\b",
@@ -62,7 +64,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d+(?:ST|ND|RD|TH)\b")  # (and "8TH FRO
 _BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
 _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
                       r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET FIRE|EXPLO|DETONAT|FIRED|OPENED FIRE|RAID|SEIZ|"
-                      r"HIJACK|SABOTAG|TORTUR|EXECUT|STORM|ROCKET|MORTAR|GRENADE|CAR BOMB|TOOK HOSTAGE)\w*",
+                      r"HIJACK|SABOTAG|TORTUR|EXECUT|STORM|ROCKET|MORTAR|GRENADE|CAR BOMB|TOOK HOSTAGE|GUNNED|HOSTAGE)\w*",
                       re.IGNORECASE)
 # (not "THE ARMED FORCES HAVE CLAIMED THAT X WAS KILLED BY ...": a claim about someone else)
 _CLAIM = re.compile(r"\b(?:(?:CLAIM|ADMIT)\w*+(?!\s+THAT\b(?!\s+(?:IT|THEY)\s+(?:WAS|WERE|IS|ARE)\s+RESPONSIBLE))|"
@@ -104,7 +106,7 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"DETONATED|EXPLODED|FIRED ON|FIRED AT|OPENED FIRE|RAIDED|HIJACKED|SABOTAGED|TORTURED|"
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
                          r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK|PLACED|THREW|SHELLED|STRAFED|BEHEADED|STABBED|"
-                         r"MUTILATED|LOOTED|CARRY OUT|"
+                         r"MUTILATED|LOOTED|CARRY OUT|GUNNED DOWN|HELD HOSTAGE|"
                          # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
                          r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
                          r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING)|"
@@ -112,7 +114,7 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"(?:,|\bBY)\s+(?:ATTACKING|KILLING|MURDERING|KIDNAPPING|DYNAMITING|BOMBING|SHELLING|STRAFING|"
                          r"MACHINEGUNNING|AMBUSHING|BURNING|DESTROYING))\b", re.IGNORECASE)
 # (and the second of two agents: "BY THE ARMY AND THE X ALLIANCE")
-_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:\w+\s+){0,3}(?:(?:FROM|OF)\s+(?:THE\s+)?)?"
+_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:[\w'’-]+\s+){0,3}\"?(?:(?:FROM|OF)\s+(?:THE\s+)?)?"
                  r"(?:(?:[\w'’-]+\s+){0,3}AND\s+(?:THE\s+)?)?$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
@@ -130,6 +132,7 @@ _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+
 _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|CAPTURED|DETAINED|RESCUED|"
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES)\b", re.IGNORECASE)
+_CLAIMED_BY = re.compile(r"\b(?:WAS|WERE|BEEN)\s+(?:LATER\s+|ALSO\s+)?CLAIMED\s+$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+BY\b", re.IGNORECASE)
 _UNDER = re.compile(r"\bUNDER\s+$", re.IGNORECASE)
 _AMONG_VICTIMS = re.compile(r"\b(?:INCLUDING|AMONG THEM|AMONG WHOM)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -164,7 +167,8 @@ def _groups(text: str) -> list[tuple[int, int]]:
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
             start = t.start()
         end = m.end()
-        if _THING_AFTER.match(text, end) and not _AIRCRAFT_STRIKE.match(text, end):
+        if _THING_AFTER.match(text, end) and not _AIRCRAFT_STRIKE.match(text, end) and not (
+                _AIRCRAFT.match(text, end) and _BY.search(text[max(0, start - 40):start])):
             continue  # "THE COMMAND POST", "A POLICE STATION", "ARMY SPOKESMAN": a place, thing or person
         if m.group().upper() in _ADJECTIVE_HEADS and _ACT_AFTER.match(text, end):
             continue  # "LAST NIGHT'S TERRORIST ATTACKS": an adjective of the act, no group
@@ -230,11 +234,15 @@ _STATE_FORCES = re.compile(r"\b(?:ARMY|ARMED|POLICE|GUARD|BATTALION|BRIGADE|SOLD
 _SQUAD_OF_EXPERTS = re.compile(r"\b(?:BOMB|FIRING|RESCUE|SEARCH)[- ]SQUADS?$")
 
 
+# "TAKEN OVER BY FORCE", "THE FORCES": a word, no group
+_BARE = {"FORCE", "FORCES"}
+
+
 def _names_group(name: str, known: set[str]) -> bool:
     """A group's name, not a generic one ("THE GUERRILLAS") nor people ("SALVADORAN GUERRILLAS",
     unless an alias is part of it: "FMLN GUERRILLAS")."""
     up = name.upper()
-    if not name or _GENERIC.match(up) or _OURS.match(up) or _SQUAD_OF_EXPERTS.search(up):
+    if not name or _GENERIC.match(up) or _OURS.match(up) or _SQUAD_OF_EXPERTS.search(up) or up in _BARE:
         return False  # (a group speaking of itself is resolved by the document pass)
     return not _PEOPLE_ONLY.match(up) or bool(set(re.findall(r"[A-Z][A-Z-]+", up)) & known)
 
@@ -309,6 +317,8 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
     # ("VARIOUS ARRESTS WERE MADE BY THE POLICE": by whom the arrests were made)
     head = before[:len(before) - len(near) + by.start()] if by else ""
     agent = bool(by) and not _STOPPED_BY.search(head) and not _POLICE_WORK.search(head[-30:])
+    if agent and _CLAIMED_BY.search(head):
+        return "claimed"  # "THE KIDNAPPING WAS CLAIMED BY A SELF-STYLED GROUP"
     if not agent and _ACCUSER.match(after):
         return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
     clause = _CLAUSE.split(after)[0][:160]

@@ -39,8 +39,6 @@ def _np_after(text: str, pos: int, max_words: int = 7) -> str | None:
 _R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|took|has taken|accepted|"
                       r"taken)\s+(?:immediate\s+)?(?:the\s+)?(?:full\s+)?responsibility", re.IGNORECASE)
 _RELATIVE = re.compile(r",?\s*\b(?:which|that|who)\s+(?:has\s+|had\s+|have\s+|also\s+)*$", re.IGNORECASE)
-_R_CLAIMED_BY = re.compile(r"\bresponsibility\s+(?:for\s+[^.;]{0,60}?\s+)?(?:was|has been|had been)\s+claimed\s+by\b",
-                           re.IGNORECASE)
 _WORK_OF = re.compile(r"\s+(?:to\s+have\s+been|to\s+be)\s+the\s+work\s+of\s+", re.IGNORECASE)
 _NO_ONE = re.compile(r"^(?:no|nobody|none|any)\b", re.IGNORECASE)
 _NEITHER = re.compile(r"\b(?:neither|nor)\b(?:(?!\bbut\b)[^.;]){0,80}$", re.IGNORECASE)
@@ -77,6 +75,10 @@ _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed
             rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)"
             rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?{_ATTACK_NOUN}\b|"
             rf"\s+by\b))")
+# "responsibility for the attack was claimed by X", "the kidnapping was claimed by X"
+_R_CLAIMED_BY = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
+                           rf"(?:was|were|has been|have been|had been)\s+(?:later\s+|also\s+)?claimed\s+by\b",
+                           re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"

@@ -546,3 +546,29 @@ def test_the_victims_of_a_passive_verb_are_not_its_agent(text, agent):
 ])
 def test_group_names_in_wire_copy(phrase, name):
     assert group_phrase(phrase, set()) == name
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # a passive claim: the claimant, not the agent
+    ("The kidnapping of the two engineers was claimed by the Red Dawn Front.", ("claimed", "the Red Dawn Front"),
+     None),
+    (_wire("LA PAZ, 26 MAY 89", "THE KILLING OF THE TWO MISSIONARIES WAS CLAIMED BY A SELF-STYLED \"RED DAWN "
+           "LIBERATION FRONT\" GROUP."), ("claimed", "RED DAWN LIBERATION FRONT"), None),
+    # verbs of violence
+    (_wire("MEDELLIN, 3 OCT 89", "THE RED DAWN FRONT GUNNED DOWN A JUDGE IN THE CITY CENTER LAST NIGHT."),
+     ("carried_out", "RED DAWN FRONT"), None),
+    (_wire("SAN SALVADOR, 13 NOV 89", "THREE DIPLOMATS ARE BEING HELD HOSTAGE BY MEMBERS OF THE RED DAWN FRONT IN THE "
+           "EMBASSY."), ("carried_out", "RED DAWN FRONT"), None),
+    # aircraft after "by": their force's act
+    (_wire("CLANDESTINE, 2 APR 89", "RESIDENTS OF THREE CANTONS WERE ROCKETED AND MACHINEGUNNED BY RURITANIAN AIR "
+           "FORCE HELICOPTERS."), ("carried_out", "RURITANIAN AIR FORCE"), None),
+    # "by force" is no group
+    (_wire("SAN JOSE, 13 SEP 89", "THE AMBASSADOR, WHO CONSIDERS HIMSELF A HOSTAGE, SAID THE EMBASSY WAS TAKEN OVER "
+           "BY FORCE BY ARMED INDIVIDUALS."), None, "FORCE"),
+], ids=["claimed-by", "claimed-by-self-styled", "gunned-down", "held-hostage", "by-aircraft", "by-force"])
+def test_passive_claims_and_agents(text, found, not_actor):
+    got = responsibility(text)
+    if found:
+        assert found in got, got
+    if not_actor:
+        assert not any(not_actor in a for _, a in got), got
