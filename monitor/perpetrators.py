@@ -79,7 +79,7 @@ _ACCUSE = re.compile(r"\b(?:(?:ACCUS|BLAM)[A-Z]*\b(?!\s+(?:THEM|HIM|HER)\b)|CLAI
 _HEDGE = re.compile(r"\b(?:POSSIBL\w*|PROBABL\w*|MAY HAVE|MIGHT HAVE|COULD HAVE|IT IS NOT KNOWN|SPECULAT\w*)",
                     re.IGNORECASE)
 # "THE UC-ELN, WHO ACCUSED THEM OF ...": the group accuses; it is not the one accused
-_ACCUSER = re.compile(r"\W*(?:WHO\s+|WHICH\s+)?(?:HAS\s+|HAVE\s+|HAD\s+)?(?:ALSO\s+)?(?:ACCUSED|ACCUSES|ACCUSE|BLAMED|"
+_ACCUSER = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:WHO\s+|WHICH\s+)?(?:HAS\s+|HAVE\s+|HAD\s+)?(?:ALSO\s+)?(?:ACCUSED|ACCUSES|ACCUSE|BLAMED|"
                       r"BLAMES|BLAME|HOLD|HOLDS|HELD|ATTRIBUTED|ATTRIBUTE|ATTRIBUTES)\s+(?!OF\b|FOR\b|BY\b|RESPONSIBLE\b)",
                       re.IGNORECASE)
 # an allegation or someone's suspicion ("BELIEVED TO BE", "PRESUMABLY"); a hedge of the writer's
@@ -98,7 +98,7 @@ _HARM = re.compile(r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACR\w*|SHOT|WOUND\
                    r"EXECUT\w*|DISAPPEAR\w*)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DENOUNC\w*|INFORM\w*|TOLD|ADDED|"
                      r"DISCLOSED|REVEALED|CHARG\w*|ACCUS\w*|BLAM\w*|NOTED|EXPLAINED|DECLARED|INDICATED|"
-                     r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?)\b", re.IGNORECASE)
+                     r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?|INDICATES)\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:WAS|WERE|BE|BEEN|BEING|IS|ARE)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # the group's own act of violence: a verb, not a noun ("POLICE ARE INVESTIGATING THE KILLING")
 _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTACKS|KIDNAPPED|ABDUCTED|BOMBED|"
@@ -161,8 +161,9 @@ def _groups(text: str) -> list[tuple[int, int]]:
         base, start = max(0, m.start() - 80), m.start()
         for t in reversed(list(_TOKEN.finditer(text, base, m.start()))):
             w = t.group()
-            if text[t.end():start].strip(' \n"') or not (w[0].isupper() or w[0].isdigit()) or w.upper() in _STOP:
-                break
+            if (text[t.end():start].strip(' \n"') or not (w[0].isupper() or w[0].isdigit()) or w.upper() in _STOP
+                    or _SPEECH.fullmatch(w)):
+                break  # (nor a speech verb: "ANOTHER REPORT INDICATES FMLN FORCES ATTACKED")
             if len(w) > 4 and w.upper().endswith(("ED", "ING")) and not re.match(rf"\s*(?:{_HEADS})\b", text[t.end():], re.I):
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
             start = t.start()
@@ -268,7 +269,10 @@ def group_phrase(actor: str, known: set[str]) -> str | None:
 # "A WAVE OF ATTACKS", "ANY ATTACK", "UNDER ATTACK": the noun, not the group's verb
 # ("OF THE MURDER", "AFTER THE ATTACK"; a bare "THE" is not enough: "THE FMLN ... THE ATTACK")
 _NOUN_BEFORE = re.compile(r"\b(?:A|AN|ANY|OF|THIS|THESE|SUCH|POSSIBLE|UNDER|OF THE|FOR THE|IN THE|TO THE|AFTER THE|"
-                          r"BEFORE THE)\s+$", re.IGNORECASE)
+                          r"BEFORE THE|"
+                          # an adjective: "BECAUSE TERRORIST ATTACKS ... HAVE TAKEN PLACE"
+                          r"TERRORIST|GUERRILLA|REBEL|SUBVERSIVE|DYNAMITE|BOMB|ARMED|RECENT|NEW|FURTHER|SIMILAR|"
+                          r"VIOLENT|REPEATED|CONSTANT)\s+$", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 
 

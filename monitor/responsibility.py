@@ -45,7 +45,7 @@ _NEITHER = re.compile(r"\b(?:neither|nor)\b(?:(?!\bbut\b)[^.;]){0,80}$", re.IGNO
 _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
                      r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
                      r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
-_R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:blamed|blames|blame|accused|accuses|accuse|held|holds)\s+",
+_R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+|(?:is|are|was|were)\s+(?=\w+ing\b))?(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds)\s+",
                       re.IGNORECASE)
 _ON_SOMEONE = re.compile(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")  # "blamed on X", not "on Monday"
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
@@ -79,6 +79,11 @@ _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed
 _R_CLAIMED_BY = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
                            rf"(?:was|were|has been|have been|had been)\s+(?:later\s+|also\s+)?claimed\s+by\b",
                            re.IGNORECASE)
+# "the attack was the work of X" (a fact), "was apparently the work of X" (a suspicion), "could be
+# the work of X" (a possibility); not "was not the work of X"
+_R_WORK = re.compile(rf"\b{_ATTACK_NOUN}\s+(?:[^.;]{{0,60}}?\s+)?(?P<v>(?:is|was|were|are)(?:\s+(?P<not>not))?|"
+                     rf"(?:could|may|might|must|would)\s+(?:be|have\s+been))\s+(?P<h>apparently\s+|presumably\s+|"
+                     rf"probably\s+|possibly\s+|clearly\s+)?the\s+work\s+of\s+", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"
@@ -98,7 +103,7 @@ _R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{_VIOLENT}|(?
                        rf"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?:assassination|killing|murder|attack|bombing|"
                        rf"massacre|kidnapping)s?\b))(?!\s+by\b)\s+(?:a|an|the|two|three|four|five|six|"
                        rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
-_R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,60}?)\s+"
+_R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,90}?)\s+"
                      r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)
 _R_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:the\s+)?[^.;]{2,60}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _GROUP_NOUN = re.compile(r"\b(?:guerrillas?|terrorists?|narcoterrorists?|rebels?|insurgents?|militants?|gunmen|"
@@ -249,6 +254,15 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             kind = ("accused" if hedge.startswith(_SUSPICION)
                     else "suspected" if hedge and not hedge.startswith("reported") else "carried_out")
             add(kind, actor, by, m)
+    for m in _R_WORK.finditer(text):
+        actor = _np_after(text, m.end())
+        if m.group("not") or not actor or not _groupish(actor, upper) or _NO_ONE.match(actor):
+            continue
+        hedge = (m.group("h") or "").lower()
+        modal = not m.group("v").lower().startswith(("is", "was", "were", "are"))
+        kind = ("accused" if hedge.startswith(_SUSPICION) else "suspected" if modal or hedge.startswith("p")
+                else "carried_out")
+        add(kind, actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)

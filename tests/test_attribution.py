@@ -572,3 +572,39 @@ def test_passive_claims_and_agents(text, found, not_actor):
         assert found in got, got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # "the work of X": a fact, a suspicion, a possibility, or denied
+    ("The bombing of the bank was the work of the Red Dawn Front, police said.",
+     ("carried_out", "the Red Dawn Front"), None),
+    (_wire("BOGOTA, 8 FEB 90", "A SPOKESMAN FOR THE BRIGADE SAID THAT THE ATTACK WAS APPARENTLY THE WORK OF THE RED "
+           "DAWN FRONT."), ("accused", "RED DAWN FRONT"), None),
+    ("The minister said the attack could be the work of the Red Dawn Front.", ("suspected", "the Red Dawn Front"),
+     None),
+    ("The bishop said the massacre was not the work of the Red Dawn Front.", None, "Red Dawn"),
+    # the accuser, even with its name in brackets, is not the accused
+    (_wire("CLANDESTINE, 4 SEP 89", "THE RDLF [RED DAWN LIBERATION FRONT] HOLDS COLONEL PEREZ RESPONSIBLE FOR THE "
+           "VICTIMS AND DAMAGE CAUSED BY THE AIR ATTACKS AND THE ACTIONS CARRIED OUT BY THE ARCE BATTALION."), None, "RDLF"),
+    # "accusing X of", and a long list of those held responsible
+    (_wire("SAN SALVADOR, 2 NOV 89", "LABOR UNIONS ARE ACCUSING THE RURITANIAN ARMY OF PERPETRATING THE DYNAMITE "
+           "ATTACK AGAINST THE HEADQUARTERS OF THE FEDERATION."), ("accused", "RURITANIAN ARMY"), None),
+    (_wire("CLANDESTINE, 5 NOV 89", "WE THEREFORE HOLD PRESIDENT CRISTIANI'S GOVERNMENT AND THE RURITANIAN ARMED "
+           "FORCES HIGH COMMAND RESPONSIBLE FOR THIS NEW TERRORIST ATTACK."),
+     ("accused", "RURITANIAN ARMED FORCES HIGH COMMAND"), None),
+    # "TERRORIST ATTACKS" is a noun, not the verb of the forces named before it
+    (_wire("BOGOTA, 25 AUG 89", "BEGINNING TONIGHT, THE POLICE AND ARMY WILL REDOUBLE SECURITY MEASURES IN THE TWO "
+           "CITIES, BECAUSE TERRORIST ATTACKS, WHICH HAVE BEEN ATTRIBUTED TO DRUG TRAFFICKERS, HAVE ALWAYS TAKEN "
+           "PLACE LATE IN THE EVENING."),
+     None, "POLICE"),
+    # a speech verb is no part of a name
+    (_wire("SAN SALVADOR, 19 MAR 89", "ANOTHER REPORT INDICATES RDLF FORCES ATTACKED THE AIR FORCE HEADQUARTERS AT "
+           "2100 ON 18 MARCH."), ("carried_out", "RDLF FORCES"), "INDICATES"),
+], ids=["work-of", "apparently-work-of", "could-be-work-of", "not-work-of", "accuser-bracket", "accusing-of",
+        "hold-long-list", "terrorist-attacks-noun", "speech-verb-not-name"])
+def test_work_of_accusers_and_nouns(text, found, not_actor):
+    got = responsibility(text)
+    if found:
+        assert found in got, got
+    if not_actor:
+        assert not any(not_actor in a for _, a in got), got
