@@ -62,6 +62,11 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
                             r"shootings?|crimes?|actions?|incidents?)\b", re.IGNORECASE)
+# the reduced relative: "eight members of the army involved in / charged with the massacre"
+_R_CHARGED = re.compile(r"(?<![,;])\s+(?:(?:directly|allegedly)\s+)?(?:involved\s+in|implicated\s+in|charged\s+with|"
+                        r"accused\s+of|linked\s+(?:to|with))\s+(?:the\s+|this\s+|that\s+|these\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|murdering|massacres?|"
+                        r"assassinations?|kidnappings?|crimes?)\b", re.IGNORECASE)
 _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
@@ -236,6 +241,13 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     for m in _R_RESPONSIBLE.finditer(text):
         actor = _actor_clean(_np_before(text, m.start()) or "")
         if actor and not _NO_ONE.match(actor) and not re.match(r"(?i)(it|they|this|who|which|we|i)$", actor):
+            add("accused", actor, by, m)
+    for m in _R_CHARGED.finditer(text):
+        before = text[:m.start()]
+        if re.search(r"(?i)\b(?:is|are|was|were|be|been|being|not)\s*$", before):
+            continue  # the full passive is read above; a denial is no charge
+        actor = _actor_clean(_np_before(text, m.start()) or "")
+        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
             add("accused", actor, by, m)
     for m in _R_CARRIED.finditer(text):
         actor = _np_before(text, m.start())

@@ -608,3 +608,29 @@ def test_work_of_accusers_and_nouns(text, found, not_actor):
         assert found in got, got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # an acronym the article writes as "THE RDLF" names a group, spelled out or not
+    (_wire("SAN SALVADOR, 21 NOV 89", "IN AN EMPTY SPEECH GENERAL LARIOS ACCUSED THE RDLF OF KILLING THE PRIESTS AND "
+           "SAID THAT THE ARMY CONTROLS THE COUNTRY."), ("accused", "RDLF"), None),
+    # ... not a word with vowels ("THE BOMB"), nor a title ("THE MSGR")
+    (_wire("LIMA, 3 MAY 90", "THE BOMB KILLED TWO PEOPLE NEAR THE MARKET.  ANOTHER BOMB DESTROYED A CAR."), None,
+     "BOMB"),
+    (_wire("SAN SALVADOR, 3 MAY 90", "THE MSGR ROMERO FEDERATION SAID THAT UNIDENTIFIED MEN KILLED TWO MEMBERS OF THE "
+           "FEDERATION."), None, "MSGR"),
+    # those arrested for, charged with, or involved in the crime are accused of it, not police at work
+    (_wire("SAN SALVADOR, 19 JAN 90", "TODAY A JUDGE ORDERED THE ARREST OF ONE COLONEL AND EIGHT OTHER MEMBERS OF THE "
+           "RURITANIAN ARMY INVOLVED IN THE MASSACRE OF SIX PRIESTS."), ("accused", "RURITANIAN ARMY"), None),
+    ("The judge ordered the arrest of two members of the Red Dawn Front implicated in the bombing.",
+     ("accused", "two members of the Red Dawn Front"), None),
+    # a number is no part of a name
+    (_wire("SAN SALVADOR, 20 JAN 90", "THE ARREST OF EIGHT RURITANIAN ARMY MEMBERS LINKED WITH THE ASSASSINATION OF SIX "
+           "PRIESTS HAS PROVOKED DISPUTES."), ("accused", "RURITANIAN ARMY"), "EIGHT"),
+], ids=["the-acronym", "the-bomb", "the-msgr", "involved-in-wire", "implicated-in", "number-not-name"])
+def test_acronyms_and_the_charged(text, found, not_actor):
+    got = responsibility(text)
+    if found:
+        assert found in got, got
+    if not_actor:
+        assert not any(not_actor in a for _, a in got), got
