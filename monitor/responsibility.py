@@ -89,6 +89,12 @@ _R_CLAIMED_BY = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of
 _R_WORK = re.compile(rf"\b{_ATTACK_NOUN}\s+(?:[^.;]{{0,60}}?\s+)?(?P<v>(?:is|was|were|are)(?:\s+(?P<not>not))?|"
                      rf"(?:could|may|might|must|would)\s+(?:be|have\s+been))\s+(?P<h>apparently\s+|presumably\s+|"
                      rf"probably\s+|possibly\s+|clearly\s+)?the\s+work\s+of\s+", re.IGNORECASE)
+# the group's marks at the scene: "the attackers left pamphlets of X", "painted the walls with the words
+# X", "a flag of X was found at the scene": a possibility
+_R_MARKS = re.compile(r"\b(?:(?:pamphlets?|leaflets?|flags?|banners?|graffiti|slogans?|inscriptions?|initials)"
+                      r"\s+(?:[\w'’-]+\s+){0,4}?(?:of|from|signed\s+by|alluding\s+to|reading)|the\s+(?:words|initials))\s+",
+                      re.IGNORECASE)
+_SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"
@@ -98,7 +104,7 @@ _ACT = re.compile(rf"\b{_ATTACK_NOUN}$", re.IGNORECASE)  # a phrase that ends wi
 _SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "thought")
 # "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
 _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
-                      rf"(?:believed|suspected|thought) to have been|may have been|might have been|"
+                      rf"(?:believed|suspected|thought) to have been|may have been|might have been|could have been|"
                       rf"suspected of being)\s+)?"
                       rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
                       rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
@@ -167,7 +173,7 @@ _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every
     r"\b(?:responsib|blam|guilt|implicat|involv|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|"
     r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|"
     r"murdered|assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
-    r"plann|plant|detonat|set off|fired|opened fire)", re.IGNORECASE)
+    r"plann|plant|detonat|set off|fired|opened fire|explo|pamphlet|leaflet|flag|graffiti|the words)", re.IGNORECASE)
 
 
 _UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
@@ -275,6 +281,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         kind = ("accused" if hedge.startswith(_SUSPICION) else "suspected" if modal or hedge.startswith("p")
                 else "carried_out")
         add(kind, actor, by, m)
+    for m in _R_MARKS.finditer(text):
+        actor = _np_after(text, m.end())
+        if actor and _groupish(actor, upper) and _SCENE.search(text) and not _NO_ONE.match(actor):
+            add("suspected", actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)

@@ -634,3 +634,22 @@ def test_acronyms_and_the_charged(text, found, not_actor):
         assert found in got, got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text,found", [
+    # the group's marks at the scene, and a hedged agent: possibilities
+    (_wire("SANTIAGO, 12 MAR 90", "THE ATTACKERS PAINTED THE WALLS AND LEFT PAMPHLETS WITH ULTRA-LEFTIST MESSAGES OF "
+           "THE RED DAWN YOUTH FRONT."), ("suspected", "RED DAWN YOUTH FRONT")),
+    (_wire("SANTIAGO, 2 JAN 90", "A FLAG FROM THE RED DAWN PATRIOTIC FRONT (RDPF) WAS FOUND AT THE SCENE OF THE "
+           "EXPLOSION."), ("suspected", "RED DAWN PATRIOTIC FRONT")),
+    (_wire("SAN JOSE, 2 OCT 89", "BEFORE THROWING SEVERAL PACKAGES OF DYNAMITE, THE ASSAILANTS PAINTED THE WALLS OF "
+           "THE RESIDENCE WITH THE WORDS RED DAWN LIBERATION FRONT."), ("suspected", "RED DAWN LIBERATION FRONT")),
+    ("Leaflets of the Red Dawn Front were found at the scene of the bombing.", ("suspected", "the Red Dawn Front")),
+    ("The attack could have been carried out by the Red Dawn Front.", ("suspected", "the Red Dawn Front")),
+], ids=["pamphlets", "flag", "the-words", "leaflets-mixed-case", "could-have-been"])
+def test_marks_at_the_scene_and_hedges_are_possibilities(text, found):
+    assert found in responsibility(text)
+
+
+def test_leaflets_without_an_attack_suspect_no_one():
+    assert not responsibility("Leaflets of the Red Dawn Front were handed out at the rally.")
