@@ -67,6 +67,17 @@ _R_CHARGED = re.compile(r"(?<![,;])\s+(?:(?:directly|allegedly)\s+)?(?:involved\
                         r"accused\s+of|linked\s+(?:to|with))\s+(?:the\s+|this\s+|that\s+|these\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|murdering|massacres?|"
                         r"assassinations?|kidnappings?|crimes?)\b", re.IGNORECASE)
+# ... and those tried, arrested or sentenced for it: "officials of the army are to be brought to trial
+# for the assassination", "two members of X were arrested for the bombing"
+_R_TRIED = re.compile(r"\s+(?:(?:is|are|was|were|have\s+been|has\s+been|had\s+been|will\s+be|to\s+be)\s+)?"
+                      r"(?:brought\s+to\s+trial|put\s+on\s+trial|tried|prosecuted|convicted|sentenced|indicted|"
+                      r"arrested|detained|jailed)\s+(?:\w+\s+)?(?:for|in\s+connection\s+with)\s+"
+                      r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|murders?|"
+                      r"massacres?|assassinations?|kidnappings?|crimes?)\b", re.IGNORECASE)
+_CHARGE = re.compile(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", re.IGNORECASE)
+# "the police suspect the X": the verb, with its object (not the adjective of "suspected guerrillas")
+_R_SUSPECT = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)\s+(?:suspects?|suspected)\s+(?:that\s+)?(?=the\s)",
+                        re.IGNORECASE)
 _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
@@ -173,7 +184,8 @@ _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every
     r"\b(?:responsib|blam|guilt|implicat|involv|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|"
     r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|"
     r"murdered|assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
-    r"plann|plant|detonat|set off|fired|opened fire|explo|pamphlet|leaflet|flag|graffiti|the words)", re.IGNORECASE)
+    r"plann|plant|detonat|set off|fired|opened fire|explo|pamphlet|leaflet|flag|graffiti|the words|trial|tried|"
+    r"prosecut|convict|sentenc|indict|arrest)", re.IGNORECASE)
 
 
 _UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
@@ -228,8 +240,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         if on and not re.match(r"\s+(for|of)\b", after):  # "blamed the attack on X"
             actor = _np_after(text, m.end() + len(rest) - len(after) + on.end())
         if actor:  # "accused X of involvement in": the charge is not part of the actor
-            actor = re.sub(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", "",
-                           actor, flags=re.IGNORECASE)
+            actor = _CHARGE.sub("", actor)
         if actor and not _NO_ONE.match(actor):
             add("accused", actor, _np_before(text, m.start()) or by, m)
     for m in _R_PASSIVE.finditer(text):
@@ -252,6 +263,14 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         before = text[:m.start()]
         if re.search(r"(?i)\b(?:is|are|was|were|be|been|being|not)\s*$", before):
             continue  # the full passive is read above; a denial is no charge
+        actor = _actor_clean(_np_before(text, m.start()) or "")
+        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
+            add("accused", actor, by, m)
+    for m in _R_SUSPECT.finditer(text):
+        actor = _CHARGE.sub("", _np_after(text, m.end()) or "")
+        if actor and _groupish(actor, upper) and _R_ABOUT_ATTACK.search(text) and not _NO_ONE.match(actor):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
+    for m in _R_TRIED.finditer(text):
         actor = _actor_clean(_np_before(text, m.start()) or "")
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
             add("accused", actor, by, m)

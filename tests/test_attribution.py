@@ -653,3 +653,26 @@ def test_marks_at_the_scene_and_hedges_are_possibilities(text, found):
 
 def test_leaflets_without_an_attack_suspect_no_one():
     assert not responsibility("Leaflets of the Red Dawn Front were handed out at the rally.")
+
+
+@pytest.mark.parametrize("text,found", [
+    # those tried, arrested or sentenced for the crime are accused of it
+    (_wire("MADRID, 8 JAN 90", "RUBEN ZAMORA BELIEVES THAT IF, AS IT HAS BEEN ANNOUNCED, OFFICIALS OF THE RURITANIAN "
+           "ARMY ARE TO BE BROUGHT TO TRIAL FOR THE ASSASSINATION OF SIX PRIESTS, IT WILL BE THE FIRST TIME."),
+     ("accused", "RURITANIAN ARMY")),
+    ("Two members of the Red Dawn Front were arrested for the bombing of the bank.",
+     ("accused", "Two members of the Red Dawn Front")),
+    # "the police suspect X" (the verb and its object; the charge is not part of the name)
+    ("Police suspect the Red Dawn Front, which has carried out similar bombings.", ("accused", "the Red Dawn Front")),
+    ("Police suspected the Red Dawn Front of the bombing.", ("accused", "the Red Dawn Front")),
+], ids=["brought-to-trial", "arrested-for", "police-suspect", "suspected-of"])
+def test_the_tried_and_the_suspected_are_accused(text, found):
+    assert found in responsibility(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two men for the bombing.",
+    "Two suspected Red Dawn Front members were killed in a clash.",
+])
+def test_no_accusation_without_a_named_group_or_a_charge(text):
+    assert not any(k == "accused" for k, _ in responsibility(text))
