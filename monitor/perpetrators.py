@@ -378,7 +378,8 @@ def _own_report(name: str, known: set[str], before: str) -> bool:
     words = [re.escape(name)] + [re.escape(k) for k in known if re.search(rf"\b{re.escape(k)}\b", name)]
     if re.fullmatch(r"[A-Z][A-Z-]{1,9}", name):  # an alias: its full name may be the one speaking
         words.append(r"[A-Z' ]{5,80}\[" + re.escape(name) + r"\]")
-    return bool(re.search(rf"(?:{'|'.join(words)})\s*{_OWN_WORDS}", before))
+    # (also through its spokesman: "THE X, THROUGH GENERAL Y, ITS DEPUTY DIRECTOR, INFORMED THE PRESS THAT")
+    return bool(re.search(rf"(?:{'|'.join(words)})(?:\s*,[^.;]{{0,120}}?,)?\s*{_OWN_WORDS}", before))
 
 
 _CHARGED_AFTER = (r"\W+(?:[\w'’-]+\s+){0,2}?(?:INVOLVED\s+IN|IMPLICATED\s+IN|CHARGED\s+WITH|ACCUSED\s+OF|"

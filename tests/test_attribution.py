@@ -676,3 +676,12 @@ def test_the_tried_and_the_suspected_are_accused(text, found):
 ])
 def test_no_accusation_without_a_named_group_or_a_charge(text):
     assert not any(k == "accused" for k, _ in responsibility(text))
+
+
+def test_a_group_telling_through_its_spokesman_of_its_own_act_claims_it():
+    wire = _wire("BOGOTA, 15 DEC 89", "THE RURITANIAN NATIONAL POLICE, THROUGH GENERAL JUAN PEREZ, DEPUTY DIRECTOR OF THAT "
+                 "INSTITUTION, INFORMED THE PRESS THIS AFTERNOON THAT THE RURITANIAN NATIONAL POLICE HAVE KILLED A DRUG "
+                 "LORD.")
+    got = responsibility(wire)
+    assert ("claimed", "RURITANIAN NATIONAL POLICE") in got, got
+    assert ("carried_out", "RURITANIAN NATIONAL POLICE") not in got, got
