@@ -64,11 +64,14 @@ SEVERAL MANY""".split())
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d+(?:ST|ND|RD|TH)\b")  # (and "8TH FRONT")
 _BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
 _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
-                      r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET FIRE|EXPLO|DETONAT|FIRED|OPENED FIRE|RAID|SEIZ|"
-                      r"HIJACK|SABOTAG|TORTUR|EXECUT|STORM|ROCKET|MORTAR|GRENADE|CAR BOMB|TOOK HOSTAGE|GUNNED|HOSTAGE)\w*",
+                      r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET\s+FIRE|EXPLO|DETONAT|FIRED|OPENED\s+FIRE|RAID|SEIZ|"
+                      r"HIJACK|SABOTAG|TORTUR|EXECUT|STORM|ROCKET|MORTAR|GRENADE|CAR\s+BOMB|TOOK\s+HOSTAGE|GUNNED|HOSTAGE|"
+                      r"CLAIMED\s+THE\s+LIVES)\w*",
                       re.IGNORECASE)
 # (not "THE ARMED FORCES HAVE CLAIMED THAT X WAS KILLED BY ...": a claim about someone else)
-_CLAIM = re.compile(r"\b(?:(?:CLAIM|ADMIT)\w*+(?!\s+THAT\b(?!\s+(?:IT|THEY)\s+(?:WAS|WERE|IS|ARE)\s+RESPONSIBLE))|"
+# (nor "THE INCIDENTS THAT CLAIMED SEVERAL VICTIMS": lives, not responsibility)
+_CLAIM = re.compile(r"\b(?:(?:CLAIM|ADMIT)\w*+(?!\s+THAT\b(?!\s+(?:IT|THEY)\s+(?:WAS|WERE|IS|ARE)\s+RESPONSIBLE))"
+                    r"(?!\s+(?:THE\s+)?(?:[\w-]+\s+){0,2}(?:LIVES?|VICTIMS?)\b)|"
                     r"TOOK RESPONSIBILITY|ACCEPTED RESPONSIBILITY|ASSUMED RESPONSIBILITY|"
                     r"(?:SAID|SAYING|STATED) (?:THAT )?(?:THEY|IT) (?:WAS|WERE|ARE|IS) RESPONSIBLE)",
                     re.IGNORECASE)
@@ -310,7 +313,8 @@ _OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:[\w-]+\s+){0
 
 def _kind(before: str, after: str, sentence: str) -> str | None:
     """How the sentence holds the group at this position responsible, if it does."""
-    claim = _CLAIM.search(after[:60])
+    claim = _CLAIM.search(after[:100])  # (read past the window: "CLAIMED THE LIVES OF")
+    claim = claim if claim and claim.start() < 60 else None
     if claim:  # (not "NEITHER THE X NOR ANY OTHER GROUP HAS CLAIMED", "NOR HAS ANY X MOVEMENT CLAIMED")
         negated = NEGATION.search(before[-30:]) or NEGATION.search(after[:claim.start()])
         return None if negated else "claimed"

@@ -50,13 +50,14 @@ _R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+|(?:is|are|was|were)\s+(?=\w+i
 _ON_SOMEONE = re.compile(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")  # "blamed on X", not "on Monday"
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
-                             r"deaths?|explosions?|blasts?)\b", re.IGNORECASE)
+                             r"deaths?|explosions?|blasts?|assassinat\w*|kidnapp\w*|crimes?)\b", re.IGNORECASE)
 _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
                         r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind|"
                         r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
                         re.IGNORECASE)
 # "members of the army were responsible for the massacre": someone holds them responsible
-_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:directly\s+|also\s+)?"
+_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:directly\s+|also\s+|solely\s+|"
+                            r"fully\s+|partly\s+|ultimately\s+)?"
                             r"(?:responsible\s+for|to blame\s+for|guilty\s+of|(?:implicated|involved)\s+in)\s+"
                             r"(?:the\s+|this\s+|that\s+|these\s+)?"
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
@@ -66,7 +67,8 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(
 _R_CHARGED = re.compile(r"(?<![,;])\s+(?:(?:directly|allegedly)\s+)?(?:involved\s+in|implicated\s+in|charged\s+with|"
                         r"accused\s+of|linked\s+(?:to|with))\s+(?:the\s+|this\s+|that\s+|these\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|murdering|massacres?|"
-                        r"assassinations?|kidnappings?|crimes?)\b", re.IGNORECASE)
+                        r"assassinations?|kidnappings?|crimes?|deaths?)\b", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|to))*\s*$", re.IGNORECASE)
 # ... and those tried, arrested or sentenced for it: "officials of the army are to be brought to trial
 # for the assassination", "two members of X were arrested for the bombing"
 _R_TRIED = re.compile(r"\s+(?:(?:is|are|was|were|have\s+been|has\s+been|had\s+been|will\s+be|to\s+be)\s+)?"
@@ -185,7 +187,7 @@ _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every
     r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|"
     r"murdered|assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
     r"plann|plant|detonat|set off|fired|opened fire|explo|pamphlet|leaflet|flag|graffiti|the words|trial|tried|"
-    r"prosecut|convict|sentenc|indict|arrest)", re.IGNORECASE)
+    r"prosecut|convict|sentenc|indict|arrest|charg|linked)", re.IGNORECASE)
 
 
 _UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
@@ -229,7 +231,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
                 add("accused", actor, _np_before(text, m.start()) or by, m)
             continue
         # blame for an attack, not "accused the US of supporting terrorism"
-        if not _R_ABOUT_ATTACK.search(rest[:120]) or re.match(r"(?i)responsible\b", rest):
+        if not _R_ABOUT_ATTACK.search(rest[:200]) or re.match(r"(?i)responsible\b", rest):
             continue  # "... is being held responsible": the passive, read below
         if re.match(r"(?i)(for|of|in)\b", rest):  # "a militia blamed for the attacks": reduced passive
             add("accused", _np_before(text, m.start()), by, m)
@@ -261,9 +263,11 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             add("accused", actor, by, m)
     for m in _R_CHARGED.finditer(text):
         before = text[:m.start()]
-        if re.search(r"(?i)\b(?:is|are|was|were|be|been|being|not)\s*$", before):
-            continue  # the full passive is read above; a denial is no charge
-        actor = _actor_clean(_np_before(text, m.start()) or "")
+        aux = _AUX_BEFORE.search(before)
+        if re.search(r"(?i)\bnot\s*$", before) or (aux.group().strip() and re.match(
+                r"(?i)\s+(?:\w+\s+)?(?:involved|implicated|accused)", m.group())):
+            continue  # a denial is no charge; "is implicated in", "was accused of" are read above
+        actor = _actor_clean(_np_before(text, aux.start()) or "")  # "X are being charged with"
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
             add("accused", actor, by, m)
     for m in _R_SUSPECT.finditer(text):

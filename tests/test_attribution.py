@@ -685,3 +685,26 @@ def test_a_group_telling_through_its_spokesman_of_its_own_act_claims_it():
     got = responsibility(wire)
     assert ("claimed", "RURITANIAN NATIONAL POLICE") in got, got
     assert ("carried_out", "RURITANIAN NATIONAL POLICE") not in got, got
+
+
+@pytest.mark.parametrize("text,found,not_found", [
+    # blame for an assassination named far along a list of the blamed
+    (_wire("CLANDESTINE, 14 JAN 90", "WE BLAME RDA [RED DAWN ALLIANCE], THE REGIME OF [PRESIDENT JUAN] PEREZ AND [RDA "
+           "LEADER ROBERTO] GOMEZ, AND ITS ARMED FORCES FOR THIS DETESTABLE ASSASSINATION."),
+     ("accused", "RED DAWN ALLIANCE"), None),
+    # "solely responsible", "being charged with the death"
+    (_wire("CLANDESTINE, 17 JUL 89", "PRESIDENT PEREZ'S GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE SOLELY "
+           "RESPONSIBLE FOR THE VIOLENT INCIDENTS THAT CLAIMED SEVERAL VICTIMS NEAR THE UNIVERSITY."),
+     ("accused", "RURITANIAN ARMED FORCES"), ("claimed", "RURITANIAN ARMED FORCES")),
+    ("Members of the Red Dawn Front are being charged with the death of two journalists.",
+     ("accused", "Members of the Red Dawn Front"), None),
+    # an act that "claimed the lives of" many is violence, not a claim
+    (_wire("BOGOTA, 12 FEB 90", "IN ADDITION, THE RDF STOLE 5,000 WEAPONS FROM A GARRISON AND CARRIED OUT THE BLOODY "
+           "TAKEOVER OF THE PALACE OF JUSTICE, AN ACTION THAT CLAIMED THE LIVES OF 100 PEOPLE.  THE RDF WAS LATER "
+           "DISBANDED."), ("carried_out", "RDF"), ("claimed", "RDF")),
+], ids=["blame-long-list", "solely-responsible", "being-charged", "claimed-the-lives"])
+def test_long_accusations_and_lives_claimed(text, found, not_found):
+    got = responsibility(text)
+    assert found in got, got
+    if not_found:
+        assert not_found not in got, got
