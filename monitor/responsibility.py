@@ -5,6 +5,7 @@ and its span."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from monitor.incidents import Sentence
 from monitor.models import Attribution, Source
@@ -64,22 +65,22 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
                             r"shootings?|crimes?|actions?|incidents?)\b", re.IGNORECASE)
 # the reduced relative: "eight members of the army involved in / charged with the massacre"
-_R_CHARGED = re.compile(r"(?<![,;])\s+(?:(?:directly|allegedly)\s+)?(?:involved\s+in|implicated\s+in|charged\s+with|"
+_R_CHARGED = re.compile(r"\b(?:involved\s+in|implicated\s+in|charged\s+with|"
                         r"accused\s+of|linked\s+(?:to|with))\s+(?:the\s+|this\s+|that\s+|these\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|murdering|massacres?|"
                         r"assassinations?|kidnappings?|crimes?|deaths?)\b", re.IGNORECASE)
-_AUX_BEFORE = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|to))*\s*$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|to|directly|allegedly|reportedly))*"
+                         r"\s*$", re.IGNORECASE)
 # ... and those tried, arrested or sentenced for it: "officials of the army are to be brought to trial
 # for the assassination", "two members of X were arrested for the bombing"
-_R_TRIED = re.compile(r"\s+(?:(?:is|are|was|were|have\s+been|has\s+been|had\s+been|will\s+be|to\s+be)\s+)?"
-                      r"(?:brought\s+to\s+trial|put\s+on\s+trial|tried|prosecuted|convicted|sentenced|indicted|"
+_R_TRIED = re.compile(r"\b(?:brought\s+to\s+trial|put\s+on\s+trial|tried|prosecuted|convicted|sentenced|indicted|"
                       r"arrested|detained|jailed)\s+(?:\w+\s+)?(?:for|in\s+connection\s+with)\s+"
                       r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|murders?|"
                       r"massacres?|assassinations?|kidnappings?|crimes?)\b", re.IGNORECASE)
 _CHARGE = re.compile(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", re.IGNORECASE)
 # "the police suspect the X": the verb, with its object (not the adjective of "suspected guerrillas")
-_R_SUSPECT = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)\s+(?:suspects?|suspected)\s+(?:that\s+)?(?=the\s)",
-                        re.IGNORECASE)
+_R_SUSPECT = re.compile(r"\b(?:suspects?|suspected)\s+(?:that\s+)?(?=the\s)", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|of)\s*$", re.IGNORECASE)
 _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
@@ -94,19 +95,21 @@ _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed
             rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?{_ATTACK_NOUN}\b|"
             rf"\s+by\b))")
 # "responsibility for the attack was claimed by X", "the kidnapping was claimed by X"
-_R_CLAIMED_BY = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
-                           rf"(?:was|were|has been|have been|had been)\s+(?:later\s+|also\s+)?claimed\s+by\b",
-                           re.IGNORECASE)
+_R_CLAIMED_BY = re.compile(r"\bclaimed\s+by\b", re.IGNORECASE)
+_CLAIMED_WHAT = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
+                           rf"(?:was|were|has been|have been|had been)\s+(?:later\s+|also\s+)?$", re.IGNORECASE)
 # "the attack was the work of X" (a fact), "was apparently the work of X" (a suspicion), "could be
 # the work of X" (a possibility); not "was not the work of X"
-_R_WORK = re.compile(rf"\b{_ATTACK_NOUN}\s+(?:[^.;]{{0,60}}?\s+)?(?P<v>(?:is|was|were|are)(?:\s+(?P<not>not))?|"
-                     rf"(?:could|may|might|must|would)\s+(?:be|have\s+been))\s+(?P<h>apparently\s+|presumably\s+|"
-                     rf"probably\s+|possibly\s+|clearly\s+)?the\s+work\s+of\s+", re.IGNORECASE)
+_R_WORK = re.compile(r"\bthe\s+work\s+of\s+", re.IGNORECASE)
+_WORK_WHAT = re.compile(rf"\b{_ATTACK_NOUN}\s+(?:[^.;]{{0,60}}?\s+)?(?P<v>(?:is|was|were|are)(?:\s+(?P<not>not))?|"
+                        rf"(?:could|may|might|must|would)\s+(?:be|have\s+been))\s+(?P<h>apparently\s+|presumably\s+|"
+                        rf"probably\s+|possibly\s+|clearly\s+)?$", re.IGNORECASE)
 # the group's marks at the scene: "the attackers left pamphlets of X", "painted the walls with the words
 # X", "a flag of X was found at the scene": a possibility
-_R_MARKS = re.compile(r"\b(?:(?:pamphlets?|leaflets?|flags?|banners?|graffiti|slogans?|inscriptions?|initials)"
-                      r"\s+(?:[\w'’-]+\s+){0,4}?(?:of|from|signed\s+by|alluding\s+to|reading)|the\s+(?:words|initials))\s+",
+_R_MARKS = re.compile(r"\b(?:(?:pamphlets?|leaflets?|flags?|banners?|graffiti|slogans?|inscriptions?|initials)\s+"
+                      r"(?:[\w'’-]+\s+){0,4}?(?:of|from|signed\s+by|alluding\s+to|reading)|(?P<the>words|initials))\s+",
                       re.IGNORECASE)
+_THE_WORDS = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
@@ -182,12 +185,18 @@ def _speaker_body(who: str | None) -> str | None:
     return body or None
 
 
-_ATTRIBUTION_TRIGGER = re.compile(  # at word starts only: a gate tried on every sentence
+# (the gates are tried on every sentence, in lower case: a case-blind search of the alternatives is
+# twice as slow)
+_ATTRIBUTION_TRIGGER = re.compile(  # at word starts only
     r"\b(?:responsib|blam|guilt|implicat|involv|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|"
-    r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|F-\d|killed|"
+    r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|f-\d|killed|"
     r"murdered|assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
-    r"plann|plant|detonat|set off|fired|opened fire|explo|pamphlet|leaflet|flag|graffiti|the words|trial|tried|"
-    r"prosecut|convict|sentenc|indict|arrest|charg|linked)", re.IGNORECASE)
+    r"plann|plant|detonat|set off|fired|opened fire)")
+# ... and the gate of the charges, the suspicions and the marks (``_charges``)
+_CHARGE_TRIGGER = re.compile(
+    r"\b(?:involved|implicated|charged|accused|linked|brought|put\s+on|tried|prosecuted|convicted|sentenced|indicted|"
+    r"arrested|detained|jailed|suspects?\b|suspected|work\s+of|pamphlets?|leaflets?|flags?|banners?|graffiti|slogans?|"
+    r"inscriptions?|initials|words)")
 
 
 _UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
@@ -201,7 +210,9 @@ def all_caps(text: str) -> bool:
 def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     text, out = s.text, []
     by = src.text if src else None
-    if not _ATTRIBUTION_TRIGGER.search(text):
+    low = text.lower()
+    core, charges = _ATTRIBUTION_TRIGGER.search(low), _CHARGE_TRIGGER.search(low)
+    if not core and not charges:
         return out
     upper = all_caps(text)
 
@@ -210,6 +221,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             actor = _speaker_body(who) or who  # "We deny any role," the Iranian government spokesman said
         out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
 
+    if charges:
+        _charges(text, upper, by, add)
+    if not core:
+        return out
     for m in _R_CLAIM.finditer(text):
         actor = _np_before(text, m.start())
         rel = _RELATIVE.search(text, 0, m.start())
@@ -220,7 +235,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         elif actor:
             add("claimed", actor, by or actor, m)
     for m in _R_CLAIMED_BY.finditer(text):
-        add("claimed", _np_after(text, m.end()), by, m)
+        if _CLAIMED_WHAT.search(text, max(0, m.start() - 120), m.start()):
+            add("claimed", _np_after(text, m.end()), by, m)
     for m in _R_DENY.finditer(text):
         add("denied", _np_before(text, m.start()), by, m)
     for m in _R_BLAME.finditer(text):
@@ -261,23 +277,6 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         actor = _actor_clean(_np_before(text, m.start()) or "")
         if actor and not _NO_ONE.match(actor) and not re.match(r"(?i)(it|they|this|who|which|we|i)$", actor):
             add("accused", actor, by, m)
-    for m in _R_CHARGED.finditer(text):
-        before = text[:m.start()]
-        aux = _AUX_BEFORE.search(before)
-        if re.search(r"(?i)\bnot\s*$", before) or (aux.group().strip() and re.match(
-                r"(?i)\s+(?:\w+\s+)?(?:involved|implicated|accused)", m.group())):
-            continue  # a denial is no charge; "is implicated in", "was accused of" are read above
-        actor = _actor_clean(_np_before(text, aux.start()) or "")  # "X are being charged with"
-        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
-            add("accused", actor, by, m)
-    for m in _R_SUSPECT.finditer(text):
-        actor = _CHARGE.sub("", _np_after(text, m.end()) or "")
-        if actor and _groupish(actor, upper) and _R_ABOUT_ATTACK.search(text) and not _NO_ONE.match(actor):
-            add("accused", actor, _np_before(text, m.start()) or by, m)
-    for m in _R_TRIED.finditer(text):
-        actor = _actor_clean(_np_before(text, m.start()) or "")
-        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
-            add("accused", actor, by, m)
     for m in _R_CARRIED.finditer(text):
         actor = _np_before(text, m.start())
         if actor and not re.match(r"(?i)(it|they|this)$", actor):
@@ -295,19 +294,6 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             kind = ("accused" if hedge.startswith(_SUSPICION)
                     else "suspected" if hedge and not hedge.startswith("reported") else "carried_out")
             add(kind, actor, by, m)
-    for m in _R_WORK.finditer(text):
-        actor = _np_after(text, m.end())
-        if m.group("not") or not actor or not _groupish(actor, upper) or _NO_ONE.match(actor):
-            continue
-        hedge = (m.group("h") or "").lower()
-        modal = not m.group("v").lower().startswith(("is", "was", "were", "are"))
-        kind = ("accused" if hedge.startswith(_SUSPICION) else "suspected" if modal or hedge.startswith("p")
-                else "carried_out")
-        add(kind, actor, by, m)
-    for m in _R_MARKS.finditer(text):
-        actor = _np_after(text, m.end())
-        if actor and _groupish(actor, upper) and _SCENE.search(text) and not _NO_ONE.match(actor):
-            add("suspected", actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
@@ -327,3 +313,45 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
                 continue
             out.append(Attribution("means", m.group("m"), by, (s.start + m.start(), s.start + m.end())))
     return out
+
+
+def _charges(text: str, upper: bool, by: str | None, add: Callable[..., None]) -> None:
+    """Those charged with, tried or suspected of a crime, an attack said to be a group's work, and a
+    group's marks at the scene."""
+    for m in _R_CHARGED.finditer(text):
+        before = text[:m.start()]
+        if before.rstrip()[-1:] in (",", ";"):
+            continue  # "..., involved in": not a reduced relative of the phrase before
+        aux = _AUX_BEFORE.search(before)
+        if re.search(r"(?i)\bnot\s*$", before) or (aux.group().strip() and re.match(
+                r"(?i)(?:\w+\s+)?(?:involved|implicated|accused)", m.group())):
+            continue  # a denial is no charge; "is implicated in", "was accused of" are read above
+        actor = _actor_clean(_np_before(text, aux.start()) or "")  # "X are being charged with"
+        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
+            add("accused", actor, by, m)
+    for m in _R_SUSPECT.finditer(text):
+        if _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "the suspected X": an adjective
+        actor = _CHARGE.sub("", _np_after(text, m.end()) or "")
+        if actor and _groupish(actor, upper) and _R_ABOUT_ATTACK.search(text) and not _NO_ONE.match(actor):
+            add("accused", actor, _np_before(text, m.start()) or by, m)
+    for m in _R_TRIED.finditer(text):
+        actor = _actor_clean(_np_before(text, _AUX_BEFORE.search(text, 0, m.start()).start()) or "")
+        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
+            add("accused", actor, by, m)
+    for m in _R_WORK.finditer(text):
+        w = _WORK_WHAT.search(text, max(0, m.start() - 160), m.start())
+        actor = _np_after(text, m.end())
+        if not w or w.group("not") or not actor or not _groupish(actor, upper) or _NO_ONE.match(actor):
+            continue
+        hedge = (w.group("h") or "").lower()
+        modal = not w.group("v").lower().startswith(("is", "was", "were", "are"))
+        kind = ("accused" if hedge.startswith(_SUSPICION) else "suspected" if modal or hedge.startswith("p")
+                else "carried_out")
+        add(kind, actor, by, m)
+    for m in _R_MARKS.finditer(text):
+        if m.group("the") and not _THE_WORDS.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "the words X" painted; other words are no mark
+        actor = _np_after(text, m.end())
+        if actor and _groupish(actor, upper) and _SCENE.search(text) and not _NO_ONE.match(actor):
+            add("suspected", actor, by, m)
