@@ -40,11 +40,13 @@ _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVER
 _PEOPLE_ONLY = re.compile(r"^(?:(?:[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|DEAD|"
                           r"OTHER|SEVERAL|SOME|MANY|URBAN|\d+)\s+){0,3}(?:GUERRILLAS?|TERRORISTS?|REBELS?|"
                           r"SUBVERSIVES?|NARCOTERRORISTS?|NARCO-TERRORISTS?|EXTREMISTS?|INSURGENTS?|FIGHTERS|MILITANTS)$")
-_THING_AFTER = re.compile(r"\s+(?:POSTS?|HEADQUARTERS|STATIONS?|BASES?|BARRACKS|HOSPITALS?|VEHICLES?|TRUCKS?|"
+_THING_AFTER = re.compile(r"[\])]?\s+(?:(?:ANTI-)?(?:EXPLOSIVES?|BOMB|PRESS|INTELLIGENCE|TECHNICAL|FORENSIC|PRESIDENTIAL|"
+                          r"MAYORAL|SENATORIAL|CONGRESSIONAL)\s+)?"
+                          r"(?:CANDIDATES?|POSTS?|HEADQUARTERS|STATIONS?|BASES?|BARRACKS|HOSPITALS?|VEHICLES?|TRUCKS?|"
                           r"HELICOPTERS?|PLANES?|CARS?|BUILDINGS?|OFFICES?|FACILITIES|INSTALLATIONS?|SPOKESM[AE]N|"
-                          r"SOURCES?|REPORTS?|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
+                          r"SOURCES?|REPORTS?(?!\s+THAT\b)|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
                           r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS|BOMB[- ]SQUADS?|EXPERTS|INVESTIGATORS|"
-                          r"DETECTIVES|AUTHORITIES)\b", re.IGNORECASE)
+                          r"DETECTIVES|AUTHORITIES|CASUALTIES|LOSSES)\b", re.IGNORECASE)
 # ... but "AN AIR FORCE HELICOPTER STRAFED THE CAMP" is the air force's act
 _AIRCRAFT_STRIKE = re.compile(r"\s+(?:HELICOPTERS?|PLANES?|AIRCRAFT|GUNSHIPS?|BOMBERS?)\s+(?:HAVE\s+|HAS\s+)?"
                               r"(?:STRAFED|BOMBED|ATTACKED|ROCKETED|MACHINEGUNNED|SHELLED|FIRED)\b", re.IGNORECASE)
@@ -137,6 +139,12 @@ _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|A
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES)\b", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"\b(?:WAS|WERE|BEEN)\s+(?:LATER\s+|ALSO\s+)?CLAIMED\s+$", re.IGNORECASE)
+# counted victims: "208 ARMY MEMBERS KILLED AND 427 WOUNDED" (a number before the group, a participle
+# with no object after it)
+_COUNTED = re.compile(r"\b(?:\d[\d,]*|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|DOZENS?|HUNDREDS?|"
+                      r"SEVERAL|MANY)\s+$", re.IGNORECASE)
+_PARTICIPLE_ONLY = re.compile(r"[A-Z]+ED\b(?=\s*(?:[,.;:]|AND\b|OR\b|IN\b|ON\b|AT\b|DURING\b|WHEN\b|WHILE\b|"
+                              r"AFTER\b|SINCE\b|SO FAR\b|$))", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+BY\b", re.IGNORECASE)
 _UNDER = re.compile(r"\bUNDER\s+$", re.IGNORECASE)
 _AMONG_VICTIMS = re.compile(r"\b(?:INCLUDING|AMONG THEM|AMONG WHOM)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -255,6 +263,12 @@ _SQUAD_OF_EXPERTS = re.compile(r"\b(?:BOMB|FIRING|RESCUE|SEARCH)[- ]SQUADS?$")
 _BARE = {"FORCE", "FORCES"}
 
 
+def _after_bracket(text: str, end: int) -> int:
+    """Where the text goes on after an acronym and the bracket that spells it out."""
+    m = re.match(r"\s*\[[^\]]{0,80}\]|\s*\([^)]{0,80}\)", text[end:end + 90])
+    return end + m.end() if m else end
+
+
 def _names_group(name: str, known: set[str]) -> bool:
     """A group's name, not a generic one ("THE GUERRILLAS") nor people ("SALVADORAN GUERRILLAS",
     unless an alias is part of it: "FMLN GUERRILLAS")."""
@@ -350,11 +364,14 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
                  or _BY_AFTER.match(clause, verb.end())):
         verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING",
         # "AGENTS FROM THE X COMMAND KIDNAPPED BY THE Y": the victims of a passive verb
+    if verb and _COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, verb.start()):
+        verb = None  # "208 ARMY MEMBERS KILLED AND 427 WOUNDED": counted victims, no object
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
     near = _VIOLENT.search(clause[:25])
-    if near and _UNDER.search(clause[:near.start()]):
+    if near and (_UNDER.search(clause[:near.start()])
+                 or (_COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, near.start()))):
         near = None  # "ARMY TROOPS UNDER ATTACK": the target
     if (not agent and near and not _SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
             and not _PASSIVE_BEFORE.search(clause[:near.start()])):  # not "REBELS WERE KILLED"
@@ -441,7 +458,9 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
         text = s.text
         if not _VIOLENT.search(text) and not _CLAIM.search(text):
             continue
-        spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)] if alias_rx else [])
+        # (an acronym before a person or place is not the group: "THE X [...] PRESIDENTIAL CANDIDATE")
+        spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)
+                                  if not _THING_AFTER.match(text, _after_bracket(text, m.end()))] if alias_rx else [])
         for a, b in spans:
             name = _name(text[a:b])
             ours = bool(_OURS.match(name)) and not _STATE_FORCES.search(name)

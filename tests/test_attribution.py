@@ -708,3 +708,23 @@ def test_long_accusations_and_lives_claimed(text, found, not_found):
     assert found in got, got
     if not_found:
         assert not_found not in got, got
+
+
+@pytest.mark.parametrize("text,not_actor,found", [
+    # a group's candidate, experts or casualties are not the group acting
+    (_wire("BOGOTA, 27 APR 90", "ANTONIO NAVARRO, THE RDF [RED DAWN FRONT] PRESIDENTIAL CANDIDATE, WHO REPLACED THE "
+           "ASSASSINATED CARLOS PIZARRO, SPOKE TODAY."), "RDF", None),
+    (_wire("MEDELLIN, 2 OCT 89", "AT 2230 TONIGHT, NATIONAL POLICE EXPLOSIVES EXPERTS DISCOVERED ANOTHER DEVICE IN THE "
+           "LOT WHERE TWO OTHER BOMBS HAD GONE OFF EARLIER."), "POLICE", None),
+    (_wire("SAN SALVADOR, 5 DEC 89", "THE RURITANIAN ARMED FORCES CASUALTIES INCLUDE 208 RURITANIAN ARMY MEMBERS KILLED "
+           "AND 427 WOUNDED."), "RURITANIAN", None),
+    # ... but a counted group with an object is the agent
+    (_wire("CHALATENANGO, 19 MAR 89", "OVER 500 RED DAWN GUERRILLAS ATTACKED TWO TOWNS IN THE DEPARTMENT."), None,
+     ("carried_out", "RED DAWN GUERRILLAS")),
+], ids=["candidate", "explosives-experts", "counted-casualties", "counted-agents"])
+def test_candidates_experts_and_counted_victims_are_not_agents(text, not_actor, found):
+    got = responsibility(text)
+    if not_actor:
+        assert not any(not_actor in a for _, a in got), got
+    if found:
+        assert found in got, got
