@@ -318,7 +318,7 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
 # a negation near a claim: "NO GROUP HAS CLAIMED", "NEITHER X NOR ANY OTHER GROUP HAS CLAIMED"
 NEGATION = re.compile(r"\b(?:NO|NOT|NEITHER|NOR|NONE|NOBODY|NEVER|ANY|YET TO)\b", re.IGNORECASE)
 # the group, its radio or its communique telling of its own fighters' acts
-_OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:[\w-]+\s+){0,3}?(?:RADIO(?:\s+STATION)?|STATION|"
+_OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:\[[^\]]{0,80}\]\s*)?(?:[\w-]+\s+){0,3}?(?:RADIO(?:\s+STATION)?|STATION|"
                         r"SPOKESM[AE]N|COMMUNIQUE|BULLETIN|LEAFLETS?|STATEMENT)\W*(?:[^.;]{0,40}?,\s*)?)?"
                         r"(?:[\w-]+\s+){0,2}?(?:REPORTS?|REPORTED|ANNOUNCE[SD]?|STATE[SD]|SAYS|SAID|INFORMS?|"
                         r"INFORMED)\s+(?:THAT\s+)?(?:ITS\s+|OUR\s+|THE\s+)?(?:[\w-]+\s+){0,2}(?:UNITS|COMMANDOS?|"

@@ -728,3 +728,9 @@ def test_candidates_experts_and_counted_victims_are_not_agents(text, not_actor, 
         assert not any(not_actor in a for _, a in got), got
     if found:
         assert found in got, got
+
+
+def test_a_groups_radio_with_its_bracketed_acronym_claims_its_fighters_acts():
+    wire = _wire("SAN SALVADOR, 10 MAY 89", "RADIO SUR, THE RED DAWN LIBERATION FRONT'S [RDLF] OFFICIAL RADIO STATION, "
+                 "SAID THE REBELS ATTACKED THE GUARDS WHO WATCH OVER THE TOWN.")
+    assert ("claimed", "RED DAWN LIBERATION FRONT") in responsibility(wire)
