@@ -482,6 +482,9 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
     out = []
     for a in found:
         group = group_phrase(a.actor, known) if a.actor and a.kind != "means" else a.actor
+        if group is None and a.actor and a.kind == "accused":
+            gov = _ACCUSED_STATE.search(a.actor)  # "X'S GOVERNMENT AND THE ARMED FORCES ARE RESPONSIBLE"
+            group = gov.group().strip() if gov else None
         said = next((s.text for s in sents if s.start <= a.span[0] < s.end), "")
         if a.kind != "means" and group and clash(group, said):
             continue
@@ -506,6 +509,9 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
     return out
 
 
+# a government or the military held responsible, named only by its head noun
+_ACCUSED_STATE = re.compile(r"(?:\b(?!(?:THE|A|AN|AND|OR|OF|BY|TO|HELD|HOLD|HOLDS|BLAME|BLAMED|ACCUSED|THAT|WHICH)\b)"
+                            r"[A-Z][\w'’-]*\s+){0,3}(?:GOVERNMENT|MILITARY)\b")
 _UNNAMED_CLAIM = re.compile(r"\b(?:CLAIMED|CLAIMING|ACCEPTED|ASSUMED|TOOK)\s+(?:RESPONSIBILITY|CREDIT|AUTHORSHIP)\b")
 
 

@@ -734,3 +734,21 @@ def test_a_groups_radio_with_its_bracketed_acronym_claims_its_fighters_acts():
     wire = _wire("SAN SALVADOR, 10 MAY 89", "RADIO SUR, THE RED DAWN LIBERATION FRONT'S [RDLF] OFFICIAL RADIO STATION, "
                  "SAID THE REBELS ATTACKED THE GUARDS WHO WATCH OVER THE TOWN.")
     assert ("claimed", "RED DAWN LIBERATION FRONT") in responsibility(wire)
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # in wire copy a government or the military held responsible is named by its head noun alone
+    (_wire("BOGOTA, 26 NOV 89", "HE HELD THE GOVERNMENT DIRECTLY RESPONSIBLE FOR WHATEVER HAPPENED TO HIM AFTER THE "
+           "ATTACK ON HIS HOME."), ("accused", "GOVERNMENT"), None),
+    (_wire("SAN SALVADOR, 2 NOV 89", "THE UNIONS BLAMED THE PEREZ GOVERNMENT FOR THE BOMBING OF THEIR HEADQUARTERS."),
+     ("accused", "PEREZ GOVERNMENT"), None),
+    # ... not when it only acts or speaks
+    (_wire("SAN SALVADOR, 3 NOV 89", "THE GOVERNMENT CONDEMNED THE ATTACK ON THE UNION HEADQUARTERS, IN WHICH TEN "
+           "PEOPLE WERE KILLED."), None, "GOVERNMENT"),
+], ids=["held-responsible", "blamed", "condemned"])
+def test_a_government_held_responsible_in_wire_copy(text, found, not_actor):
+    got = responsibility(text)
+    if found:
+        assert found in got, got
+    if not_actor:
+        assert not any(not_actor in a for _, a in got), got
