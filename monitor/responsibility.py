@@ -113,6 +113,11 @@ _THE_WORDS = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
+# someone's knowledge, belief or admission of what the group did: "ADMIT THAT MEMBERS OF THE X ARMY
+# MASSACRED", "I LATER HEARD THAT THE X ARMY HAD MURDERED", "NO EVIDENCE THAT THE CRIME WAS COMMITTED BY X"
+BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS?|PROOF|BELIEVE\w*|CONVINCED|KNOWS?|"
+                          r"KNEW|CERTAIN|SURE|DOUBT|SUSPICIONS?|ACKNOWLEDG\w*|RECOGNIZ\w*|CONFESS\w*)\b[^.;]{0,40}\bTHAT\b",
+                          re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"
 CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
@@ -293,12 +298,15 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             # possibility
             kind = ("accused" if hedge.startswith(_SUSPICION)
                     else "suspected" if hedge and not hedge.startswith("reported") else "carried_out")
+            if kind == "carried_out" and BELIEF_THAT.search(text, max(0, m.start() - 160), m.start()):
+                kind = "accused"  # "no evidence that the crime was committed by X": someone's belief
             add(kind, actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
-            add("carried_out", actor, by, m)
+            belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start())
+            add("accused" if belief else "carried_out", actor, by, m)  # "police believe that X attacked"
     for m in _R_HELD.finditer(text):
         actor = _actor_clean(m.group("actor"))
         if actor and not _NO_ONE.match(actor):

@@ -752,3 +752,20 @@ def test_a_government_held_responsible_in_wire_copy(text, found, not_actor):
         assert found in got, got
     if not_actor:
         assert not any(not_actor in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text,found", [
+    # someone's knowledge, belief or admission of what a group did is an accusation
+    (_wire("SAN SALVADOR, 12 JAN 90", "OCHOA DESCRIBED AS COURAGEOUS THE DECISION OF PRESIDENT PEREZ TO PUBLICLY ADMIT "
+           "THAT MEMBERS OF THE RURITANIAN ARMED FORCES MASSACRED THE SIX PRIESTS."),
+     ("accused", "RURITANIAN ARMED FORCES")),
+    (_wire("MANAGUA, 20 NOV 89", "I LATER HEARD THAT THE RURITANIAN ARMY HAD MURDERED SIX PRIESTS, AMONG THEM A "
+           "FORMER DEAN OF THE UNIVERSITY."), ("accused", "RURITANIAN ARMY")),
+    ("Officials believe that the Red Dawn Front bombed the bank.", ("accused", "the Red Dawn Front")),
+    ("The bishop said there was evidence that the massacre was committed by the Red Dawn Front.",
+     ("accused", "the Red Dawn Front")),
+    # a report is not a belief
+    ("The Red Dawn Front bombed the bank, police said.", ("carried_out", "The Red Dawn Front")),
+], ids=["admit-that", "heard-that", "believe-that", "evidence-that", "police-said"])
+def test_a_belief_or_admission_that_a_group_acted_is_an_accusation(text, found):
+    assert found in responsibility(text)
