@@ -64,19 +64,19 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
                             r"shootings?|crimes?|actions?|incidents?)\b", re.IGNORECASE)
+# the crime one is charged with, tried or arrested for
+_CRIME = (r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|"
+          r"murdering|massacres?|assassinations?|kidnappings?|crimes?|deaths?)\b")
 # the reduced relative: "eight members of the army involved in / charged with the massacre"
-_R_CHARGED = re.compile(r"\b(?:involved\s+in|implicated\s+in|charged\s+with|"
-                        r"accused\s+of|linked\s+(?:to|with))\s+(?:the\s+|this\s+|that\s+|these\s+)?"
-                        r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|murdering|massacres?|"
-                        r"assassinations?|kidnappings?|crimes?|deaths?)\b", re.IGNORECASE)
+_R_CHARGED = re.compile(rf"\b(?:involved\s+in|implicated\s+in|charged\s+with|accused\s+of|linked\s+(?:to|with))\s+"
+                        rf"{_CRIME}", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|to|directly|allegedly|reportedly))*"
                          r"\s*$", re.IGNORECASE)
 # ... and those tried, arrested or sentenced for it: "officials of the army are to be brought to trial
 # for the assassination", "two members of X were arrested for the bombing"
-_R_TRIED = re.compile(r"\b(?:brought\s+to\s+trial|put\s+on\s+trial|tried|prosecuted|convicted|sentenced|indicted|"
-                      r"arrested|detained|jailed)\s+(?:\w+\s+)?(?:for|in\s+connection\s+with)\s+"
-                      r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|murders?|"
-                      r"massacres?|assassinations?|kidnappings?|crimes?)\b", re.IGNORECASE)
+_R_TRIED = re.compile(rf"\b(?:brought\s+to\s+trial|put\s+on\s+trial|tried|prosecuted|convicted|sentenced|indicted|"
+                      rf"arrested|detained|jailed)\s+(?:\w+\s+)?(?:for|in\s+connection\s+with)\s+{_CRIME}",
+                      re.IGNORECASE)
 _CHARGE = re.compile(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", re.IGNORECASE)
 # "the police suspect the X": the verb, with its object (not the adjective of "suspected guerrillas")
 _R_SUSPECT = re.compile(r"\b(?:suspects?|suspected)\s+(?:that\s+)?(?=the\s)", re.IGNORECASE)
