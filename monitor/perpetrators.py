@@ -139,7 +139,11 @@ _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|A
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES)\b", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"\b(?:WAS|WERE|BEEN)\s+(?:LATER\s+|ALSO\s+)?CLAIMED\s+$", re.IGNORECASE)
-# counted victims: "208 ARMY MEMBERS KILLED AND 427 WOUNDED" (a number before the group, a participle
+# the group charged: "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
+_CHARGED_AFTER = (r"\W+(?:[\w'’-]+\s+){0,2}?(?:INVOLVED\s+IN|IMPLICATED\s+IN|CHARGED\s+WITH|ACCUSED\s+OF|"
+                  r"LINKED\s+(?:TO|WITH))\b")
+_CHARGED = re.compile(_CHARGED_AFTER, re.IGNORECASE)
+# counted victims: "150 ARMY MEMBERS KILLED AND 300 WOUNDED" (a number before the group, a participle
 # with no object after it)
 _COUNTED = re.compile(r"\b(?:\d[\d,]*|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|DOZENS?|HUNDREDS?|"
                       r"SEVERAL|MANY)\s+$", re.IGNORECASE)
@@ -236,15 +240,11 @@ def aliases(text: str) -> set[str]:
         acr = m.group("acr")
         if sum(c in "AEIOU" for c in acr) <= 1 or "-" in acr:
             out.add(acr)
-    # "THE FMLN" more than once: a name the article takes as known
-    counts: dict[str, int] = {}
-    for m in _THE_ACRONYM.finditer(text):
+    for m in _THE_ACRONYM.finditer(text):  # "THE FMLN": written as a name
         acr = m.group("acr")
         vowels = [i for i, c in enumerate(acr) if c in "AEIOUY"]
         if not vowels or "-" in acr or (vowels == [0] and (len(acr) == 3 or not acr.endswith("S"))):
-            # "FMLN", "ELN", "URNG", "M-19"; not "THE BOMB", "THE ARMS"
-            counts[acr] = counts.get(acr, 0) + 1
-    out |= {a for a, n in counts.items() if n >= 1}
+            out.add(acr)  # "FMLN", "ELN", "URNG", "M-19"; not "THE BOMB", "THE ARMS"
     return out - _STOP - _NOT_ACRONYMS
 
 
@@ -337,7 +337,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         return "claimed"  # "THE X REPORTS THAT URBAN COMMANDO UNITS STAGED ATTACKS": its own account
     if _SOURCE_BEFORE.search(before[-60:]):
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
-    if re.match(_CHARGED_AFTER, after, re.IGNORECASE):
+    if _CHARGED.match(after):
         return "accused"  # "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
     if _BLAMED_ON.search(before[-80:]):
         return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X"
@@ -365,7 +365,7 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
         verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING",
         # "AGENTS FROM THE X COMMAND KIDNAPPED BY THE Y": the victims of a passive verb
     if verb and _COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, verb.start()):
-        verb = None  # "208 ARMY MEMBERS KILLED AND 427 WOUNDED": counted victims, no object
+        verb = None  # "150 ARMY MEMBERS KILLED AND 300 WOUNDED": counted victims, no object
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
@@ -403,9 +403,6 @@ def _own_report(name: str, known: set[str], before: str) -> bool:
     # (also through its spokesman: "THE X, THROUGH GENERAL Y, ITS DEPUTY DIRECTOR, INFORMED THE PRESS THAT")
     return bool(re.search(rf"(?:{'|'.join(words)})(?:\s*,[^.;]{{0,120}}?,)?\s*{_OWN_WORDS}", before))
 
-
-_CHARGED_AFTER = (r"\W+(?:[\w'’-]+\s+){0,2}?(?:INVOLVED\s+IN|IMPLICATED\s+IN|CHARGED\s+WITH|ACCUSED\s+OF|"
-                  r"LINKED\s+(?:TO|WITH))\b")
 
 
 def clash(actor: str, sentence: str) -> bool:

@@ -46,8 +46,9 @@ _NEITHER = re.compile(r"\b(?:neither|nor)\b(?:(?!\bbut\b)[^.;]){0,80}$", re.IGNO
 _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
                      r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
                      r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
-_R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+|(?:is|are|was|were)\s+(?=\w+ing\b))?(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds)\s+",
-                      re.IGNORECASE)
+# (and "unions are accusing X of": the progressive)
+_R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+|(?:is|are|was|were)\s+(?=\w+ing\b))?"
+                      r"(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds)\s+", re.IGNORECASE)
 _ON_SOMEONE = re.compile(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")  # "blamed on X", not "on Monday"
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"

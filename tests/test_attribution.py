@@ -557,7 +557,7 @@ def test_group_names_in_wire_copy(phrase, name):
     # a passive claim: the claimant, not the agent
     ("The kidnapping of the two engineers was claimed by the Red Dawn Front.", ("claimed", "the Red Dawn Front"),
      None),
-    (_wire("LA PAZ, 26 MAY 89", "THE KILLING OF THE TWO MISSIONARIES WAS CLAIMED BY A SELF-STYLED \"RED DAWN "
+    (_wire("LA PAZ, 26 MAY 89", "THE KIDNAPPING OF THE TWO ENGINEERS WAS CLAIMED BY A SELF-STYLED \"RED DAWN "
            "LIBERATION FRONT\" GROUP."), ("claimed", "RED DAWN LIBERATION FRONT"), None),
     # verbs of violence
     (_wire("MEDELLIN, 3 OCT 89", "THE RED DAWN FRONT GUNNED DOWN A JUDGE IN THE CITY CENTER LAST NIGHT."),
@@ -568,8 +568,8 @@ def test_group_names_in_wire_copy(phrase, name):
     (_wire("CLANDESTINE, 2 APR 89", "RESIDENTS OF THREE CANTONS WERE ROCKETED AND MACHINEGUNNED BY RURITANIAN AIR "
            "FORCE HELICOPTERS."), ("carried_out", "RURITANIAN AIR FORCE"), None),
     # "by force" is no group
-    (_wire("SAN JOSE, 13 SEP 89", "THE AMBASSADOR, WHO CONSIDERS HIMSELF A HOSTAGE, SAID THE EMBASSY WAS TAKEN OVER "
-           "BY FORCE BY ARMED INDIVIDUALS."), None, "FORCE"),
+    (_wire("SAN JOSE, 13 SEP 89", "THE CONSUL SAID THE TRADE OFFICE WAS TAKEN OVER BY FORCE BY ARMED "
+           "INDIVIDUALS WHO HELD TWELVE HOSTAGES."), None, "FORCE"),
 ], ids=["claimed-by", "claimed-by-self-styled", "gunned-down", "held-hostage", "by-aircraft", "by-force"])
 def test_passive_claims_and_agents(text, found, not_actor):
     _assert_reads(text, found, not_actor)
@@ -586,17 +586,16 @@ def test_passive_claims_and_agents(text, found, not_actor):
     ("The bishop said the massacre was not the work of the Red Dawn Front.", None, "Red Dawn"),
     # the accuser, even with its name in brackets, is not the accused
     (_wire("CLANDESTINE, 4 SEP 89", "THE RDLF [RED DAWN LIBERATION FRONT] HOLDS COLONEL PEREZ RESPONSIBLE FOR THE "
-           "VICTIMS AND DAMAGE CAUSED BY THE AIR ATTACKS AND THE ACTIONS CARRIED OUT BY THE ARCE BATTALION."), None, "RDLF"),
+           "DEAD AND THE DAMAGE CAUSED BY THE AIR ATTACKS AND THE RAIDS CARRIED OUT BY THE BLUE STAR BATTALION."), None, "RDLF"),
     # "accusing X of", and a long list of those held responsible
     (_wire("SAN SALVADOR, 2 NOV 89", "LABOR UNIONS ARE ACCUSING THE RURITANIAN ARMY OF PERPETRATING THE DYNAMITE "
            "ATTACK AGAINST THE HEADQUARTERS OF THE FEDERATION."), ("accused", "RURITANIAN ARMY"), None),
-    (_wire("CLANDESTINE, 5 NOV 89", "WE THEREFORE HOLD PRESIDENT CRISTIANI'S GOVERNMENT AND THE RURITANIAN ARMED "
+    (_wire("CLANDESTINE, 5 NOV 89", "WE THEREFORE HOLD PRESIDENT PEREZ'S GOVERNMENT AND THE RURITANIAN ARMED "
            "FORCES HIGH COMMAND RESPONSIBLE FOR THIS NEW TERRORIST ATTACK."),
      ("accused", "RURITANIAN ARMED FORCES HIGH COMMAND"), None),
     # "TERRORIST ATTACKS" is a noun, not the verb of the forces named before it
-    (_wire("BOGOTA, 25 AUG 89", "BEGINNING TONIGHT, THE POLICE AND ARMY WILL REDOUBLE SECURITY MEASURES IN THE TWO "
-           "CITIES, BECAUSE TERRORIST ATTACKS, WHICH HAVE BEEN ATTRIBUTED TO DRUG TRAFFICKERS, HAVE ALWAYS TAKEN "
-           "PLACE LATE IN THE EVENING."),
+    (_wire("BOGOTA, 25 AUG 89", "FROM TODAY THE POLICE AND ARMY WILL PATROL THE PORT AT NIGHT, BECAUSE TERRORIST "
+           "ATTACKS, WHICH HAVE BEEN ATTRIBUTED TO SMUGGLERS, USUALLY COME AFTER DARK."),
      None, "POLICE"),
     # a speech verb is no part of a name
     (_wire("SAN SALVADOR, 19 MAR 89", "ANOTHER REPORT INDICATES RDLF FORCES ATTACKED THE AIR FORCE HEADQUARTERS AT "
@@ -609,12 +608,12 @@ def test_work_of_accusers_and_nouns(text, found, not_actor):
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # an acronym the article writes as "THE RDLF" names a group, spelled out or not
-    (_wire("SAN SALVADOR, 21 NOV 89", "IN AN EMPTY SPEECH GENERAL LARIOS ACCUSED THE RDLF OF KILLING THE PRIESTS AND "
+    (_wire("SAN SALVADOR, 21 NOV 89", "IN AN EMPTY SPEECH GENERAL TORRES ACCUSED THE RDLF OF KILLING THE PRIESTS AND "
            "SAID THAT THE ARMY CONTROLS THE COUNTRY."), ("accused", "RDLF"), None),
     # ... not a word with vowels ("THE BOMB"), nor a title ("THE MSGR")
     (_wire("LIMA, 3 MAY 90", "THE BOMB KILLED TWO PEOPLE NEAR THE MARKET.  ANOTHER BOMB DESTROYED A CAR."), None,
      "BOMB"),
-    (_wire("SAN SALVADOR, 3 MAY 90", "THE MSGR ROMERO FEDERATION SAID THAT UNIDENTIFIED MEN KILLED TWO MEMBERS OF THE "
+    (_wire("SAN SALVADOR, 3 MAY 90", "THE MSGR VIDAL FEDERATION SAID THAT UNIDENTIFIED MEN KILLED TWO MEMBERS OF THE "
            "FEDERATION."), None, "MSGR"),
     # those arrested for, charged with, or involved in the crime are accused of it, not police at work
     (_wire("SAN SALVADOR, 19 JAN 90", "TODAY A JUDGE ORDERED THE ARREST OF ONE COLONEL AND EIGHT OTHER MEMBERS OF THE "
@@ -650,7 +649,7 @@ def test_leaflets_without_an_attack_suspect_no_one():
 
 @pytest.mark.parametrize("text,found", [
     # those tried, arrested or sentenced for the crime are accused of it
-    (_wire("MADRID, 8 JAN 90", "RUBEN ZAMORA BELIEVES THAT IF, AS IT HAS BEEN ANNOUNCED, OFFICIALS OF THE RURITANIAN "
+    (_wire("MADRID, 8 JAN 90", "LUIS REYES BELIEVES THAT IF, AS IT HAS BEEN ANNOUNCED, OFFICIALS OF THE RURITANIAN "
            "ARMY ARE TO BE BROUGHT TO TRIAL FOR THE ASSASSINATION OF SIX PRIESTS, IT WILL BE THE FIRST TIME."),
      ("accused", "RURITANIAN ARMY")),
     ("Two members of the Red Dawn Front were arrested for the bombing of the bank.",
@@ -692,9 +691,8 @@ def test_a_group_telling_through_its_spokesman_of_its_own_act_claims_it():
     ("Members of the Red Dawn Front are being charged with the death of two journalists.",
      ("accused", "Members of the Red Dawn Front"), None),
     # an act that "claimed the lives of" many is violence, not a claim
-    (_wire("BOGOTA, 12 FEB 90", "IN ADDITION, THE RDF STOLE 5,000 WEAPONS FROM A GARRISON AND CARRIED OUT THE BLOODY "
-           "TAKEOVER OF THE PALACE OF JUSTICE, AN ACTION THAT CLAIMED THE LIVES OF 100 PEOPLE.  THE RDF WAS LATER "
-           "DISBANDED."), ("carried_out", "RDF"), ("claimed", "RDF")),
+    (_wire("BOGOTA, 12 FEB 90", "THE RDF LATER CARRIED OUT THE BLOODY TAKEOVER OF A PROVINCIAL COURTHOUSE, AN "
+           "ACTION THAT CLAIMED THE LIVES OF 40 PEOPLE.  THE RDF WAS DISBANDED IN 1990."), ("carried_out", "RDF"), ("claimed", "RDF")),
 ], ids=["blame-long-list", "solely-responsible", "being-charged", "claimed-the-lives"])
 def test_long_accusations_and_lives_claimed(text, found, not_found):
     got = responsibility(text)
@@ -705,14 +703,14 @@ def test_long_accusations_and_lives_claimed(text, found, not_found):
 
 @pytest.mark.parametrize("text,not_actor,found", [
     # a group's candidate, experts or casualties are not the group acting
-    (_wire("BOGOTA, 27 APR 90", "ANTONIO NAVARRO, THE RDF [RED DAWN FRONT] PRESIDENTIAL CANDIDATE, WHO REPLACED THE "
-           "ASSASSINATED CARLOS PIZARRO, SPOKE TODAY."), "RDF", None),
-    (_wire("MEDELLIN, 2 OCT 89", "AT 2230 TONIGHT, NATIONAL POLICE EXPLOSIVES EXPERTS DISCOVERED ANOTHER DEVICE IN THE "
-           "LOT WHERE TWO OTHER BOMBS HAD GONE OFF EARLIER."), "POLICE", None),
-    (_wire("SAN SALVADOR, 5 DEC 89", "THE RURITANIAN ARMED FORCES CASUALTIES INCLUDE 208 RURITANIAN ARMY MEMBERS KILLED "
-           "AND 427 WOUNDED."), "RURITANIAN", None),
+    (_wire("BOGOTA, 27 APR 90", "JUAN SOTO, THE RDF [RED DAWN FRONT] PRESIDENTIAL CANDIDATE, WHO REPLACED THE "
+           "ASSASSINATED CARLOS VEGA, SPOKE TODAY."), "RDF", None),
+    (_wire("MEDELLIN, 2 OCT 89", "LATE TONIGHT NATIONAL POLICE EXPLOSIVES EXPERTS FOUND A SECOND DEVICE NEAR THE "
+           "MARKET WHERE A BOMB HAD GONE OFF."), "POLICE", None),
+    (_wire("SAN SALVADOR, 5 DEC 89", "THE RURITANIAN ARMED FORCES CASUALTIES INCLUDE 150 RURITANIAN ARMY MEMBERS KILLED "
+           "AND 300 WOUNDED."), "RURITANIAN", None),
     # ... but a counted group with an object is the agent
-    (_wire("CHALATENANGO, 19 MAR 89", "OVER 500 RED DAWN GUERRILLAS ATTACKED TWO TOWNS IN THE DEPARTMENT."), None,
+    (_wire("CHALATENANGO, 19 MAR 89", "SOME 300 RED DAWN GUERRILLAS ATTACKED THREE VILLAGES NEAR THE BORDER."), None,
      ("carried_out", "RED DAWN GUERRILLAS")),
 ], ids=["candidate", "explosives-experts", "counted-casualties", "counted-agents"])
 def test_candidates_experts_and_counted_victims_are_not_agents(text, not_actor, found):
@@ -741,11 +739,10 @@ def test_a_government_held_responsible_in_wire_copy(text, found, not_actor):
 
 @pytest.mark.parametrize("text,found", [
     # someone's knowledge, belief or admission of what a group did is an accusation
-    (_wire("SAN SALVADOR, 12 JAN 90", "OCHOA DESCRIBED AS COURAGEOUS THE DECISION OF PRESIDENT PEREZ TO PUBLICLY ADMIT "
-           "THAT MEMBERS OF THE RURITANIAN ARMED FORCES MASSACRED THE SIX PRIESTS."),
+    (_wire("SAN SALVADOR, 12 JAN 90", "DIAZ PRAISED THE DECISION OF PRESIDENT PEREZ TO ADMIT THAT MEMBERS OF THE "
+           "RURITANIAN ARMED FORCES KILLED FOUR TEACHERS."),
      ("accused", "RURITANIAN ARMED FORCES")),
-    (_wire("MANAGUA, 20 NOV 89", "I LATER HEARD THAT THE RURITANIAN ARMY HAD MURDERED SIX PRIESTS, AMONG THEM A "
-           "FORMER DEAN OF THE UNIVERSITY."), ("accused", "RURITANIAN ARMY")),
+    (_wire("MANAGUA, 20 NOV 89", "I LATER HEARD THAT THE RURITANIAN ARMY HAD MURDERED THREE NURSES IN THE VILLAGE."), ("accused", "RURITANIAN ARMY")),
     ("Officials believe that the Red Dawn Front bombed the bank.", ("accused", "the Red Dawn Front")),
     ("The bishop said there was evidence that the massacre was committed by the Red Dawn Front.",
      ("accused", "the Red Dawn Front")),
