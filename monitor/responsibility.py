@@ -255,9 +255,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         # blame for an attack, not "accused the US of supporting terrorism"
         if not _R_ABOUT_ATTACK.search(rest[:200]) or re.match(r"(?i)responsible\b", rest):
             continue  # "... is being held responsible": the passive, read below
-        if re.match(r"(?i)(for|of|in)\b", rest):  # "a militia blamed for the attacks": reduced passive
-            add("accused", _np_before(text, m.start()), by, m)
-            continue
+        if re.match(r"(?i)(for|of|in)\b", rest):
+            if not re.match(r"(?i)ha[sdv]", m.group()):  # "a militia blamed for the attacks": a reduced passive
+                add("accused", _np_before(text, m.start()), by, m)
+            continue  # ("the civilians whom the X has accused of": the accused went before)
         actor = _np_after(text, m.end())
         after = rest[len(rest) - len(rest.lstrip()) + len(actor or ""):]
         on = re.match(r"\s+on\s+", after)

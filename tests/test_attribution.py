@@ -665,6 +665,9 @@ def test_the_tried_and_the_suspected_are_accused(text, found):
 @pytest.mark.parametrize("text", [
     "Police arrested two men for the bombing.",
     "Two suspected Red Dawn Front members were killed in a clash.",
+    # the accuser, its accused named before it
+    _wire("GUATEMALA CITY, 20 MAY 88", "THESE ARE THE CIVILIANS WHOM THE PEREZ GOVERNMENT HAS ACCUSED OF INVOLVEMENT IN "
+          "THE BOMBING OF THE AIRPORT."),
 ])
 def test_no_accusation_without_a_named_group_or_a_charge(text):
     assert not any(k == "accused" for k, _ in responsibility(text))
