@@ -364,8 +364,8 @@ def _kind(before: str, after: str, sentence: str) -> str | None:
                  or _BY_AFTER.match(clause, verb.end())):
         verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING",
         # "AGENTS FROM THE X COMMAND KIDNAPPED BY THE Y": the victims of a passive verb
-    if verb and _COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, verb.start()):
-        verb = None  # "150 ARMY MEMBERS KILLED AND 300 WOUNDED": counted victims, no object
+    if verb and _PARTICIPLE_ONLY.match(clause, verb.start()) and (_COUNTED.search(before[-15:]) or verb.start() > 25):
+        verb = None  # "150 ARMY MEMBERS KILLED AND 300 WOUNDED", "... WITH VERY FEW CIVILIANS WOUNDED": victims
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])

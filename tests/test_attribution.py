@@ -715,7 +715,15 @@ def test_long_accusations_and_lives_claimed(text, found, not_found):
     # ... but a counted group with an object is the agent
     (_wire("CHALATENANGO, 19 MAR 89", "SOME 300 RED DAWN GUERRILLAS ATTACKED THREE VILLAGES NEAR THE BORDER."), None,
      ("carried_out", "RED DAWN GUERRILLAS")),
-], ids=["candidate", "explosives-experts", "counted-casualties", "counted-agents"])
+    # a participle that ends the clause far from the group tells of victims
+    (_wire("SAN SALVADOR, 3 DEC 89", "WE KNOW THAT THE RURITANIAN AIR FORCE WAS CAREFUL AND DID AN EXCELLENT JOB "
+           "REPELLING THIS ATTACK WITH VERY FEW CIVILIANS WOUNDED."), "RURITANIAN", None),
+    # an interview's speaker tag is no group
+    (_wire("SAN SALVADOR, 20 NOV 89", "[INTERVIEW WITH GENERAL PEREZ] [REPORTER] WHAT HAPPENED IN THE NORTH LAST "
+           "NIGHT, GENERAL? [PEREZ] THE RED DAWN FRONT [RDF] ATTACKED A BRIDGE AND KILLED TWO SOLDIERS WHO WERE "
+           "GUARDING IT."), "REPORTER", ("carried_out", "RED DAWN FRONT")),
+], ids=["candidate", "explosives-experts", "counted-casualties", "counted-agents", "participle-victims",
+        "reporter-tag"])
 def test_candidates_experts_and_counted_victims_are_not_agents(text, not_actor, found):
     _assert_reads(text, found, not_actor)
 
