@@ -94,8 +94,9 @@ _ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUME
 _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROOPS|SOLDIERS|PATROL)\b",
                        re.IGNORECASE)
 _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|NARCOTERRORIST|INSURGENT|ATTACKER|ASSAILANT|"
-                         r"KIDNAPPER|HIJACKER)S?\b",
+                         r"KIDNAPPER|HIJACKER|CLASH(?:E)?|COUNTERINSURGENCY|SKIRMISH(?:E)?)S?\b",
                          re.IGNORECASE)
+_CIVILIANS = re.compile(r"\b(?:CIVILIANS?|RESIDENTS|PEASANTS|VILLAGERS|CHILDREN|WOMEN|POPULATION)\b", re.IGNORECASE)
 _POLICE_WORK = re.compile(r"\b(?:RAID\w*|SEIZ\w*|ARREST\w*|CAPTUR\w*|DETAIN\w*|CONFISCAT\w*|SEARCH\w*)\b",
                           re.IGNORECASE)
 _SUSPECTS_OF = re.compile(r"\b(?:SUSPECTED|ACCUSED|CHARGED|RESPONSIBLE|INVOLVED|IMPLICATED|LINKED|WANTED|"
@@ -325,14 +326,17 @@ _OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:\[[^\]]{0,80
                         r"COLUMNS?|FORCES|GUERRILLAS|REBELS|FIGHTERS|COMBATANTS|MILITIA\w*|CELLS)\b", re.IGNORECASE)
 
 
-def _kind(before: str, after: str, sentence: str) -> str | None:
-    """How the sentence holds the group at this position responsible, if it does."""
+def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | None:
+    """How the sentence holds the group at this position responsible, if it does (``state``: the
+    group is the state's forces)."""
     claim = _CLAIM.search(after[:100])  # (read past the window: "CLAIMED THE LIVES OF")
     claim = claim if claim and claim.start() < 60 else None
     if claim:  # (not "NEITHER THE X NOR ANY OTHER GROUP HAS CLAIMED", "NOR HAS ANY X MOVEMENT CLAIMED")
         negated = NEGATION.search(before[-30:]) or NEGATION.search(after[:claim.start()])
         return None if negated else "claimed"
     own = _OWN_UNITS.match(after)
+    if own and state and _COMBATANTS.search(own.group()):
+        own = None  # "THE ARMED FORCES SAID THAT THE GUERRILLAS ATTACKED": the enemy's units, not its own
     if own and _agent_verb(_CLAUSE.split(after[own.end():])[0][:100]):
         return "claimed"  # "THE X REPORTS THAT URBAN COMMANDO UNITS STAGED ATTACKS": its own account
     if _SOURCE_BEFORE.search(before[-60:]):
@@ -413,7 +417,7 @@ def clash(actor: str, sentence: str) -> bool:
     if re.search(re.escape(actor) + _CHARGED_AFTER, sentence, re.IGNORECASE):
         return False  # "THE ARREST OF EIGHT MEMBERS OF THE ARMY INVOLVED IN THE MASSACRE": they are charged
     if _COMBATANTS.search(sentence):
-        return True
+        return not _CIVILIANS.search(sentence)
     work = _POLICE_WORK.search(sentence)
     if work is None:
         return False
@@ -467,7 +471,8 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
             elif not _names_group(name, known):
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
-            kind = _kind(text[:a], text[b:], context)
+            state = bool(_STATE_FORCES.search(name)) and not _INSURGENT.search(name)
+            kind = _kind(text[:a], text[b:], context, state)
             if kind == "carried_out" and (ours or _LEAFLET.search(text, b) or _own_report(
                     name, known, (sents[i - 1].text if i else "") + " " + text[:a])):
                 kind = "claimed"  # "THE FMLN REPORTS THAT ... FMLN COLUMNS STAGED ATTACKS": its own account

@@ -762,3 +762,18 @@ def test_a_government_held_responsible_in_wire_copy(text, found, not_actor):
 ], ids=["admit-that", "heard-that", "believe-that", "evidence-that", "police-said"])
 def test_a_belief_or_admission_that_a_group_acted_is_an_accusation(text, found):
     assert found in responsibility(text)
+
+
+@pytest.mark.parametrize("text,not_actor,found", [
+    # state forces in a clash fight combatants; no one is blamed for that ...
+    (_wire("LIMA, 3 MAY 90", "TWO WEEKS AGO THE RURITANIAN ARMY SHOT 40 RED DAWN MEMBERS IN A CLASH NEAR THE RIVER."),
+     "RURITANIAN ARMY", None),
+    # ... unless civilians were its victims
+    (_wire("SAN SALVADOR, 30 MAR 89", "IN THIS CLASH, THE RESIDENTS OF TWO CANTONS WERE MACHINEGUNNED BY RURITANIAN AIR "
+           "FORCE HELICOPTERS."), None, ("carried_out", "RURITANIAN AIR FORCE")),
+    # the forces telling of the guerrillas' attacks do not claim them (villagers named, so no clash)
+    (_wire("SAN SALVADOR, 12 FEB 90", "THE RURITANIAN ARMED FORCES SAID THAT THE GUERRILLAS USE VILLAGERS AS SHIELDS "
+           "WHEN THEY ATTACK ITS POSTS."), "RURITANIAN", None),
+], ids=["clash", "civilians-in-a-clash", "forces-tell-of-guerrillas"])
+def test_state_forces_in_a_clash_and_telling_of_the_enemy(text, not_actor, found):
+    _assert_reads(text, found, not_actor)
