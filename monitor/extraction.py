@@ -495,7 +495,12 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
             s = sents[i]
             out = [b for b in out if not (b.kind == "carried_out" and s.start <= b.span[0] < s.end
                                           and _same_group(a.actor, b.actor))]
-        if not any(b.kind == a.kind and _same_group(a.actor, b.actor) for b in out):
+        same = next((j for j, b in enumerate(out) if b.kind == a.kind and _same_group(a.actor, b.actor)), None)
+        if same is not None and _actor_words(out[same].actor) < _actor_words(a.actor) and (
+                _actor_words(a.actor) - _actor_words(out[same].actor) - _PEOPLE_WORDS):
+            b = out[same]  # "XXII FRONT OF THE FARC" names more than "XXII FRONT"
+            out[same] = Attribution(b.kind, a.actor, b.by, b.span, b.incident, b.negated)
+        if same is None:
             out.append(Attribution(a.kind, a.actor, a.by, a.span, tag_at(tags[i], a.span[0] - sents[i].start),
                                    a.negated))
     # "... AN ATTACK FOR WHICH THE GUERRILLAS CLAIMED CREDIT": a claim whose claimant no pattern
@@ -513,6 +518,11 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
 _ACCUSED_STATE = re.compile(r"(?:\b(?!(?:THE|A|AN|AND|OR|OF|BY|TO|HELD|HOLD|HOLDS|BLAME|BLAMED|ACCUSED|THAT|WHICH)\b)"
                             r"[A-Z][\w'’-]*\s+){0,3}(?:GOVERNMENT|MILITARY)\b")
 _UNNAMED_CLAIM = re.compile(r"\b(?:CLAIMED|CLAIMING|ACCEPTED|ASSUMED|TOOK)\s+(?:RESPONSIBILITY|CREDIT|AUTHORSHIP)\b")
+
+
+# words that add no name to a group's: "FMLN GUERRILLAS" is the FMLN
+_PEOPLE_WORDS = {"group", "guerrillas", "rebels", "terrorists", "members", "forces", "commandos", "units",
+                 "subversives", "militants", "fighters", "urban"}
 
 
 def _actor_words(actor: str | None) -> set[str]:

@@ -123,13 +123,19 @@ BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS
 CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
 _ACT = re.compile(rf"\b{_ATTACK_NOUN}$", re.IGNORECASE)  # a phrase that ends with the act, not an actor
+_ALLEGED_ACTOR = re.compile(r"(?:the\s+|some\s+|two\s+|several\s+|\d+\s+)?(?:alleged|suspected|presumed|supposed)\b",
+                            re.IGNORECASE)
+# a time between a verb and its agent: "kidnapped on Friday by X", "shot last night by X"
+_WHEN = (r"(?:yesterday|today|tonight|overnight|(?:on|last|early|late|in|this)\s+(?:[\w-]+\s+){0,2}?"
+         r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|night|morning|evening|afternoon|week|month|year|\d{1,4}|"
+         r"january|february|march|april|may|june|july|august|september|october|november|december))")
 _SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "thought")
 # "kidnapped by terrorists of the FMLN", "an attack by the Extraditables", "allegedly carried out by X"
 _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
                       rf"(?:believed|suspected|thought) to have been|may have been|might have been|could have been|"
                       rf"suspected of being)\s+)?"
-                      rf"(?:{_VIOLENT}|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|ambush|"
-                      rf"offensive|raid)s?)\s+by\s+", re.IGNORECASE)
+                      rf"(?:{_VIOLENT}(?:\s+{_WHEN})?|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|"
+                      rf"ambush|offensive|raid)s?)\s+by\s+", re.IGNORECASE)
 # "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers",
 # "the cartel's boss ordered the assassination of the candidate" (not "ordered an investigation")
 _R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{_VIOLENT}|(?:ordered|organized|masterminded)(?=\s+"
@@ -225,6 +231,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
         if actor and actor.lower() in PRONOUNS and kind == "denied":
             actor = _speaker_body(who) or who  # "We deny any role," the Iranian government spokesman said
+        if kind == "carried_out" and actor and _ALLEGED_ACTOR.match(actor):
+            kind = "accused"  # "kidnapped by alleged death squads": someone's allegation
         out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
 
     if charges:

@@ -777,3 +777,24 @@ def test_a_belief_or_admission_that_a_group_acted_is_an_accusation(text, found):
 ], ids=["clash", "civilians-in-a-clash", "forces-tell-of-guerrillas"])
 def test_state_forces_in_a_clash_and_telling_of_the_enemy(text, not_actor, found):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found,not_found", [
+    # an agent called alleged or suspected is someone's allegation, not a fact
+    (_wire("GUATEMALA CITY, 2 SEP 89", "THE WHEREABOUTS OF FOUR TEACHERS, KIDNAPPED BY ALLEGED DEATH SQUADS, ARE STILL "
+           "UNKNOWN."), ("accused", "ALLEGED DEATH SQUADS"), ("carried_out", "ALLEGED DEATH SQUADS")),
+    ("On Friday, suspected Red Dawn Front members staged a bomb attack on the mayor's home.",
+     ("accused", "suspected Red Dawn Front members"), ("carried_out", "suspected Red Dawn Front members")),
+    # ... also with a time between the verb and its agent
+    ("Four teachers were kidnapped on Friday by suspected Red Dawn Front guerrillas.",
+     ("accused", "suspected Red Dawn Front guerrillas"), None),
+    # the fuller of two names of one group is kept: "9TH FRONT OF THE RDF", not "9TH FRONT"
+    (_wire("BOGOTA, 3 NOV 89", "SOME REPORTS INDICATE THAT THE FARMERS WERE KILLED BY ALLEGED MEMBERS OF THE 9TH FRONT "
+           "OF THE RDF [RED DAWN FRONT] WHO OPERATE IN THE VALLEY."), ("accused", "9TH FRONT OF THE RDF"),
+     ("carried_out", "9TH FRONT")),
+], ids=["alleged-wire", "suspected-mixed", "time-before-by", "fuller-name"])
+def test_alleged_agents_are_accused(text, found, not_found):
+    got = responsibility(text)
+    assert found in got, got
+    if not_found:
+        assert not_found not in got, got
