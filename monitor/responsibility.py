@@ -19,10 +19,15 @@ _NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|
                      re.IGNORECASE | re.DOTALL)
 
 
+_CALLED = re.compile(r"\b(?:calling\s+(?:itself|themselves)|calls\s+itself|call\s+themselves|known\s+as|"
+                     r"self-styled|so-called)\s", re.IGNORECASE)
+
+
 def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
     """The noun phrase that ends right before pos: the subject of a verb at pos."""
     chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
     chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk, flags=re.IGNORECASE)[-1]
+    chunk = _CALLED.split(chunk)[-1]  # "a group calling itself the X": the X
     words = LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
     np = " ".join(words).strip(" ,.'\"“”’")
     return np or None
@@ -45,14 +50,19 @@ _NO_ONE = re.compile(r"^(?:no|nobody|none|any)\b", re.IGNORECASE)
 _NEITHER = re.compile(r"\b(?:neither|nor)\b(?:(?!\bbut\b)[^.;]){0,80}$", re.IGNORECASE)
 _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
                      r"rejected|rejects)\s+(?:any\s+|all\s+)?(?:the\s+)?(?:role|involvement|responsibility|"
-                     r"being involved|claims?|accusations?|allegations?)", re.IGNORECASE)
+                     r"being involved|claims?|accusations?|allegations?)|"
+                     # "Russia denied it had targeted civilians", "denied that they were behind the attack"
+                     r"\b(?:denied|denies|deny)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
+                     r"(?:been\s+)?(?:carried out|attacked|targeted|struck|fired|launched|killed|bombed|shelled|behind|"
+                     r"involved)\b", re.IGNORECASE)
 # (and "unions are accusing X of": the progressive)
 _R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+|(?:is|are|was|were)\s+(?=\w+ing\b))?"
                       r"(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds)\s+", re.IGNORECASE)
 _ON_SOMEONE = re.compile(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")  # "blamed on X", not "on Monday"
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
-                             r"deaths?|explosions?|blasts?|assassinat\w*|kidnapp\w*|crimes?)\b", re.IGNORECASE)
+                             r"deaths?|explosions?|blasts?|assassinat\w*|kidnapp\w*|crimes?|shelling|bombard\w*|targeting|striking|"
+                             r"attacking|bombing)\b", re.IGNORECASE)
 _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
                         r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind|"
                         r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
@@ -90,11 +100,13 @@ _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|l
 _ATTACK_NOUN = (r"(?:attacks?|bombings?|bombs?|car\s+bombs?|explosives?|devices?|charges?|dynamite|ambush(?:es)?|"
                 r"assaults?|massacres?|murders?|killings?|assassinations?|offensives?|raids?|crimes?|strikes?|"
                 r"airstrikes?|kidnappings?|shootings?|sabotage|actions?|blasts?|explosions?)")
+_PROJECTILES = r"(?:missiles?|rockets?|drones?|shells?|mortars?|grenades?|projectiles?)"
 _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
             r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|detonated|fired on|opened fire on|"
-            rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)"
-            rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?{_ATTACK_NOUN}\b|"
-            rf"\s+by\b))")
+            r"shelled|bombarded|stormed|torched|struck|targeted|raided|rocketed|strafed|beheaded|executed|"
+            rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off|fired)"
+            rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{_ATTACK_NOUN}|{_PROJECTILES})\b|\s+by\b))")
 # "responsibility for the attack was claimed by X", "the kidnapping was claimed by X"
 _R_CLAIMED_BY = re.compile(r"\bclaimed\s+by\b", re.IGNORECASE)
 _CLAIMED_WHAT = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
@@ -148,7 +160,8 @@ _R_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:the\s+)?[^.;]{2,60}?\s
 _GROUP_NOUN = re.compile(r"\b(?:guerrillas?|terrorists?|narcoterrorists?|rebels?|insurgents?|militants?|gunmen|"
                          r"commandos?|troops|soldiers|army|police|forces|front|party|movement|command|brigades?|"
                          r"cartel|extraditables|squads?|group|organi[sz]ation|militia|units?|battalion|government|"
-                         r"regime|sappers|subversives?|drug traffickers|hit ?men|assassins|paramilitar\w*)\b",
+                         r"regime|sappers|subversives?|drug traffickers|hit ?men|assassins|paramilitar\w*|fighters|jihadists?|"
+                         r"separatists?|extremists?|militias|bandits)\b",
                          re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?![a-z])")
 
@@ -203,7 +216,8 @@ _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only
     r"\b(?:responsib|blam|guilt|implicat|involv|accus|deni|deny|reject|suspect|carried out|conduct|launch|stag|mount|"
     r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|f-\d|killed|"
     r"murdered|assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
-    r"plann|plant|detonat|set off|fired|opened fire)")
+    r"plann|plant|detonat|set off|fired|opened fire|shell|bombard|storm|torch|struck|target|raid|rocket|straf|behead|"
+    r"execut)")
 # ... and the gate of the charges, the suspicions and the marks (``_charges``)
 _CHARGE_TRIGGER = re.compile(
     r"\b(?:involved|implicated|charged|accused|linked|brought|put\s+on|tried|prosecuted|convicted|sentenced|indicted|"
@@ -260,8 +274,11 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             if actor and not _NO_ONE.match(actor):
                 add("accused", actor, _np_before(text, m.start()) or by, m)
             continue
-        # blame for an attack, not "accused the US of supporting terrorism"
-        if not _R_ABOUT_ATTACK.search(rest[:200]) or re.match(r"(?i)responsible\b", rest):
+        # blame for an attack, not "accused the US of supporting terrorism"; "no group has claimed the
+        # attack, but officials blamed X": the attack went before
+        if re.match(r"(?i)responsible\b", rest) or not (_R_ABOUT_ATTACK.search(rest[:200]) or (
+                m.group().lower().startswith("blam") and not re.match(r"(?i)(for|of|in|on)\b", rest)
+                and _R_ABOUT_ATTACK.search(text, max(0, m.start() - 150), m.start()))):
             continue  # "... is being held responsible": the passive, read below
         if re.match(r"(?i)(for|of|in)\b", rest):
             if not re.match(r"(?i)ha[sdv]", m.group()):  # "a militia blamed for the attacks": a reduced passive

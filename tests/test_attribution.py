@@ -798,3 +798,31 @@ def test_alleged_agents_are_accused(text, found, not_found):
     assert found in got, got
     if not_found:
         assert not_found not in got, got
+
+
+@pytest.mark.parametrize("text,found", [
+    # a list of acts; shelling, storming and fired projectiles are violence
+    ("Militants have stormed a police post in the valley and burned two vans, officials said.",
+     ("carried_out", "Militants")),
+    ("Government troops shelled the market town overnight, killing nine civilians, doctors said.",
+     ("carried_out", "Government troops")),
+    ("Red Dawn fighters launched six rockets and a drone at the airport, the army said.",
+     ("carried_out", "Red Dawn fighters")),
+    ("Suspected jihadists killed eleven farmers near the river on Sunday, residents said.",
+     ("accused", "Suspected jihadists")),
+    # blame after the attack it is for; an accusation of shelling
+    ("Nobody has claimed the bombing at the depot, but the governor blamed the Red Dawn Front.",
+     ("accused", "the Red Dawn Front")),
+    ("The ministry accused the Ruritanian Border Guard of shelling the refugee camp.",
+     ("accused", "the Ruritanian Border Guard")),
+    # a denial of the act itself
+    ("Ruritania denied it had targeted the hospital, saying its jets hit only a depot.", ("denied", "Ruritania")),
+    ("The Red Dawn Front denied that they were behind the blast.", ("denied", "The Red Dawn Front")),
+    # the name a group calls itself
+    ("A group calling itself the Sons of the Valley claimed responsibility for the ambush.",
+     ("claimed", "the Sons of the Valley")),
+], ids=["stormed", "shelled", "launched-rockets", "suspected-jihadists", "blamed-after-attack", "accused-of-shelling",
+        "denied-it-had", "denied-that-they", "calling-itself"])
+def test_news_wording_of_acts_blame_and_denial(text, found):
+    got = responsibility(text)
+    assert found in got, got
