@@ -107,6 +107,16 @@ _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed
             rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off|fired)"
             rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?"
             rf"(?:{_ATTACK_NOUN}|{_PROJECTILES})\b|\s+by\b))")
+# a group or state telling of its own act: "X said it had fired the rockets", "X says its jets struck"
+_R_OWN_ACT = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|acknowledged|admitted|admits|stated)\s+"
+                        r"(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:forces|troops|jets|aircraft|warplanes|"
+                        r"fighters|military|army|navy|drones|units|men|commandos))\s+(?:had\s+|has\s+|have\s+)?"
+                        r"(?:carried out|attacked|struck|fired|launched|targeted|killed|bombed|shelled|hit|shot down|"
+                        r"downed|ambushed|kidnapped|detonated|executed)\b", re.IGNORECASE)
+# ... not those who tell of what was done to them: "residents said they ..."
+_REPORTERS = re.compile(r"\b(?:officials?|sources?|witness\w*|residents?|medics?|doctors?|survivors?|villagers?|"
+                        r"neighbou?rs?|relatives?|families|family|victims?|reporters?|journalists?|analysts?)\b",
+                        re.IGNORECASE)
 # "responsibility for the attack was claimed by X", "the kidnapping was claimed by X"
 _R_CLAIMED_BY = re.compile(r"\bclaimed\s+by\b", re.IGNORECASE)
 _CLAIMED_WHAT = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
@@ -262,6 +272,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             add("claimed", None, by, m, negated=True)  # (also "neither X nor any other group has claimed")
         elif actor:
             add("claimed", actor, by or actor, m)
+    for m in _R_OWN_ACT.finditer(text):
+        actor = _np_before(text, m.start())
+        if actor and not _NO_ONE.match(actor) and actor.lower() not in PRONOUNS and not _REPORTERS.search(actor):
+            add("claimed", actor, by or actor, m)  # "Ruritania said it struck the depot": its own account
     for m in _R_CLAIMED_BY.finditer(text):
         if _CLAIMED_WHAT.search(text, max(0, m.start() - 120), m.start()):
             add("claimed", _np_after(text, m.end()), by, m)

@@ -826,3 +826,16 @@ def test_alleged_agents_are_accused(text, found, not_found):
 def test_news_wording_of_acts_blame_and_denial(text, found):
     got = responsibility(text)
     assert found in got, got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # a state or group telling of its own act claims it
+    ("Ruritania said it struck an arms depot near the border on Tuesday.", ("claimed", "Ruritania"), None),
+    ("The Red Dawn Front says its fighters fired the mortars at the barracks.", ("claimed", "The Red Dawn Front"),
+     None),
+    # ... not those who tell of what was done to them, nor a passive
+    ("Villagers said they fired at the raiders in self-defence.", None, "Villagers"),
+    ("The guards said they were attacked by masked men.", None, "guards"),
+], ids=["state-said-it", "group-says-its-fighters", "villagers", "passive"])
+def test_an_actor_telling_of_its_own_act_claims_it(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
