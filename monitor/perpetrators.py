@@ -90,7 +90,8 @@ _ACCUSER = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:WHO\s+|WHICH\s+)?(?:HAS\s+|
                       re.IGNORECASE)
 # an allegation or someone's suspicion ("BELIEVED TO BE", "PRESUMABLY"); a hedge of the writer's
 # own ("POSSIBLY", "MAY HAVE") is a possibility
-_ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|APPARENTLY)", re.IGNORECASE)
+_ALLEGED = re.compile(r"\b(?:ALLEGED\w*|SUSPECT\w*|BELIEVED|PRESUMABL\w*|PRESUMED|APPARENTLY|IN\s+THE\s+OPINION\s+OF)",
+                      re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:POLICE|ARMY|FORCES?|GUARD|BATTALION|BRIGADES?|TROOPS|SOLDIERS|PATROL)\b",
                        re.IGNORECASE)
 _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|NARCOTERRORIST|INSURGENT|ATTACKER|ASSAILANT|"
@@ -139,10 +140,16 @@ _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+
 _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|CAPTURED|DETAINED|RESCUED|"
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES)\b", re.IGNORECASE)
+# the act's perpetrators named: "THE KILLERS OF THE PRIESTS WERE EITHER MEMBERS OF THE X"
+_PERPETRATORS_WERE = re.compile(r"\b(?:MURDERERS|KILLERS|ASSASSINS|ATTACKERS|ASSAILANTS|KIDNAPPERS|ABDUCTORS|PERPETRATORS|"
+                                r"AUTHORS|THOSE\s+RESPONSIBLE)\b[^.;]{0,60}?\s(?:WERE|WAS|ARE|IS)\s+(?:\w+\s+){0,3}?"
+                                r"(?:(?:MEMBERS|AGENTS|SOLDIERS|MEN|OFFICERS|UNITS)\s+OF\s+)?(?:THE\s+)?$", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"\b(?:WAS|WERE|BEEN)\s+(?:LATER\s+|ALSO\s+)?CLAIMED\s+$", re.IGNORECASE)
 # the group charged: "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
 _CHARGED_AFTER = (r"\W+(?:[\w'’-]+\s+){0,2}?(?:INVOLVED\s+IN|IMPLICATED\s+IN|CHARGED\s+WITH|ACCUSED\s+OF|"
-                  r"LINKED\s+(?:TO|WITH))\b")
+                  r"LINKED\s+(?:TO|WITH)|ARRESTED\s+(?:[\w'’-]+\s+){0,3}?(?:FOR|IN\s+CONNECTION\s+WITH)\s+"
+                  r"(?:THE|THIS|THAT|AN?)\s+(?:[\w-]+\s+){0,2}?(?:ATTACKS?|BOMBINGS?|KILLINGS?|MURDERS?|MASSACRES?|"
+                  r"ASSASSINATIONS?|KIDNAPPINGS?|CRIMES?))\b")
 _CHARGED = re.compile(_CHARGED_AFTER, re.IGNORECASE)
 # counted victims: "150 ARMY MEMBERS KILLED AND 300 WOUNDED" (a number before the group, a participle
 # with no object after it)
@@ -218,6 +225,11 @@ _NOT_ACRONYMS = {"SIX", "TEN", "FORTY", "FIFTY", "SIXTY", "FIRST", "ALL", "MANY"
                  "COMMENTARY", "CONTINUED", "RECORDING", "BEGIN", "END", "PASSAGE", "WORDS", "INDISTINCT",
                  # titles and units: "THE MSGR OSCAR ROMERO FEDERATION", "1700 GMT"
                  "MSGR", "MRS", "SGT", "CPL", "GMT", "KPH", "MPH"}
+# a name with no head noun, introduced as a group's
+_NAMED = re.compile(r"\b(?:GROUP|ORGANI[SZ]ATION|MOVEMENT|GANG|COMMANDO|FACTION|CELL|MILITIA|SQUAD)\s+(?:CALLED|KNOWN\s+AS|"
+                    r"NAMED|CALLING\s+ITSELF)\s+\"?(?P<name>(?:THE\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})|"
+                    r"\"(?P<quoted>[A-Z][A-Z'’ -]{2,40}?)[,.]?\"\s*,?\s+(?:A|AN)\s+(?:[\w-]+\s+){0,3}?(?:GROUP|"
+                    r"ORGANI[SZ]ATION|MOVEMENT|GANG|COMMANDO|FACTION|CELL|MILITIA|ARMY|FRONT)\b")
 _THE_ACRONYM = re.compile(r"\bTHE\s+(?P<acr>[A-Z]{3,5}|[A-Z]-\d{1,2})\b(?![a-z])")
 _LEADING_ACRONYM = re.compile(r"\b(?P<acr>[A-Z][A-Z-]{1,9})\s*\[")
 
@@ -225,7 +237,7 @@ _LEADING_ACRONYM = re.compile(r"\b(?P<acr>[A-Z][A-Z-]{1,9})\s*\[")
 def aliases(text: str) -> set[str]:
     """Acronyms the article gives a group: "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]",
     "ARMY OF NATIONAL LIBERATION (ELN)", or the other way round, "FMLN [FARABUNDO ... FRONT]"."""
-    out = set()
+    out, named = set(), set()
     spans = _groups(text)
     ends = {b for _, b in spans}
     starts = {a for a, _ in spans}
@@ -241,12 +253,21 @@ def aliases(text: str) -> set[str]:
         acr = m.group("acr")
         if sum(c in "AEIOU" for c in acr) <= 1 or "-" in acr:
             out.add(acr)
+    for m in _NAMED.finditer(text):  # "THE GANG CALLED THE OWLS", '"RED DAWN," A REBEL GROUP'
+        words = []
+        for w in (m.group("name") or m.group("quoted")).split():
+            if w in _STOP and words or _SPEECH.fullmatch(w) or (len(w) > 4 and w.endswith(("ED", "ING"))):
+                break
+            words.append(w)
+        name = " ".join(w for w in words if w != "THE")
+        if name and name not in _STOP and not _GENERIC.match(name):
+            named.add(name)
     for m in _THE_ACRONYM.finditer(text):  # "THE FMLN": written as a name
         acr = m.group("acr")
         vowels = [i for i, c in enumerate(acr) if c in "AEIOUY"]
         if not vowels or "-" in acr or (vowels == [0] and (len(acr) == 3 or not acr.endswith("S"))):
             out.add(acr)  # "FMLN", "ELN", "URNG", "M-19"; not "THE BOMB", "THE ARMS"
-    return out - _STOP - _NOT_ACRONYMS
+    return (out - _STOP - _NOT_ACRONYMS) | named
 
 
 # a group speaking of itself: "OUR FORCES", "ALL OUR MILITIA UNITS" (a government's "OUR ARMED
@@ -345,6 +366,9 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         return "accused"  # "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
     if _BLAMED_ON.search(before[-80:]):
         return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X"
+    if _PERPETRATORS_WERE.search(before[-120:]):  # "THE MURDERERS OF THE PRIESTS WERE MEMBERS OF THE X"
+        told = BELIEF_THAT.search(before[-200:]) or _SPEECH.search(before[-200:]) or _ALLEGED.search(sentence)
+        return "accused" if told else "carried_out"  # (someone's identification of them: "HE SAID THAT ...")
     if ((_PREP_BEFORE.search(before[-40:]) or _TARGET_AND.search(before[-60:]))
             and not _PEOPLE_FROM.search(before[-60:])):
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION AND A X ORGANIZATION": a target

@@ -138,7 +138,7 @@ _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planne
                           re.IGNORECASE)
 # someone's knowledge, belief or admission of what the group did: "ADMIT THAT MEMBERS OF THE X ARMY
 # MASSACRED", "I LATER HEARD THAT THE X ARMY HAD MURDERED", "NO EVIDENCE THAT THE CRIME WAS COMMITTED BY X"
-BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS?|PROOF|BELIEVE\w*|CONVINCED|KNOWS?|"
+BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS?|PROOF|BELIEVE\w*|BELIEFS?|CONVINCED|KNOWS?|"
                           r"KNEW|CERTAIN|SURE|DOUBT|SUSPICIONS?|ACKNOWLEDG\w*|RECOGNIZ\w*|CONFESS\w*)\b[^.;]{0,40}\bTHAT\b",
                           re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"

@@ -839,3 +839,20 @@ def test_news_wording_of_acts_blame_and_denial(text, found):
 ], ids=["state-said-it", "group-says-its-fighters", "villagers", "passive"])
 def test_an_actor_telling_of_its_own_act_claims_it(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found", [
+    # the act's perpetrators named as a group's members; someone's belief or words make it an accusation
+    (_wire("SAN SALVADOR, 4 DEC 89", "THE BISHOP SAID THERE IS A STRONG BELIEF THAT THE KILLERS OF THE NURSES WERE "
+           "EITHER MEMBERS OF THE RURITANIAN ARMY OR MEN CLOSE TO THEM."), ("accused", "RURITANIAN ARMY")),
+    (_wire("LIMA, 9 JUN 90", "THE KIDNAPPERS OF THE ENGINEER WERE MEMBERS OF THE RED DAWN FRONT, WHO TOOK HIM TO THE "
+           "HILLS."), ("carried_out", "RED DAWN FRONT")),
+    # a name with no head noun, introduced as a group's; "arrested in connection with" the attack
+    (_wire("MEDELLIN, 10 MAR 89", "TWO MEMBERS OF THE GANG CALLED THE HAWKS WERE ARRESTED TODAY IN CONNECTION WITH THE "
+           "ATTACK ON THE JUDGE."), ("accused", "HAWKS")),
+    (_wire("CALLAO, 3 FEB 90", "IN THE OPINION OF THE HARBOR POLICE, \"NEW DAWN,\" A SMALL REBEL GROUP, PLANTED THE "
+           "BOMB THAT WENT OFF AT THE DOCKS."), ("accused", "NEW DAWN")),
+], ids=["belief-killers-were", "kidnappers-were", "gang-called", "quoted-name-in-opinion"])
+def test_named_perpetrators_and_names_without_a_head(text, found):
+    got = responsibility(text)
+    assert found in got, got
