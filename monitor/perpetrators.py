@@ -121,9 +121,10 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          # the participle after a comma or "by": "THE X FORCES BEGAN TO MOVE IN, ATTACKING IT"
                          r"(?:,|\bBY)\s+(?:ATTACKING|KILLING|MURDERING|KIDNAPPING|DYNAMITING|BOMBING|SHELLING|STRAFING|"
                          r"MACHINEGUNNING|AMBUSHING|BURNING|DESTROYING))\b", re.IGNORECASE)
-# (and the second of two agents: "BY THE ARMY AND THE X ALLIANCE")
-_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:[\w'’-]+\s+){0,3}\"?(?:(?:FROM|OF)\s+(?:THE\s+)?)?"
-                 r"(?:(?:[\w'’-]+\s+){0,3}AND\s+(?:THE\s+)?)?$", re.IGNORECASE)
+# (and the second of two agents: "BY THE ARMY AND THE X ALLIANCE", 'BY THE "X" GROUP OR THE MAOIST "Y"')
+_BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:(?!(?:WHO|WHICH|THAT)\b)[\w'’-]+\s+){0,3}\"?(?:(?:FROM|OF)\s+(?:THE\s+)?)?"
+                 r"(?:(?:(?!(?:WHO|WHICH|THAT|OF)\b)[\w'’\"-]+\s+){0,4}(?:AND|OR)\s+(?:THE\s+)?(?:[\w'’-]+\s+)?\"?)?$",
+                 re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
                           r"POSTS?|GARRISONS?|BASES?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
@@ -376,7 +377,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         return None  # "12 WERE WOUNDED, INCLUDING 3 MEMBERS OF THE X POLICE"
     if CONDITION.search(before[-80:]):
         return None  # "AS THEY WOULD HAVE IF THIS OPERATION HAD BEEN CARRIED OUT BY THE X": no act
-    near = before[-40:]
+    near = before[-60:]
     by = _BY.search(near)  # the sentence tells of violence (checked by the caller)
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped
     # ("VARIOUS ARRESTS WERE MADE BY THE POLICE": by whom the arrests were made)

@@ -856,3 +856,16 @@ def test_an_actor_telling_of_its_own_act_claims_it(text, found, not_actor):
 def test_named_perpetrators_and_names_without_a_head(text, found):
     got = responsibility(text)
     assert found in got, got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # the second of two possible agents, each a quoted name
+    (_wire("LIMA, 8 JAN 90", "POLICE SOURCES SAID THE BOMBINGS COULD HAVE BEEN CARRIED OUT BY THE MAOIST \"RED DAWN\" "
+           "GROUP OR THE GUEVARIST \"BLUE STAR REVOLUTIONARY MOVEMENT\" (BSRM) GROUP."),
+     ("suspected", "GUEVARIST BLUE STAR REVOLUTIONARY MOVEMENT"), None),
+    # ... not a list the agent's relative clause names
+    (_wire("BOGOTA, 21 FEB 90", "THE TEACHER AND HIS SONS WERE MURDERED BY THE RDF [RED DAWN FRONT], WHICH CALLED "
+           "THEM ARMY AND POLICE INFORMERS."), ("carried_out", "RDF"), "POLICE"),
+], ids=["or-second-agent", "relative-clause-list"])
+def test_agents_joined_by_and_or(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
