@@ -27,7 +27,7 @@ from monitor.responsibility import BELIEF_THAT, CONDITION
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
           r"SUBVERSIVES?|MILITIA|GROUP|NARCOTERRORISTS?|DEATH SQUADS?|MAFIAS?|JUNTA|FIGHTERS|MILITANTS|"
-          r"(?:INTELLIGENCE|SECURITY|SECRET) SERVICES?|REGIME")
+          r"(?:INTELLIGENCE|SECURITY|SECRET) SERVICES?|REGIME|REVOLUTIONARY UNITY")
 # (and "THE SAME GROUP", "THE AFOREMENTIONED GROUP": a group named before, not a name)
 _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVERAL|SOME|HEAVILY|UNIDENTIFIED|"
                       r"SAME|ANY|AFOREMENTIONED|SAID|UNKNOWN|ALLEGED|PRESUMED|SUSPECTED|LEFTIST|RIGHTIST|"
@@ -340,6 +340,9 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
 
 # a negation near a claim: "NO GROUP HAS CLAIMED", "NEITHER X NOR ANY OTHER GROUP HAS CLAIMED"
 NEGATION = re.compile(r"\b(?:NO|NOT|NEITHER|NOR|NONE|NOBODY|NEVER|ANY|YET TO)\b", re.IGNORECASE)
+# the group's own medium: "A NEWS AGENCY, MOUTHPIECE OF THE X"
+_MOUTHPIECE = re.compile(r"\b(?:MOUTHPIECE|(?:OFFICIAL\s+)?VOICE|(?:OFFICIAL\s+)?ORGAN|(?:OFFICIAL\s+)?RADIO(?:\s+STATION)?)\s+"
+                         r"OF\s+(?:THE\s+)?$", re.IGNORECASE)
 # the group, its radio or its communique telling of its own fighters' acts
 _OWN_UNITS = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:['’]S\s+(?:\[[^\]]{0,80}\]\s*)?(?:[\w-]+\s+){0,3}?(?:RADIO(?:\s+STATION)?|STATION|"
                         r"SPOKESM[AE]N|COMMUNIQUE|BULLETIN|LEAFLETS?|STATEMENT)\W*(?:[^.;]{0,40}?,\s*)?)?"
@@ -356,6 +359,10 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if claim:  # (not "NEITHER THE X NOR ANY OTHER GROUP HAS CLAIMED", "NOR HAS ANY X MOVEMENT CLAIMED")
         negated = NEGATION.search(before[-30:]) or NEGATION.search(after[:claim.start()])
         return None if negated else "claimed"
+    if _MOUTHPIECE.search(before[-60:]):
+        said = _SPEECH.search(after, 0, 200)
+        if said and _agent_verb(after[said.end():said.end() + 160]):
+            return "claimed"  # "CERIGUA -- MOUTHPIECE OF THE X -- SAYS THAT A GUERRILLA COLUMN ATTACKED"
     own = _OWN_UNITS.match(after)
     if own and state and _COMBATANTS.search(own.group()):
         own = None  # "THE ARMED FORCES SAID THAT THE GUERRILLAS ATTACKED": the enemy's units, not its own

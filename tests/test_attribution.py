@@ -869,3 +869,10 @@ def test_named_perpetrators_and_names_without_a_head(text, found):
 ], ids=["or-second-agent", "relative-clause-list"])
 def test_agents_joined_by_and_or(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+def test_a_groups_mouthpiece_telling_of_its_fighters_acts_claims_them():
+    wire = _wire("GUATEMALA CITY, 9 FEB 90", "A BULLETIN OF THE \"SUR\" PRESS SERVICE -- MOUTHPIECE OF THE RURITANIAN "
+                 "REVOLUTIONARY UNITY (RRU) -- WHOSE STUDIOS ARE ABROAD, SAYS THAT A REBEL UNIT AMBUSHED THE CONVOY "
+                 "ON MONDAY.")
+    assert ("claimed", "RURITANIAN REVOLUTIONARY UNITY") in responsibility(wire)
