@@ -109,7 +109,7 @@ _SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DEN
                      r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?)\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:WAS|WERE|BE|BEEN|BEING|IS|ARE)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # the group's own act of violence: a verb, not a noun ("POLICE ARE INVESTIGATING THE KILLING")
-_AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTACKS|KIDNAPPED|ABDUCTED|BOMBED|"
+_AGENT_VERB = re.compile((r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTACKS|KIDNAPPED|ABDUCTED|BOMBED|"
                          r"DYNAMITED|AMBUSHED|MASSACRED|MACHINEGUNNED|SHOT|WOUNDED|DESTROYED|BURNED|SET FIRE|"
                          r"DETONATED|EXPLODED|FIRED ON|FIRED AT|OPENED FIRE|RAIDED|HIJACKED|SABOTAGED|TORTURED|"
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
@@ -117,10 +117,13 @@ _AGENT_VERB = re.compile(r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTA
                          r"MUTILATED|LOOTED|CARRY OUT|GUNNED DOWN|HELD HOSTAGE|"
                          # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
                          r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
-                         r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING)|"
+                         r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING|"
+                         r"(?:CARRYING OUT|PERPETRATING|STAGING|LAUNCHING)(?=\s+(?:[\w-]+\s+){0,3}?(?:ATTACKS?|OFFENSIVES?|"
+                         r"SABOTAGE|AMBUSH(?:ES)?|BOMBINGS?|MASSACRES?|RAIDS?|ASSAULTS?|KIDNAPPINGS?)\b))|"
                          # the participle after a comma or "by": "THE X FORCES BEGAN TO MOVE IN, ATTACKING IT"
                          r"(?:,|\bBY)\s+(?:ATTACKING|KILLING|MURDERING|KIDNAPPING|DYNAMITING|BOMBING|SHELLING|STRAFING|"
-                         r"MACHINEGUNNING|AMBUSHING|BURNING|DESTROYING))\b", re.IGNORECASE)
+                         r"MACHINEGUNNING|AMBUSHING|BURNING|DESTROYING))\b").replace(" ", r"\s+"),  # (wrapped lines)
+                         re.IGNORECASE)
 # (and the second of two agents: "BY THE ARMY AND THE X ALLIANCE", 'BY THE "X" GROUP OR THE MAOIST "Y"')
 _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:(?!(?:WHO|WHICH|THAT)\b)[\w'’-]+\s+){0,3}\"?(?:(?:FROM|OF)\s+(?:THE\s+)?)?"
                  r"(?:(?:(?!(?:WHO|WHICH|THAT|OF)\b)[\w'’\"-]+\s+){0,4}(?:AND|OR)\s+(?:THE\s+)?(?:[\w'’-]+\s+)?\"?)?$",

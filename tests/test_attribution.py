@@ -876,3 +876,15 @@ def test_a_groups_mouthpiece_telling_of_its_fighters_acts_claims_them():
                  "REVOLUTIONARY UNITY (RRU) -- WHOSE STUDIOS ARE ABROAD, SAYS THAT A REBEL UNIT AMBUSHED THE CONVOY "
                  "ON MONDAY.")
     assert ("claimed", "RURITANIAN REVOLUTIONARY UNITY") in responsibility(wire)
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # the progressive of carrying out an attack
+    (_wire("SAN SALVADOR, 20 APR 89", "SINCE EARLY MARCH, THE RDF [RED DAWN FRONT] HAS BEEN CARRYING OUT A HARSH "
+           "OFFENSIVE AGAINST BANKS IN THE NORTH THAT HAS LEFT TWO GUARDS WOUNDED."), ("carried_out", "RDF"), None),
+    # ... not a march or a police operation
+    (_wire("LIMA, 2 NOV 89", "TWO PEOPLE DIED IN THE SHOOT-OUT, WHICH TOOK PLACE WHILE A YOUTH GROUP WAS CARRYING OUT "
+           "A PEACEFUL MARCH."), None, "YOUTH GROUP"),
+], ids=["carrying-out-an-offensive", "carrying-out-a-march"])
+def test_the_progressive_of_an_attack(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
