@@ -113,6 +113,7 @@ _R_OWN_ACT = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|
                         r"fighters|military|army|navy|drones|units|men|commandos))\s+(?:had\s+|has\s+|have\s+)?"
                         r"(?:carried out|attacked|struck|fired|launched|targeted|killed|bombed|shelled|hit|shot down|"
                         r"downed|ambushed|kidnapped|detonated|executed)\b", re.IGNORECASE)
+_OWN_GATE = re.compile(r"\s(?:it|they|its|their)\s")  # (a cheap gate: the pattern needs one of these)
 # ... not those who tell of what was done to them: "residents said they ..."
 _REPORTERS = re.compile(r"\b(?:officials?|sources?|witness\w*|residents?|medics?|doctors?|survivors?|villagers?|"
                         r"neighbou?rs?|relatives?|families|family|victims?|reporters?|journalists?|analysts?)\b",
@@ -272,8 +273,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             add("claimed", None, by, m, negated=True)  # (also "neither X nor any other group has claimed")
         elif actor:
             add("claimed", actor, by or actor, m)
-    own_words = any(w in low for w in (" it ", " they ", " its ", " their "))  # (a cheap gate)
-    for m in _R_OWN_ACT.finditer(text) if own_words else ():
+    for m in _R_OWN_ACT.finditer(text) if _OWN_GATE.search(low) else ():
         actor = _np_before(text, m.start())
         if actor and not _NO_ONE.match(actor) and actor.lower() not in PRONOUNS and not _REPORTERS.search(actor):
             add("claimed", actor, by or actor, m)  # "Ruritania said it struck the depot": its own account
