@@ -505,7 +505,7 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
                 name = speaker  # "OUR URBAN FORCES" in a group's communique: that group
             elif not _names_group(name, known):
                 continue
-            context = " ".join(x.text for x in sents[max(0, i - 1):i + 2])
+            context = " ".join(x.text for x in sents[max(0, i - 1):i + 1])
             state = bool(_STATE_FORCES.search(name)) and not _INSURGENT.search(name)
             kind = _kind(text[:a], text[b:], context, state)
             if kind == "carried_out" and (ours or _LEAFLET.search(text, b) or _own_report(

@@ -888,3 +888,11 @@ def test_a_groups_mouthpiece_telling_of_its_fighters_acts_claims_them():
 ], ids=["carrying-out-an-offensive", "carrying-out-a-march"])
 def test_the_progressive_of_an_attack(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+def test_a_suspicion_in_the_next_sentence_is_about_something_else():
+    wire = _wire("LIMA, 4 JUL 89", "THE RED DAWN FRONT ABDUCTED THE MAYOR OF THE TOWN AND HIS DRIVER ON MONDAY NIGHT "
+                 "AS THEY LEFT A MEETING.  THE POLICE SAY THAT SUSPECTS IN SEVERAL THEFTS WERE SEEN IN A STOLEN CAR "
+                 "NEAR THE MARKET ON SUNDAY.")
+    got = responsibility(wire)
+    assert ("carried_out", "RED DAWN FRONT") in got and ("accused", "RED DAWN FRONT") not in got, got
