@@ -22,7 +22,7 @@ import re
 
 from monitor.incidents import Sentence
 from monitor.models import Attribution, Source
-from monitor.responsibility import BELIEF_THAT, CONDITION
+from monitor.responsibility import BELIEF_THAT, CONDITION, POSSIBILITY_THAT
 
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
@@ -417,6 +417,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:
         return None
+    if POSSIBILITY_THAT.search(before[-100:]):
+        return "suspected"  # "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS": a possibility
     if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(sentence)
             or BELIEF_THAT.search(before[-160:])):
         return "accused"  # "ALLEGED SHINING PATH MEMBERS": an allegation, someone's accusation or belief

@@ -142,6 +142,9 @@ _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planne
 BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS?|PROOF|BELIEVE\w*|BELIEFS?|CONVINCED|KNOWS?|"
                           r"KNEW|CERTAIN|SURE|DOUBT|SUSPICIONS?|ACKNOWLEDG\w*|RECOGNIZ\w*|CONFESS\w*)\b[^.;]{0,40}\bTHAT\b",
                           re.IGNORECASE)
+# a possibility someone raises: "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS"
+POSSIBILITY_THAT = re.compile(r"\b(?:POSSIBILITY|POSSIBLE|PROBABLE|LIKELY|CONCEIVABLE|HYPOTHESIS)\s+THAT\b[^.;]{0,60}$",
+                              re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"
 CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
@@ -347,6 +350,9 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
+            if POSSIBILITY_THAT.search(text, max(0, m.start() - 120), m.start()):
+                add("suspected", actor, by, m)  # "the possibility that X staged the attack"
+                continue
             belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start())
             add("accused" if belief else "carried_out", actor, by, m)  # "police believe that X attacked"
     for m in _R_HELD.finditer(text):

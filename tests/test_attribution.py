@@ -896,3 +896,16 @@ def test_a_suspicion_in_the_next_sentence_is_about_something_else():
                  "NEAR THE MARKET ON SUNDAY.")
     got = responsibility(wire)
     assert ("carried_out", "RED DAWN FRONT") in got and ("accused", "RED DAWN FRONT") not in got, got
+
+
+@pytest.mark.parametrize("text,found", [
+    # a possibility someone raises is suspected, even beside an accusation
+    (_wire("SAN SALVADOR, 1 DEC 89", "\"IT IS SO MONSTROUS THAT WE MUST INVESTIGATE THE POSSIBILITY THAT THE RED DAWN "
+           "FRONT STAGED THIS MURDER TO DISCREDIT US,\" THE MAYOR SAID, AND HE ACCUSED NO ONE ELSE."),
+     ("suspected", "RED DAWN FRONT")),
+    ("Investigators are looking into the possibility that the Red Dawn Front bombed the depot.",
+     ("suspected", "the Red Dawn Front")),
+], ids=["wire", "mixed-case"])
+def test_a_possibility_is_suspected(text, found):
+    got = responsibility(text)
+    assert found in got, got
