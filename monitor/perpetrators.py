@@ -22,7 +22,7 @@ import re
 
 from monitor.incidents import Sentence
 from monitor.models import Attribution, Source
-from monitor.responsibility import BELIEF_THAT, CONDITION, POSSIBILITY_THAT
+from monitor.responsibility import BELIEF_THAT, CONDITION, POSSIBILITY_THAT, WHETHER
 
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
@@ -385,7 +385,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION AND A X ORGANIZATION": a target
     if _AMONG_VICTIMS.search(before[-50:]):
         return None  # "12 WERE WOUNDED, INCLUDING 3 MEMBERS OF THE X POLICE"
-    if CONDITION.search(before[-80:]):
+    unsure = WHETHER.search(before[-100:])  # "HE DOES NOT KNOW IF THE X COMMITTED THE CRIME"
+    if CONDITION.search(before[-80:]) and not unsure:
         return None  # "AS THEY WOULD HAVE IF THIS OPERATION HAD BEEN CARRIED OUT BY THE X": no act
     near = before[-60:]
     by = _BY.search(near)  # the sentence tells of violence (checked by the caller)
@@ -417,7 +418,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:
         return None
-    if POSSIBILITY_THAT.search(before[-100:]):
+    if unsure or POSSIBILITY_THAT.search(before[-100:]):
         return "suspected"  # "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS": a possibility
     if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(sentence)
             or BELIEF_THAT.search(before[-160:])):

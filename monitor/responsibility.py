@@ -12,7 +12,7 @@ from monitor.models import Attribution, Source
 from monitor.sources import LEAD_WORDS, PRONOUNS
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
-                           r"although|though|but|said|says|and then|as|if|where)\b", re.IGNORECASE)
+                           r"although|though|but|said|says|and then|as|if|whether|unless|where)\b", re.IGNORECASE)
 _NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|against|near|"
                      r"during|while|without|because|since|when|"
                      r"because|since|during|was|were|is|are|has|have|had|to)\b.*$|[,;:.()\"“”].*$",
@@ -145,6 +145,9 @@ BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS
 # a possibility someone raises: "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS"
 POSSIBILITY_THAT = re.compile(r"\b(?:POSSIBILITY|POSSIBLE|PROBABLE|LIKELY|CONCEIVABLE|HYPOTHESIS)\s+THAT\b[^.;]{0,60}$",
                               re.IGNORECASE)
+# someone does not know whether the group acted: "HE DOES NOT KNOW IF THE ARMY COMMITTED THE CRIME"
+WHETHER = re.compile(r"\b(?:know|knows|knew|clear|unclear|certain|sure|investigat\w*|determine\w*|establish\w*|ask\w*|"
+                     r"wonder\w*|doubt\w*)\s+(?:if|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"
 CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
@@ -334,7 +337,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     for m in _R_AGENT.finditer(text) if "by" in low else ():  # (an agent needs its "by")
         if _GENERIC_ACT.search(m.group()) and not _ATTACK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             continue  # "the measures planned by the police": no attack was
-        if CONDITION.search(text, max(0, m.start() - 80), m.start()):
+        unsure = WHETHER.search(text, max(0, m.start() - 100), m.start())
+        if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
             continue  # "as they would have if the attack had been carried out by X": none was
         actor = _np_after(text, m.end())
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
@@ -342,7 +346,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             # "allegedly / presumably carried out by X": someone alleges or suspects it; "possibly by X": a
             # possibility
             kind = ("accused" if hedge.startswith(_SUSPICION)
-                    else "suspected" if hedge and not hedge.startswith("reported") else "carried_out")
+                    else "suspected" if (hedge and not hedge.startswith("reported")) or unsure else "carried_out")
             if kind == "carried_out" and BELIEF_THAT.search(text, max(0, m.start() - 160), m.start()):
                 kind = "accused"  # "no evidence that the crime was committed by X": someone's belief
             add(kind, actor, by, m)
@@ -350,7 +354,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
-            if POSSIBILITY_THAT.search(text, max(0, m.start() - 120), m.start()):
+            unsure = WHETHER.search(text, max(0, m.start() - 120), m.start())
+            if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
+                continue  # "if the rebels attack the dam, ...": no act
+            if unsure or POSSIBILITY_THAT.search(text, max(0, m.start() - 120), m.start()):
                 add("suspected", actor, by, m)  # "the possibility that X staged the attack"
                 continue
             belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start())

@@ -909,3 +909,16 @@ def test_a_suspicion_in_the_next_sentence_is_about_something_else():
 def test_a_possibility_is_suspected(text, found):
     got = responsibility(text)
     assert found in got, got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # not knowing whether a group acted makes it a possibility
+    (_wire("SAN SALVADOR, 30 NOV 89", "HOWEVER, THE AMBASSADOR SAYS THAT HE DOES NOT KNOW IF THE RURITANIAN ARMY "
+           "COMMITTED THE CRIME AGAINST THE NURSES."), ("suspected", "RURITANIAN ARMY"), None),
+    ("The ambassador says he does not know whether the Ruritanian army killed the nurses.",
+     ("suspected", "the Ruritanian army"), None),
+    # a condition is no act
+    ("If the Red Dawn Front had bombed the dam, thousands would have died, the minister said.", None, "Red Dawn"),
+], ids=["wire-know-if", "mixed-know-whether", "if-condition"])
+def test_unknown_whether_is_suspected_and_a_condition_no_act(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
