@@ -98,7 +98,8 @@ _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|N
                          r"KIDNAPPER|HIJACKER|CLASH(?:E)?|COUNTERINSURGENCY|SKIRMISH(?:E)?)S?\b",
                          re.IGNORECASE)
 _CIVILIANS = re.compile(r"\b(?:CIVILIANS?|RESIDENTS|PEASANTS|VILLAGERS|CHILDREN|WOMEN|POPULATION)\b", re.IGNORECASE)
-_POLICE_WORK = re.compile(r"\b(?:RAID\w*|SEIZ\w*|ARREST\w*|CAPTUR\w*|DETAIN\w*|CONFISCAT\w*|SEARCH\w*)\b",
+_POLICE_WORK = re.compile(r"\b(?:RAID\w*|SEIZ\w*|ARREST\w*|CAPTUR\w*|DETAIN\w*|CONFISCAT\w*|SEARCH\w*|SUMMON\w*|"
+                          r"QUESTION\w*|INTERROGAT\w*|INVESTIGAT\w*|INTERVIEW\w*)\b",
                           re.IGNORECASE)
 _SUSPECTS_OF = re.compile(r"\b(?:SUSPECTED|ACCUSED|CHARGED|RESPONSIBLE|INVOLVED|IMPLICATED|LINKED|WANTED|"
                           r"IN CONNECTION WITH|FOR (?:THE|HAVING))\b", re.IGNORECASE)
@@ -130,7 +131,7 @@ _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:(?!(?:WHO|WHICH|THAT)\b)[\w'â
                  re.IGNORECASE)
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
-                          r"POSTS?|GARRISONS?|BASES?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
+                          r"POSTS?|GARRISONS?|BASES?|BARRACKS|STATIONS?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
                           r"EMPLOYEES?|WORKERS?|STUDENTS?|DELEGATES?)\s+OF|"
                           r"\b(?:TOLD|INFORMED|ASKED|URGED|CONTACTED|NOTIFIED|ALERTED|WARNED|CALLED ON))"
                           r"\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",
@@ -510,7 +511,9 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
                 continue
             context = " ".join(x.text for x in sents[max(0, i - 1):i + 1])
             state = bool(_STATE_FORCES.search(name)) and not _INSURGENT.search(name)
-            kind = _kind(text[:a], text[b:], context, state)
+            # an acronym in brackets after the name is the same mention: "THE OFFICES OF THE X POLICE (XP)"
+            start = next((g for g, e in spans if 0 < a - e <= 2 and text[e:a].strip() in ("(", "[")), a)
+            kind = _kind(text[:start], text[b:], context, state)
             if kind == "carried_out" and (ours or _LEAFLET.search(text, b) or _own_report(
                     name, known, (sents[i - 1].text if i else "") + " " + text[:a])):
                 kind = "claimed"  # "THE FMLN REPORTS THAT ... FMLN COLUMNS STAGED ATTACKS": its own account

@@ -922,3 +922,20 @@ def test_a_possibility_is_suspected(text, found):
 ], ids=["wire-know-if", "mixed-know-whether", "if-condition"])
 def test_unknown_whether_is_suspected_and_a_condition_no_act(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # an acronym in brackets after a long name is read where the name begins
+    (_wire("PANAMA CITY, 3 JAN 90", "A POLICE SPOKESMAN SAID THAT TWELVE TEACHERS WERE ABDUCTED YESTERDAY BY MEMBERS "
+           "OF THE RED DAWN NATIONAL LIBERATION FRONT [RDNLF] NEAR THE COAST."), ("carried_out", "RDNLF"), None),
+    # ... so a target's acronym stays a target
+    (_wire("QUITO, 6 DEC 89", "OFFICIALS CONCEDED THAT THE GRENADE ATTACK ON THE HEADQUARTERS OF THE RURITANIAN "
+           "BORDER POLICE (RBP) WAS THE WORST ATTACK EVER COMMITTED IN THE PROVINCE."), None, "RBP"),
+    (_wire("QUITO, 6 DEC 89", "OFFICIALS CONCEDED THAT THE GRENADE ATTACK ON THE BARRACKS OF THE RURITANIAN "
+           "BORDER POLICE (RBP) WAS THE WORST ATTACK EVER COMMITTED IN THE PROVINCE."), None, "RURITANIAN"),
+    # questioned or summoned by the police: police work, no perpetrator
+    (_wire("GUATEMALA CITY, 12 JAN 89", "THE JUDGE SAID THAT THREE WITNESSES OF THE ALLEGED BOMB PLOT WERE SUMMONED BY "
+           "THE POLICE ON FRIDAY."), None, "POLICE"),
+], ids=["bracket-acronym-agent", "bracket-acronym-target", "barracks-of", "summoned-by-police"])
+def test_bracketed_acronyms_and_police_work(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
