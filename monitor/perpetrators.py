@@ -179,6 +179,7 @@ _NOT_AGENT = re.compile(r"\bVICTIMS?\s+OF\b|\bTARGETS?\s+OF\b|^\W*TO\s+\w+", re.
 _SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+"
                             r"(?:[\w.'’-]+\s+){0,8}$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|\s[-–—]{1,2}\s")
+_LIST_VERB = re.compile(r"\s*(?:AND\s+)?(?:(?:HAS|HAVE|HAD)\s+)?(?:ALSO\s+)?[A-Z]{3,}ED\b", re.IGNORECASE)
 
 
 def _groups(text: str) -> list[tuple[int, int]]:
@@ -399,7 +400,13 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         return "claimed"  # "THE KIDNAPPING WAS CLAIMED BY A SELF-STYLED GROUP"
     if not agent and _ACCUSER.match(after):
         return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
-    clause = _CLAUSE.split(after)[0][:160]
+    parts = _CLAUSE.split(after, maxsplit=3)
+    clause = parts[0][:160]
+    # a list of the group's acts in clauses: "X HAVE CONDUCTED WAR ACTIONS; LAUNCHED ...; BOMBED VILLAGES"
+    for more in parts[1:] if _LIST_VERB.match(clause) else ():
+        if not _LIST_VERB.match(more):
+            break
+        clause = clause + "; " + more[:120]
     verb = _agent_verb(clause)
     if verb and (_NOT_AGENT.search(clause[:verb.start()]) or _OTHER_ACT.search(clause[:verb.start()])
                  or _BY_AFTER.match(clause, verb.end())):

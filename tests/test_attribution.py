@@ -939,3 +939,16 @@ def test_unknown_whether_is_suspected_and_a_condition_no_act(text, found, not_ac
 ], ids=["bracket-acronym-agent", "bracket-acronym-target", "barracks-of", "summoned-by-police"])
 def test_bracketed_acronyms_and_police_work(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # a group's acts listed in clauses after one subject
+    (_wire("CLANDESTINE, 2 MAR 90", "IN THE LAST FEW DAYS THE RURITANIAN ARMED FORCES HAVE MASSED TANKS NEAR THE "
+           "BORDER; SHELLED FARMS IN THE NORTH; AND BOMBED THREE VILLAGES IN THE VALLEY."),
+     ("carried_out", "RURITANIAN ARMED FORCES"), None),
+    # ... but a new clause with its own subject is not the group's
+    (_wire("CLANDESTINE, 2 MAR 90", "THE RURITANIAN ARMED FORCES HAVE HELD MANEUVERS NEAR THE BORDER; REBELS BOMBED "
+           "THREE VILLAGES IN THE VALLEY ON MONDAY."), None, "RURITANIAN"),
+], ids=["clauses-of-one-subject", "clause-with-its-own-subject"])
+def test_a_list_of_acts_in_clauses(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
