@@ -57,7 +57,7 @@ _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\
                      r"involved)\b", re.IGNORECASE)
 # (and "unions are accusing X of": the progressive)
 _R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+|(?:is|are|was|were)\s+(?=\w+ing\b))?"
-                      r"(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds)\s+", re.IGNORECASE)
+                      r"(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing)\s+", re.IGNORECASE)
 _ON_SOMEONE = re.compile(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")  # "blamed on X", not "on Monday"
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"

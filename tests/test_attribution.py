@@ -952,3 +952,17 @@ def test_bracketed_acronyms_and_police_work(text, found, not_actor):
 ], ids=["clauses-of-one-subject", "clause-with-its-own-subject"])
 def test_a_list_of_acts_in_clauses(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # each of those held responsible together is accused, also in a sentence about a clash
+    (_wire("SAN SALVADOR, 1 NOV 89", "ACCORDING TO THE REBELS, THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
+           "RESPONSIBLE FOR THE BOMB ATTACK ON THE TEACHERS UNION."), ("accused", "GOVERNMENT"), None),
+    (_wire("SAN SALVADOR, 1 NOV 89", "ACCORDING TO THE REBELS, THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
+           "RESPONSIBLE FOR THE BOMB ATTACK ON THE TEACHERS UNION."), ("accused", "RURITANIAN ARMED FORCES"), None),
+    # a meeting held under police control holds no one responsible
+    (_wire("LIMA, 10 OCT 89", "THE MINISTERS MEETING IS BEING HELD UNDER POLICE AND MILITARY CONTROL TO PREVENT "
+           "TERRORIST ATTACKS IN THE CITY."), None, "POLICE"),
+], ids=["government-and", "armed-forces-and", "held-under-police-control"])
+def test_those_held_responsible_together(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
