@@ -966,3 +966,17 @@ def test_a_list_of_acts_in_clauses(text, found, not_actor):
 ], ids=["government-and", "armed-forces-and", "held-under-police-control"])
 def test_those_held_responsible_together(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # "executive" and "exploit" tell of no violence; "blew up" does
+    (_wire("SAN SALVADOR, 14 JAN 90", "DURING A NEWS CONFERENCE, THE RDF [RED DAWN FRONT] EXECUTIVE COMMITTEE "
+           "CONDEMNED THE CRIME PERPETRATED ON MONDAY BY MEN IN CIVILIAN CLOTHES."), None, "RDF"),
+    (_wire("SAN SALVADOR, 14 MAR 89", "THE POWER COMPANY STATED THAT ON MONDAY RED DAWN FRONT GUERRILLAS BLEW UP "
+           "SEVERAL PYLONS IN THE NORTH OF THE COUNTRY."), ("carried_out", "RED DAWN FRONT"), None),
+    # an adjective and "organization" or "group" name no group
+    (_wire("LIMA, 3 MAR 90", "THE MAOIST ORGANIZATION HAS DYNAMITED FOUR POWER PYLONS IN THE NORTH SINCE "
+           "FRIDAY."), None, "MAOIST"),
+], ids=["executive-committee", "blew-up", "maoist-organization"])
+def test_violent_words_and_generic_organizations(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
