@@ -47,7 +47,8 @@ _THING_AFTER = re.compile(r"[\])]?\s+(?:(?:ANTI-)?(?:EXPLOSIVES?|BOMB|PRESS|INTE
                           r"HELICOPTERS?|PLANES?|CARS?|BUILDINGS?|OFFICES?|FACILITIES|INSTALLATIONS?|SPOKESM[AE]N|"
                           r"SOURCES?|REPORTS?(?!\s+THAT\b)|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
                           r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS|BOMB[- ]SQUADS?|EXPERTS|INVESTIGATORS|"
-                          r"DETECTIVES|AUTHORITIES|CASUALTIES|LOSSES)\b", re.IGNORECASE)
+                          r"DETECTIVES|AUTHORITIES|CASUALTIES|LOSSES|EMBASSY|EMBASSIES|CONSULATE|MISSION|COMMITTEE|"
+                          r"LEADERSHIP)\b", re.IGNORECASE)
 # ... but "AN AIR FORCE HELICOPTER STRAFED THE CAMP" is the air force's act
 _AIRCRAFT_STRIKE = re.compile(r"\s+(?:HELICOPTERS?|PLANES?|AIRCRAFT|GUNSHIPS?|BOMBERS?)\s+(?:HAVE\s+|HAS\s+)?"
                               r"(?:STRAFED|BOMBED|ATTACKED|ROCKETED|MACHINEGUNNED|SHELLED|FIRED)\b", re.IGNORECASE)
@@ -333,6 +334,11 @@ _NOUN_BEFORE = re.compile(r"\b(?:A|AN|ANY|OF|THIS|THESE|SUCH|POSSIBLE|UNDER|OF T
                           # an adjective: "BECAUSE TERRORIST ATTACKS ... HAVE TAKEN PLACE"
                           r"TERRORIST|GUERRILLA|REBEL|SUBVERSIVE|DYNAMITE|BOMB|ARMED|RECENT|NEW|FURTHER|SIMILAR|"
                           r"VIOLENT|REPEATED|CONSTANT)\s+$", re.IGNORECASE)
+# "THE FMLN CRIMINALS AND MURDERERS": a name for the group, not its act; "X AND ONE BOMB PLANTER": another
+_AGENT_NOUN = re.compile(r"(?:MURDERER|KILLER|KIDNAPPER|ATTACKER|BOMBER|HIJACKER|SHOOTER|TORTURER|EXECUTIONER|"
+                         r"ABDUCTOR|BOMB\s+PLANTER)S?$", re.IGNORECASE)
+_JOINED = re.compile(r"\b(?:AND|OR|BUT)\b|,", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 
 
@@ -341,6 +347,8 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
     for m in _AGENT_VERB.finditer(clause):
         if m.group().upper() in _NOUN_TOO and _NOUN_BEFORE.search(clause[max(0, m.start() - 20):m.start()]):
             continue
+        if m.group().upper().endswith("ED") and _THE_BEFORE.search(clause, max(0, m.start() - 5), m.start()):
+            continue  # "THE REAPPEARANCE OF THE KIDNAPPED": people, not an act
         return m
     return None
 
@@ -420,7 +428,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
     near = _VIOLENT.search(clause[:25])
-    if near and (_UNDER.search(clause[:near.start()])
+    if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group())
+                 or _JOINED.search(clause, 0, near.start())
                  or (_COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, near.start()))):
         near = None  # "ARMY TROOPS UNDER ATTACK": the target
     if (not agent and near and not _SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())

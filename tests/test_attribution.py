@@ -980,3 +980,20 @@ def test_those_held_responsible_together(text, found, not_actor):
 ], ids=["executive-committee", "blew-up", "maoist-organization"])
 def test_violent_words_and_generic_organizations(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,not_actor", [
+    # "the kidnapped" are people; "criminals and murderers" name the group, not its act
+    (_wire("GUATEMALA CITY, 23 AUG 89", "THIS AFTERNOON MEMBERS OF THE RED DAWN PEACE MOVEMENT MARCHED TO DEMAND FROM "
+           "THE GOVERNMENT THE RETURN OF THE KIDNAPPED TEACHERS AND STUDENTS."), "RED DAWN"),
+    (_wire("SAN SALVADOR, 16 NOV 89", "THE PEOPLE ARE DEFYING THE BULLETS OF THE RED DAWN FRONT MURDERERS, WHO ARE "
+           "SOWING FEAR AND MOURNING IN THE CITY."), "RED DAWN"),
+    # a violent word after "and" is another's
+    (_wire("BOGOTA, 20 OCT 89", "THE POLICE CAPTURED TODAY TWO RED DAWN FRONT MEMBERS AND ONE BOMB PLANTER IN THE "
+           "SOUTH OF THE CITY."), "RED DAWN"),
+    # an embassy is a place
+    (_wire("LIMA, 12 DEC 89", "AT 2030 A CAR PARKED NEAR THE ENTRANCE OF THE GDR EMBASSY EXPLODED AFTER BEING "
+           "PACKED WITH DYNAMITE.  THE GDR HAS NO TROOPS HERE."), "GDR"),
+], ids=["the-kidnapped", "criminals-and-murderers", "and-one-bomb-planter", "embassy"])
+def test_people_nouns_and_places_are_no_acts(text, not_actor):
+    _assert_reads(text, None, not_actor)
