@@ -152,6 +152,9 @@ _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|A
 _PERPETRATORS_WERE = re.compile(r"\b(?:MURDERERS|KILLERS|ASSASSINS|ATTACKERS|ASSAILANTS|KIDNAPPERS|ABDUCTORS|PERPETRATORS|"
                                 r"AUTHORS|THOSE\s+RESPONSIBLE)\b[^.;]{0,60}?\s(?:WERE|WAS|ARE|IS)\s+(?:\w+\s+){0,3}?"
                                 r"(?:(?:MEMBERS|AGENTS|SOLDIERS|MEN|OFFICERS|UNITS)\s+OF\s+)?(?:THE\s+)?$", re.IGNORECASE)
+_CHARGES_BY = re.compile(r"\b(?:ACCUSATIONS?|CHARGES|ALLEGATIONS?|DENUNCIATIONS?|STATEMENTS?|COMMUNIQUES?|"
+                         r"ANNOUNCEMENTS?|CLAIMS)\s+(?:[\w-]+\s+){0,2}?(?:MADE|ISSUED|RELEASED|PUBLISHED|BROADCAST|RAISED|"
+                         r"LEVELED|LEVELLED|PRESENTED)?\s*$", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"\b(?:WAS|WERE|BEEN)\s+(?:LATER\s+|ALSO\s+)?CLAIMED\s+$", re.IGNORECASE)
 # the group charged: "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
 _CHARGED_AFTER = (r"\W+(?:[\w'’-]+\s+){0,2}?(?:INVOLVED\s+IN|IMPLICATED\s+IN|CHARGED\s+WITH|ACCUSED\s+OF|"
@@ -406,6 +409,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     # ("VARIOUS ARRESTS WERE MADE BY THE POLICE": by whom the arrests were made)
     head = before[:len(before) - len(near) + by.start()] if by else ""
     agent = bool(by) and not _STOPPED_BY.search(head) and not _POLICE_WORK.search(head[-30:])
+    if agent and _CHARGES_BY.search(head):
+        return None  # "THE ACCUSATIONS MADE BY THE X THAT ...": the accuser
     if agent and _CLAIMED_BY.search(head):
         return "claimed"  # "THE KIDNAPPING WAS CLAIMED BY A SELF-STYLED GROUP"
     if not agent and _ACCUSER.match(after):

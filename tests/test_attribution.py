@@ -997,3 +997,10 @@ def test_violent_words_and_generic_organizations(text, found, not_actor):
 ], ids=["the-kidnapped", "criminals-and-murderers", "and-one-bomb-planter", "embassy"])
 def test_people_nouns_and_places_are_no_acts(text, not_actor):
     _assert_reads(text, None, not_actor)
+
+
+def test_the_accuser_named_after_its_accusations_is_no_agent():
+    wire = _wire("SAN SALVADOR, 2 NOV 89", "THE PRESIDENT REJECTED \"THE MALICIOUS ACCUSATIONS MADE BY THE RED DAWN FRONT "
+                 "THAT THE BOMBING HAD BEEN CARRIED OUT BY THE RURITANIAN ARMY.\"")
+    got = responsibility(wire)
+    assert not any("RED DAWN" in a for _, a in got), got
