@@ -1004,3 +1004,9 @@ def test_the_accuser_named_after_its_accusations_is_no_agent():
                  "THAT THE BOMBING HAD BEEN CARRIED OUT BY THE RURITANIAN ARMY.\"")
     got = responsibility(wire)
     assert not any("RED DAWN" in a for _, a in got), got
+
+
+def test_a_group_suspending_its_attacks_commits_none():
+    wire = _wire("SAN SALVADOR, 20 FEB 90", "THE ATTACK ON THE JUDGE TOOK PLACE A WEEK AFTER THE RED DAWN FRONT SUSPENDED "
+                 "ITS ATTACKS ON CIVIL SERVANTS TO HELP THE TALKS RESUME.")
+    assert not any("RED DAWN" in a for _, a in responsibility(wire))
