@@ -434,7 +434,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
     near = _VIOLENT.search(clause[:25])
     if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group())
-                 or _JOINED.search(clause, 0, near.start())
+                 or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())
                  or (_COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, near.start()))):
         near = None  # "ARMY TROOPS UNDER ATTACK": the target
     if (not agent and near and not _SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
