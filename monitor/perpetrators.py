@@ -341,6 +341,10 @@ _NOUN_BEFORE = re.compile(r"\b(?:A|AN|ANY|OF|THIS|THESE|SUCH|POSSIBLE|UNDER|OF T
 _AGENT_NOUN = re.compile(r"(?:MURDERER|KILLER|KIDNAPPER|ATTACKER|BOMBER|HIJACKER|SHOOTER|TORTURER|EXECUTIONER|"
                          r"ABDUCTOR|BOMB\s+PLANTER)S?$", re.IGNORECASE)
 _JOINED = re.compile(r"\b(?:AND|OR|BUT)\b|,", re.IGNORECASE)
+# an act foreseen, possible or not done: "WILL KILL", "CAN DESTROY", "DID NOT KILL" ("TO KILL" may be an act's
+# purpose: "ENTERED THE TOWN TO CARRY OUT KIDNAPPINGS")
+_UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT|NEVER)\s+(?:[A-Z]+LY\s+)?"
+                     r"(?:(?:[\w'’-]+\s+){1,5}(?:AND|OR)\s+)?$", re.IGNORECASE)  # (and "CAN DESTROY X AND KILL")
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 
@@ -352,6 +356,8 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
             continue
         if m.group().upper().endswith("ED") and _THE_BEFORE.search(clause, max(0, m.start() - 5), m.start()):
             continue  # "THE REAPPEARANCE OF THE KIDNAPPED": people, not an act
+        if _UNDONE.search(clause, max(0, m.start() - 30), m.start()):
+            continue  # "THEY WILL KILL", "IT CAN DESTROY", "DID NOT KILL": no act done
         return m
     return None
 
@@ -434,6 +440,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
     near = _VIOLENT.search(clause[:25])
     if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group())
+                 or _UNDONE.search(clause, 0, near.start())
                  or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())
                  or (_COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, near.start()))):
         near = None  # "ARMY TROOPS UNDER ATTACK": the target

@@ -1010,3 +1010,17 @@ def test_a_group_suspending_its_attacks_commits_none():
     wire = _wire("SAN SALVADOR, 20 FEB 90", "THE ATTACK ON THE JUDGE TOOK PLACE A WEEK AFTER THE RED DAWN FRONT SUSPENDED "
                  "ITS ATTACKS ON CIVIL SERVANTS TO HELP THE TALKS RESUME.")
     assert not any("RED DAWN" in a for _, a in responsibility(wire))
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # an act foreseen, possible or not done is no act
+    (_wire("BOGOTA, 30 AUG 89", "SECURITY WAS REINFORCED AT THE TERMINALS BECAUSE OF CONSTANT THREATS THAT THE RED DAWN "
+           "CARTEL WILL BLOW UP THOSE BUILDINGS."), None, "RED DAWN"),
+    (_wire("WASHINGTON, 2 MAY 90", "\"THE RED DAWN FRONT HAS SHOWN THAT IT CAN DESTROY THE ECONOMY AND KILL CITIZENS,\" "
+           "THE SPOKESMAN SAID."), None, "RED DAWN"),
+    # ... but the purpose of an act done is its act
+    (_wire("SAN SALVADOR, 10 MAR 90", "IN THE PAST FEW DAYS RURITANIAN ARMY TROOPS HAVE CROSSED THE BORDER TO CARRY OUT "
+           "KIDNAPPINGS AND ROBBERIES AGAINST FARMERS."), ("carried_out", "RURITANIAN ARMY"), None),
+], ids=["will-blow-up", "can-destroy", "purpose"])
+def test_acts_foreseen_or_possible_are_none(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
