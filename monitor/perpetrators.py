@@ -135,6 +135,7 @@ _BY = re.compile(r"\bBY\s+(?:THE\s+|A\s+|AN\s+)?(?:(?!(?:WHO|WHICH|THAT)\b)[\w'â
 _PREP_BEFORE = re.compile(r"(?:\b(?:AT|AGAINST|ON|IN|INTO|TO|FROM|FOR|WITH|ABOUT|TOWARD|NEAR|OVER|BETWEEN)|"
                           r"\b(?:HEADQUARTERS|OFFICES?|BUILDINGS?|HOMES?|HOUSES?|RESIDENCES?|PREMISES|FACILITIES|"
                           r"POSTS?|GARRISONS?|BASES?|BARRACKS|STATIONS?|CANDIDATES?|SECRETARY|PRESIDENT|CHAIRMAN|MAYOR|VEHICLES?|"
+                          r"HEAD|CHIEF|DIRECTOR|COMMANDER|"
                           r"EMPLOYEES?|WORKERS?|STUDENTS?|DELEGATES?)\s+OF|"
                           r"\b(?:TOLD|INFORMED|ASKED|URGED|CONTACTED|NOTIFIED|ALERTED|WARNED|CALLED ON))"
                           r"\s+(?:THE\s+|A\s+|AN\s+|ITS\s+|THEIR\s+)?$",

@@ -1024,3 +1024,10 @@ def test_a_group_suspending_its_attacks_commits_none():
 ], ids=["will-blow-up", "can-destroy", "purpose"])
 def test_acts_foreseen_or_possible_are_none(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+def test_the_head_of_a_force_attacked_is_a_target():
+    wire = _wire("BOGOTA, 6 JUN 89", "THE REASON WAS THE BOMB ATTACK AGAINST THE HEAD OF THE RURITANIAN SECRET POLICE "
+                 "(RSP), GENERAL PEREZ, CARRIED OUT ON 30 MAY BY GROUPS OF HIRED KILLERS.")
+    got = responsibility(wire)
+    assert not any("RSP" in a or "SECRET POLICE" in a for _, a in got), got
