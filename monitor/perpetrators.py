@@ -102,7 +102,7 @@ _COMBATANTS = re.compile(r"\b(?:GUERRILLA|TERRORIST|REBEL|SUBVERSIVE|EXTREMIST|N
                          re.IGNORECASE)
 _CIVILIANS = re.compile(r"\b(?:CIVILIANS?|RESIDENTS|PEASANTS|VILLAGERS|CHILDREN|WOMEN|POPULATION)\b", re.IGNORECASE)
 _POLICE_WORK = re.compile(r"\b(?:RAID\w*|SEIZ\w*|ARREST\w*|CAPTUR\w*|DETAIN\w*|CONFISCAT\w*|SEARCH\w*|SUMMON\w*|"
-                          r"QUESTION\w*|INTERROGAT\w*|INVESTIGAT\w*|INTERVIEW\w*)\b",
+                          r"QUESTION\w*|INTERROGAT\w*|INVESTIGAT(?!IVE|OR)\w*|INTERVIEW\w*)\b",
                           re.IGNORECASE)
 _SUSPECTS_OF = re.compile(r"\b(?:SUSPECTED|ACCUSED|CHARGED|RESPONSIBLE|INVOLVED|IMPLICATED|LINKED|WANTED|"
                           r"IN CONNECTION WITH|FOR (?:THE|HAVING))\b", re.IGNORECASE)
@@ -156,6 +156,9 @@ _PERPETRATORS_WERE = re.compile(r"\b(?:MURDERERS|KILLERS|ASSASSINS|ATTACKERS|ASS
 _CHARGES_BY = re.compile(r"\b(?:ACCUSATIONS?|CHARGES|ALLEGATIONS?|DENUNCIATIONS?|STATEMENTS?|COMMUNIQUES?|"
                          r"ANNOUNCEMENTS?|CLAIMS)\s+(?:[\w-]+\s+){0,2}?(?:MADE|ISSUED|RELEASED|PUBLISHED|BROADCAST|RAISED|"
                          r"LEVELED|LEVELLED|PRESENTED)?\s*$", re.IGNORECASE)
+_MEMBER_ADMITS = re.compile(r"\b(?:ADMIT\w*\s+(?:TO\s+)?(?:BEING|THAT\b[^.;]{0,100}?\b(?:IS|ARE|WAS|WERE))|"
+                            r"(?:SAID|SAYS|CONFESSED|ACKNOWLEDGED)\s+(?:THAT\s+)?(?:HE|SHE|THEY)\s+(?:IS|ARE|WAS|WERE))\s+"
+                            r"(?:AN?\s+|THE\s+)?(?:ACTIVE\s+)?MEMBERS?\s+OF\s+(?:THE\s+)?$", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"\b(?:WAS|WERE|BEEN)\s+(?:LATER\s+|ALSO\s+)?CLAIMED\s+$", re.IGNORECASE)
 # the group charged: "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
 _CHARGED_AFTER = (r"\W+(?:[\w'’-]+\s+){0,2}?(?:INVOLVED\s+IN|IMPLICATED\s+IN|CHARGED\s+WITH|ACCUSED\s+OF|"
@@ -388,6 +391,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         said = _SPEECH.search(after, 0, 200)
         if said and _agent_verb(after[said.end():said.end() + 160]):
             return "claimed"  # "CERIGUA -- MOUTHPIECE OF THE X -- SAYS THAT A GUERRILLA COLUMN ATTACKED"
+    if _MEMBER_ADMITS.search(before[-160:]):
+        return "claimed"  # "WHO ADMITTED BEING A MEMBER OF THE X AND HAVING BURNED VEHICLES": its member's admission
     own = _OWN_UNITS.match(after)
     if own and state and _COMBATANTS.search(own.group()):
         own = None  # "THE ARMED FORCES SAID THAT THE GUERRILLAS ATTACKED": the enemy's units, not its own

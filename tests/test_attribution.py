@@ -1031,3 +1031,15 @@ def test_the_head_of_a_force_attacked_is_a_target():
                  "(RSP), GENERAL PEREZ, CARRIED OUT ON 30 MAY BY GROUPS OF HIRED KILLERS.")
     got = responsibility(wire)
     assert not any("RSP" in a or "SECRET POLICE" in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text,found", [
+    # a member admitting to belonging to the group that acted: the group's own admission
+    (_wire("SAN SALVADOR, 20 DEC 89", "ON BEING QUESTIONED, SHE SAID SHE WAS AN ACTIVE MEMBER OF THE RED DAWN FRONT AND "
+           "THAT SHE HAD HIDDEN THE EXPLOSIVES USED IN THE BOMBING."), ("claimed", "RED DAWN FRONT")),
+    (_wire("TEGUCIGALPA, 30 MAR 89", "ONE OF THE STUDENTS ARRESTED, WHO ADMITTED BEING A MEMBER OF THE RED DAWN "
+           "MOVEMENT, SAID HE HAD TAKEN PART IN BURNING VEHICLES."), ("claimed", "RED DAWN MOVEMENT")),
+], ids=["said-she-was-a-member", "admitted-being-a-member"])
+def test_a_member_admitting_membership_claims_for_the_group(text, found):
+    got = responsibility(text)
+    assert found in got, got
