@@ -85,8 +85,9 @@ _ACCUSE = re.compile(r"\b(?:(?:ACCUS|BLAM)[A-Z]*\b(?!\s+(?:THEM|HIM|HER)\b)|CLAI
                      r"CHARGED\s+(?:THAT|THE)\b|"
                      r"CHARGES?\s+(?:THAT|AGAINST)|DENOUNC\w*|ATTRIBUT\w*|HELD\b[^.]{0,60}RESPONSIBLE|"
                      r"HOLDS?\b[^.]{0,60}RESPONSIBLE|RESPONSIBLE FOR|IMPLICAT\w*)", re.IGNORECASE)
-_HEDGE = re.compile(r"\b(?:POSSIBL\w*|PROBABL\w*|MAY HAVE|MIGHT HAVE|COULD HAVE|IT IS NOT KNOWN|SPECULAT\w*)",
-                    re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:(?<!AS\s)(?<!IF\s)(?<!EVERYTHING\s)(?<!MADE\s)POSSIBL\w*|PROBABL\w*|"
+                    r"(?:MAY|MIGHT|COULD)\s+HAVE\s+(?:BEEN|\w+ED)\b|IT\s+IS\s+NOT\s+KNOWN|SPECULAT\w*)",
+                    re.IGNORECASE)  # (not "AS YOU MAY HAVE HEARD", "AS SOON AS POSSIBLE")
 # "THE UC-ELN, WHO ACCUSED THEM OF ...": the group accuses; it is not the one accused
 _ACCUSER = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?(?:WHO\s+|WHICH\s+)?(?:HAS\s+|HAVE\s+|HAD\s+)?(?:ALSO\s+)?(?:ACCUSED|ACCUSES|ACCUSE|BLAMED|"
                       r"BLAMES|BLAME|HOLD|HOLDS|HELD|ATTRIBUTED|ATTRIBUTE|ATTRIBUTES)\s+(?!OF\b|FOR\b|BY\b|RESPONSIBLE\b)",
@@ -458,7 +459,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if unsure or POSSIBILITY_THAT.search(before[-100:]):
         return "suspected"  # "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS": a possibility
     if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(sentence)
-            or BELIEF_THAT.search(before[-160:])):
+            or BELIEF_THAT.search(before[-240:])):
         return "accused"  # "ALLEGED SHINING PATH MEMBERS": an allegation, someone's accusation or belief
     if _HEDGE.search(sentence):
         return "suspected"

@@ -1043,3 +1043,23 @@ def test_the_head_of_a_force_attacked_is_a_target():
 def test_a_member_admitting_membership_claims_for_the_group(text, found):
     got = responsibility(text)
     assert found in got, got
+
+
+@pytest.mark.parametrize("text,found,not_found", [
+    # "as you may have heard", "as soon as possible" hedge nothing
+    (_wire("SAN SALVADOR, 21 MAR 90", "AS YOU MAY HAVE HEARD ON THIS STATION EARLIER, SHOTS WERE FIRED IN THE CAPITAL "
+           "TONIGHT.  RED DAWN FRONT GUERRILLAS ATTACKED TWO POLICE POSTS IN THE NORTH."),
+     ("carried_out", "RED DAWN FRONT GUERRILLAS"), ("suspected", "RED DAWN FRONT GUERRILLAS")),
+    (_wire("GUATEMALA CITY, 9 SEP 89", "THE UNION WILL ASK FOR TALKS AS SOON AS POSSIBLE.  THE TEACHERS SAID THAT THE "
+           "RECENT KIDNAPPING OF TEN UNION LEADERS, FIVE OF WHOM WERE LATER FOUND DEAD, WAS CARRIED OUT BY THE "
+           "RURITANIAN ARMY."), ("carried_out", "RURITANIAN ARMY"), ("suspected", "RURITANIAN ARMY")),
+    # a belief stated well before the agent still governs it
+    (_wire("GUATEMALA CITY, 9 SEP 89", "THE TEACHERS SAID THEY HAD EVIDENCE THAT THE RECENT KIDNAPPING OF TEN UNION "
+           "LEADERS, FIVE OF WHOM WERE LATER FOUND DEAD WITH SIGNS OF TORTURE IN A DITCH NEAR THE CAPITAL, \"WAS "
+           "PLANNED AND CARRIED OUT BY THE RURITANIAN ARMY.\""), ("accused", "RURITANIAN ARMY"), None),
+], ids=["may-have-heard", "as-soon-as-possible", "long-belief"])
+def test_hedges_that_hedge_nothing_and_long_beliefs(text, found, not_found):
+    got = responsibility(text)
+    assert found in got, got
+    if not_found:
+        assert not_found not in got, got
