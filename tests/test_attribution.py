@@ -1063,3 +1063,15 @@ def test_hedges_that_hedge_nothing_and_long_beliefs(text, found, not_found):
     assert found in got, got
     if not_found:
         assert not_found not in got, got
+
+
+@pytest.mark.parametrize("text,found", [
+    # rings and factions are groups
+    (_wire("BOGOTA, 26 SEP 89", "IN A NEW ACTION ATTRIBUTED TO THE ARMS SMUGGLING RINGS OPERATING IN THE PORT, A BOMB "
+           "DESTROYED A SCHOOL TONIGHT."), ("accused", "ARMS SMUGGLING RINGS")),
+    (_wire("SAN SALVADOR, 20 JUN 89", "THE JUDGE WAS KILLED IN A WAR AMONG RIGHTIST GROUPS; HIS MURDER HAS BEEN "
+           "ATTRIBUTED TO THE JUAN PEREZ FACTION."), ("accused", "JUAN PEREZ FACTION")),
+], ids=["rings", "faction"])
+def test_rings_and_factions_are_groups(text, found):
+    got = responsibility(text)
+    assert found in got, got
