@@ -137,10 +137,12 @@ _THE_WORDS = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
-# someone's knowledge, belief or admission of what the group did: "ADMIT THAT MEMBERS OF THE X ARMY
-# MASSACRED", "I LATER HEARD THAT THE X ARMY HAD MURDERED", "NO EVIDENCE THAT THE CRIME WAS COMMITTED BY X"
+# someone's knowledge, belief, claim or admission of what the group did: "ADMIT THAT MEMBERS OF THE X ARMY
+# MASSACRED", "I LATER HEARD THAT THE X ARMY HAD MURDERED", "NO EVIDENCE THAT THE CRIME WAS COMMITTED BY X",
+# "THE ARMY HAS CLAIMED THAT THE MINISTER WAS KILLED BY X"
 BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS?|PROOF|BELIEVE\w*|BELIEFS?|CONVINCED|KNOWS?|"
-                          r"KNEW|CERTAIN|SURE|DOUBT|SUSPICIONS?|ACKNOWLEDG\w*|RECOGNIZ\w*|CONFESS\w*)\b[^.;]{0,40}\bTHAT\b",
+                          r"KNEW|CERTAIN|SURE|DOUBT|SUSPICIONS?|ACKNOWLEDG\w*|RECOGNIZ\w*|CONFESS\w*|CLAIM(?:S|ED)|"
+                          r"ALLEGE[SD]?|CHARGE[SD]|INSIST(?:S|ED)|MAINTAIN(?:S|ED))\b[^.;]{0,40}\bTHAT\b",
                           re.IGNORECASE)
 # a possibility someone raises: "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS"
 POSSIBILITY_THAT = re.compile(r"\b(?:POSSIBILITY|POSSIBLE|PROBABLE|LIKELY|CONCEIVABLE|HYPOTHESIS)\s+THAT\b[^.;]{0,60}$",

@@ -1075,3 +1075,10 @@ def test_hedges_that_hedge_nothing_and_long_beliefs(text, found, not_found):
 def test_rings_and_factions_are_groups(text, found):
     got = responsibility(text)
     assert found in got, got
+
+
+def test_a_claim_that_a_group_killed_is_an_accusation():
+    wire = _wire("MANAGUA, 17 JUN 89", "THE RURITANIAN ARMED FORCES HAVE CLAIMED THAT THE MINISTER WAS KILLED BY A RED DAWN "
+                 "FRONT COMMANDO TRAINED ABROAD.")
+    got = responsibility(wire)
+    assert ("accused", "RED DAWN FRONT COMMANDO") in got and not any(k == "carried_out" for k, _ in got), got
