@@ -348,7 +348,8 @@ _AGENT_NOUN = re.compile(r"(?:MURDERER|KILLER|KIDNAPPER|ATTACKER|BOMBER|HIJACKER
 _JOINED = re.compile(r"\b(?:AND|OR|BUT)\b|,", re.IGNORECASE)
 # an act foreseen, possible or not done: "WILL KILL", "CAN DESTROY", "DID NOT KILL" ("TO KILL" may be an act's
 # purpose: "ENTERED THE TOWN TO CARRY OUT KIDNAPPINGS")
-_UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT|NEVER)\s+(?:[A-Z]+LY\s+)?"
+_UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT|NEVER|(?:PLANN|PLOTT|INTEND|WANT|"
+                     r"HOP|PREPAR)(?:ED|ING|S)?\s+TO)\s+(?:[A-Z]+LY\s+)?"
                      r"(?:(?:[\w'’-]+\s+){1,5}(?:AND|OR)\s+)?$", re.IGNORECASE)  # (and "CAN DESTROY X AND KILL")
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}

@@ -1021,7 +1021,9 @@ def test_a_group_suspending_its_attacks_commits_none():
     # ... but the purpose of an act done is its act
     (_wire("SAN SALVADOR, 10 MAR 90", "IN THE PAST FEW DAYS RURITANIAN ARMY TROOPS HAVE CROSSED THE BORDER TO CARRY OUT "
            "KIDNAPPINGS AND ROBBERIES AGAINST FARMERS."), ("carried_out", "RURITANIAN ARMY"), None),
-], ids=["will-blow-up", "can-destroy", "purpose"])
+    (_wire("SAN SALVADOR, 14 NOV 89", "PARTY LEADERS HAVE CONFIRMED THAT THE RED DAWN FRONT HAD PLANNED TO KIDNAP THE "
+           "PRESIDENT, \"BUT WE DO NOT KNOW FOR WHAT PURPOSE.\""), None, "RED DAWN"),
+], ids=["will-blow-up", "can-destroy", "purpose", "planned-to"])
 def test_acts_foreseen_or_possible_are_none(text, found, not_actor):
     _assert_reads(text, found, not_actor)
 
