@@ -23,11 +23,26 @@ _CALLED = re.compile(r"\b(?:calling\s+(?:itself|themselves)|calls\s+itself|call\
                      r"self-styled|so-called)\s", re.IGNORECASE)
 
 
+# a coordinated verb phrase before the verb: "X (have) stormed a post and"
+_FIRST_VERB = re.compile(r"(?P<subject>.+?)\s+(?:(?:has|have|had)\s+(?:also\s+)?)?[a-z]+ed\s+(?:[\w'’-]+\s+){1,6}and\s*$",
+                         re.IGNORECASE)
+
+
+_A_VERB = re.compile(r"\s[a-z]+ed\b", re.IGNORECASE)
+
+
 def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
     """The noun phrase that ends right before pos: the subject of a verb at pos."""
     chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
     chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk, flags=re.IGNORECASE)[-1]
     chunk = _CALLED.split(chunk)[-1]  # "a group calling itself the X": the X
+    verbs = _FIRST_VERB.match(chunk)
+    if verbs:  # "militants have stormed a post and [killed]": the subject of both verbs
+        chunk = verbs.group("subject")
+    else:  # "rebels attacked the town and the army [killed]": the second clause's subject
+        parts = re.split(r"\s+(?:and|but)\s+", chunk)
+        if len(parts) > 1 and _A_VERB.search(parts[-2]):
+            chunk = parts[-1]
     words = LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
     np = " ".join(words).strip(" ,.'\"“”’")
     return np or None

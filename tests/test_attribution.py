@@ -1084,3 +1084,16 @@ def test_a_claim_that_a_group_killed_is_an_accusation():
                  "FRONT COMMANDO TRAINED ABROAD.")
     got = responsibility(wire)
     assert ("accused", "RED DAWN FRONT COMMANDO") in got and not any(k == "carried_out" for k, _ in got), got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # the subject of coordinated verbs, not the first verb's phrase
+    ("Ruritanian troops have ransacked two schools and kidnapped some teachers.", ("carried_out", "Ruritanian troops"),
+     "ransacked"),
+    ("Militants stormed a police post and killed four officers, officials said.", ("carried_out", "Militants"),
+     "stormed"),
+    # a second clause's own subject
+    ("Rebels attacked the town and the army killed three civilians.", ("carried_out", "the army"), "attacked the town"),
+], ids=["have-ransacked-and", "stormed-and", "second-clause"])
+def test_subjects_of_coordinated_verbs(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
