@@ -28,11 +28,16 @@ _FIRST_VERB = re.compile(r"(?P<subject>.+?)\s+(?:(?:has|have|had)\s+(?:also\s+)?
                          re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"(?<=\w)\s*,\s*(?:which|who)\s[^,;()\"“”]{1,80},\s*(?:(?:has|have|had|also|been|being)\s+)*$",
+                    re.IGNORECASE)
 _A_VERB = re.compile(r"\s[a-z]+ed\b", re.IGNORECASE)
 
 
 def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
     """The noun phrase that ends right before pos: the subject of a verb at pos."""
+    aside = _ASIDE.search(text, 0, pos)
+    if aside:  # "the militia, which is backed by Iran, has been blamed": the subject before the aside
+        pos = aside.start()
     chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
     chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk, flags=re.IGNORECASE)[-1]
     chunk = _CALLED.split(chunk)[-1]  # "a group calling itself the X": the X
@@ -69,7 +74,10 @@ _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\
                      # "Russia denied it had targeted civilians", "denied that they were behind the attack"
                      r"\b(?:denied|denies|deny)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
                      r"(?:been\s+)?(?:carried out|attacked|targeted|struck|fired|launched|killed|bombed|shelled|behind|"
-                     r"involved)\b", re.IGNORECASE)
+                     r"involved)\b|"
+                     # "the Taliban denied carrying out the attack"
+                     r"\b(?:denied|denies|deny)\s+(?:carrying\s+out|having\s+carried\s+out|staging|launching|being\s+behind|"
+                     r"any\s+part\s+in|taking\s+part\s+in)\b", re.IGNORECASE)
 # (and "unions are accusing X of": the progressive)
 _R_BLAME = re.compile(r"\b(?:has\s+|have\s+|had\s+|(?:is|are|was|were)\s+(?=\w+ing\b))?"
                       r"(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing)\s+", re.IGNORECASE)
@@ -133,6 +141,13 @@ _OWN_GATE = re.compile(r"\s(?:it|they|its|their)\s")  # (a cheap gate: the patte
 _REPORTERS = re.compile(r"\b(?:officials?|sources?|witness\w*|residents?|medics?|doctors?|survivors?|villagers?|"
                         r"neighbou?rs?|relatives?|families|family|victims?|reporters?|journalists?|analysts?)\b",
                         re.IGNORECASE)
+# "X claimed the attack", "X claimed credit for Friday's bombing" (not "claimed the attack was ...")
+_R_CLAIM_ACT = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming)\s+(?:credit\s+for\s+|authorship\s+of\s+)?"
+                          rf"(?:the\s+|this\s+|that\s+|these\s+|[\w'’-]+['’]s\s+)(?:[\w'’-]+\s+){{0,2}}?{_ATTACK_NOUN}\b"
+                          rf"(?!\s+(?:was|were|is|are|had|has)\b)", re.IGNORECASE)
+# "suspicion fell on X"
+_R_SUSPICION_ON = re.compile(r"\bsuspicions?\s+(?:has\s+|have\s+|had\s+)?(?:fell|falls|fallen|centred|centered|focused|"
+                             r"focuses|rests?|rested|pointed|points)\s+on\s+", re.IGNORECASE)
 # "responsibility for the attack was claimed by X", "the kidnapping was claimed by X"
 _R_CLAIMED_BY = re.compile(r"\bclaimed\s+by\b", re.IGNORECASE)
 _CLAIMED_WHAT = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
@@ -146,8 +161,13 @@ _WORK_WHAT = re.compile(rf"\b{_ATTACK_NOUN}\s+(?:[^.;]{{0,60}}?\s+)?(?P<v>(?:is|
 # the group's marks at the scene: "the attackers left pamphlets of X", "painted the walls with the words
 # X", "a flag of X was found at the scene": a possibility
 _R_MARKS = re.compile(r"\b(?:(?:pamphlets?|leaflets?|flags?|banners?|graffiti|slogans?|inscriptions?|initials)\s+"
-                      r"(?:[\w'’-]+\s+){0,4}?(?:of|from|signed\s+by|alluding\s+to|reading)|(?P<the>words|initials))\s+",
+                      r"(?:[\w'’-]+\s+){0,4}?(?:of|from|signed\s+by|alluding\s+to|reading)|hallmarks?\s+of|"
+                      r"(?P<the>words|initials))\s+",
                       re.IGNORECASE)
+_BELIEVED_TO_BE = re.compile(r"\b(?:believed|thought|suspected|said|presumed|alleged|reported)\s+to\s+(?:be|have\s+been)\s+"
+                             r"(?:[\w'’-]+\s+){0,8}$", re.IGNORECASE)
+_CLAIMED_BEFORE = re.compile(r"\b(?:claim(?:s|ed)|alleg(?:es|ed)|charg(?:es|ed)|insist(?:s|ed)|maintain(?:s|ed))\s+"
+                             r"(?!responsibility|credit)[^.;]{0,60}$", re.IGNORECASE)
 _THE_WORDS = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
@@ -256,7 +276,7 @@ _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only
 _CHARGE_TRIGGER = re.compile(
     r"\b(?:involved|implicated|charged|accused|linked|brought|put\s+on|tried|prosecuted|convicted|sentenced|indicted|"
     r"arrested|detained|jailed|suspects?\b|suspected|work\s+of|pamphlets?|leaflets?|flags?|banners?|graffiti|slogans?|"
-    r"inscriptions?|initials|words)")
+    r"inscriptions?|initials|words|hallmarks?)")
 
 
 _UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
@@ -287,7 +307,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         _charges(text, upper, by, add)
     if not core:
         return out
-    for m in _R_CLAIM.finditer(text):
+    for m in [*_R_CLAIM.finditer(text), *_R_CLAIM_ACT.finditer(text)]:
         actor = _np_before(text, m.start())
         rel = _RELATIVE.search(text, 0, m.start())
         if not actor and rel:  # "the Red Dawn Front, which claimed responsibility": the antecedent
@@ -304,7 +324,15 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         if _CLAIMED_WHAT.search(text, max(0, m.start() - 120), m.start()):
             add("claimed", _np_after(text, m.end()), by, m)
     for m in _R_DENY.finditer(text):
-        add("denied", _np_before(text, m.start()), by, m)
+        actor = _np_before(text, m.start())
+        rel = _RELATIVE.search(text, 0, m.start())
+        if not actor and rel:  # "the Red Dawn Front, which has denied any involvement": the antecedent
+            actor = _np_before(text, rel.start())
+        add("denied", actor, by, m)
+    for m in _R_SUSPICION_ON.finditer(text):
+        actor = _np_after(text, m.end())
+        if actor and not _NO_ONE.match(actor):
+            add("accused", actor, by, m)
     for m in _R_BLAME.finditer(text):
         rest = text[m.end():]
         if _ON_SOMEONE.match(rest) and _R_ABOUT_ATTACK.search(text[max(0, m.start() - 150):m.start()]):
@@ -364,8 +392,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             # possibility
             kind = ("accused" if hedge.startswith(_SUSPICION)
                     else "suspected" if (hedge and not hedge.startswith("reported")) or unsure else "carried_out")
-            if kind == "carried_out" and BELIEF_THAT.search(text, max(0, m.start() - 160), m.start()):
-                kind = "accused"  # "no evidence that the crime was committed by X": someone's belief
+            if kind == "carried_out" and (BELIEF_THAT.search(text, max(0, m.start() - 160), m.start())
+                                          or _CLAIMED_BEFORE.search(text, max(0, m.start() - 100), m.start())):
+                kind = "accused"  # "no evidence that the crime was committed by X", "the army claimed the attack
+                # was carried out by X": someone's belief or claim
             add(kind, actor, by, m)
     for m in _R_ACTIVE.finditer(text):
         actor = _np_before(text, m.start())
@@ -377,7 +407,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             if unsure or POSSIBILITY_THAT.search(text, max(0, m.start() - 120), m.start()):
                 add("suspected", actor, by, m)  # "the possibility that X staged the attack"
                 continue
-            belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start())
+            belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start()) or _BELIEVED_TO_BE.search(
+                text, max(0, m.start() - 120), m.start())  # (and "gunmen believed to be members of X opened fire")
             add("accused" if belief else "carried_out", actor, by, m)  # "police believe that X attacked"
     for m in _R_HELD.finditer(text):
         actor = _actor_clean(m.group("actor"))

@@ -1097,3 +1097,30 @@ def test_a_claim_that_a_group_killed_is_an_accusation():
 ], ids=["have-ransacked-and", "stormed-and", "second-clause"])
 def test_subjects_of_coordinated_verbs(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The Sons of the Valley claimed the attack through their news agency.", ("claimed", "The Sons of the Valley")),
+    ("The Red Dawn Front claimed credit for Friday's bombing in a statement.", ("claimed", "The Red Dawn Front")),
+    ("Police said the bomb was planted by members of the Red Dawn Front, which has denied any involvement.",
+     ("denied", "members of the Red Dawn Front")),
+    ("The Red Dawn Front denied carrying out the attack, saying it did not target civilians.",
+     ("denied", "The Red Dawn Front")),
+    ("No one has claimed responsibility, but suspicion fell on the Red Dawn Front.", ("accused", "the Red Dawn Front")),
+    ("The militia, which is backed by Ruritania, has been blamed for a string of rocket attacks.",
+     ("accused", "The militia")),
+    ("Gunmen believed to be members of the Red Dawn Front opened fire on the bus.",
+     ("accused", "members of the Red Dawn Front")),
+    ("The attack bore the hallmarks of the Red Dawn Front, analysts said.", ("suspected", "the Red Dawn Front")),
+    ("The army claimed the bombing was carried out by rebels of the Red Dawn Front.",
+     ("accused", "rebels of the Red Dawn Front")),
+], ids=["claimed-the-attack", "claimed-credit", "which-has-denied", "denied-carrying-out", "suspicion-fell-on",
+        "aside-before-verb", "believed-to-be-members", "hallmarks", "claimed-it-was-done-by"])
+def test_news_wording_of_claims_denials_and_suspicions(text, found):
+    got = responsibility(text)
+    assert found in got, got
+
+
+def test_a_claim_that_the_attack_was_done_is_no_claim_of_it():
+    got = responsibility("The army claimed the attack was carried out by rebels of the Red Dawn Front.")
+    assert not any(k == "claimed" for k, _ in got), got
