@@ -85,7 +85,7 @@ _ON_SOMEONE = re.compile(r"(?i)on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)da
 _R_ABOUT_ATTACK = re.compile(r"\b(?:attacks?|strikes?|bombings?|shootings?|killings?|massacre|raids?|assault|ambush|"
                              r"involvement|responsib\w+|behind|carrying out|launching|firing|killing|murder\w*|"
                              r"deaths?|explosions?|blasts?|assassinat\w*|kidnapp\w*|crimes?|shelling|bombard\w*|targeting|striking|"
-                             r"attacking|bombing)\b", re.IGNORECASE)
+                             r"attacking|bombing|attacked|bombed|killed|struck|shelled|targeted)\b", re.IGNORECASE)
 _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:widely\s+|also\s+)?"
                         r"(?P<v>blamed|accused|suspected|believed to have been behind|thought to be behind|"
                         r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
@@ -299,6 +299,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
         if actor and actor.lower() in PRONOUNS and kind == "denied":
             actor = _speaker_body(who) or who  # "We deny any role," the Iranian government spokesman said
+        if actor is None and kind != "claimed":
+            return  # an act or a charge with no one to hold it against ("were blamed", "denied it")
         if kind == "carried_out" and actor and _ALLEGED_ACTOR.match(actor):
             kind = "accused"  # "kidnapped by alleged death squads": someone's allegation
         out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))

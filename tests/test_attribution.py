@@ -1124,3 +1124,15 @@ def test_news_wording_of_claims_denials_and_suspicions(text, found):
 def test_a_claim_that_the_attack_was_done_is_no_claim_of_it():
     got = responsibility("The army claimed the attack was carried out by rebels of the Red Dawn Front.")
     assert not any(k == "claimed" for k, _ in got), got
+
+
+def test_no_accusation_without_someone_to_accuse():
+    text = "The rebels were blamed for the massacre, but they denied it."
+    atts = extract(text, "", content_spans(text)).attributions
+    assert ("accused", "The rebels") in {(a.kind, a.actor) for a in atts}
+    assert all(a.actor is not None for a in atts if a.kind != "claimed"), atts
+
+
+def test_an_accusation_about_an_attack_done():
+    assert ("accused", "Ruritania") in responsibility("Borduria accused Ruritania of arming the militia that attacked "
+                                                      "the base.")
