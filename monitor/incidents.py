@@ -22,7 +22,9 @@ class Sentence:
 
 _SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
 _ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|Sgt|Lt|Col|Gen|Capt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
-                     r"Nov|Dec|No|U\.S|U\.N|[A-Z])\.$")
+                     r"Nov|Dec|No|U\.S|U\.N|[A-Z]|"
+                     # and the titles of wire copy in capitals: "AFTER NOTICING THAT MR. PEREZ WAS ABOARD"
+                     r"MR|MRS|MS|DR|SGT|LT|COL|GEN|CAPT|MSGR|MAJ|CPL|SEN|GOV|PROF|REV)\.$")
 
 
 def sentences(text: str, spans: list[Span] | None = None) -> list[Sentence]:

@@ -1136,3 +1136,9 @@ def test_no_accusation_without_someone_to_accuse():
 def test_an_accusation_about_an_attack_done():
     assert ("accused", "Ruritania") in responsibility("Borduria accused Ruritania of arming the militia that attacked "
                                                       "the base.")
+
+
+def test_a_title_in_capitals_ends_no_sentence():
+    wire = _wire("QUITO, 3 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN MILITARY, BOARDED THE "
+                 "VESSEL AND, AFTER NOTICING THAT MR. PEREZ WAS ABOARD, SHOT HIM DEAD.")
+    assert ("suspected", "RURITANIAN MILITARY") in responsibility(wire)
