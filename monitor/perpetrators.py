@@ -173,6 +173,7 @@ _COUNTED = re.compile(r"\b(?:\d[\d,]*|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|T
                       r"SEVERAL|MANY)\s+$", re.IGNORECASE)
 _PARTICIPLE_ONLY = re.compile(r"[A-Z]+ED\b(?=\s*(?:[,.;:]|AND\b|OR\b|IN\b|ON\b|AT\b|DURING\b|WHEN\b|WHILE\b|"
                               r"AFTER\b|SINCE\b|SO FAR\b|$))", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:HAS|HAVE|HAD)\s+(?:[A-Z]+LY\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+BY\b", re.IGNORECASE)
 _UNDER = re.compile(r"\bUNDER\s+$", re.IGNORECASE)
 _AMONG_VICTIMS = re.compile(r"\b(?:INCLUDING|AMONG THEM|AMONG WHOM)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -441,7 +442,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
                  or _BY_AFTER.match(clause, verb.end())):
         verb = None  # "X, A PRESIDENTIAL HOPEFUL, WAS THE VICTIM OF ANOTHER ATTACK", "X TO CONDEMN THE KILLING",
         # "AGENTS FROM THE X COMMAND KIDNAPPED BY THE Y": the victims of a passive verb
-    if verb and _PARTICIPLE_ONLY.match(clause, verb.start()) and (_COUNTED.search(before[-15:]) or verb.start() > 25):
+    if (verb and _PARTICIPLE_ONLY.match(clause, verb.start()) and (_COUNTED.search(before[-15:]) or verb.start() > 25)
+            and not _PERFECT.search(clause, 0, verb.start())):  # (not "HAS REPEATEDLY BOMBED AND STRAFED")
         verb = None  # "150 ARMY MEMBERS KILLED AND 300 WOUNDED", "... WITH VERY FEW CIVILIANS WOUNDED": victims
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent

@@ -1142,3 +1142,9 @@ def test_a_title_in_capitals_ends_no_sentence():
     wire = _wire("QUITO, 3 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN MILITARY, BOARDED THE "
                  "VESSEL AND, AFTER NOTICING THAT MR. PEREZ WAS ABOARD, SHOT HIM DEAD.")
     assert ("suspected", "RURITANIAN MILITARY") in responsibility(wire)
+
+
+def test_a_perfect_tense_verb_far_from_the_group_is_its_act():
+    wire = _wire("CLANDESTINE, 13 SEP 89", "SINCE TUESDAY AFTERNOON THE RURITANIAN AIR FORCE, USING HELICOPTER GUNSHIPS AS "
+                 "WELL AS ARTILLERY, HAS REPEATEDLY BOMBED AND STRAFED FARMS NEAR THE TOWN, ENDANGERING ITS PEOPLE.")
+    assert ("carried_out", "RURITANIAN AIR FORCE") in responsibility(wire)
