@@ -66,6 +66,7 @@ _R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|t
                       r"taken)\s+(?:immediate\s+)?(?:the\s+)?(?:full\s+)?responsibility", re.IGNORECASE)
 _RELATIVE = re.compile(r",?\s*\b(?:which|that|who)\s+(?:has\s+|had\s+|have\s+|also\s+)*$", re.IGNORECASE)
 _WORK_OF = re.compile(r"\s+(?:to\s+have\s+been|to\s+be)\s+the\s+work\s+of\s+", re.IGNORECASE)
+_NOT_YET = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?$", re.IGNORECASE)  # "X has not yet claimed responsibility"
 _NO_ONE = re.compile(r"^(?:no|nobody|none|any)\b", re.IGNORECASE)
 _NEITHER = re.compile(r"\b(?:neither|nor)\b(?:(?!\bbut\b)[^.;]){0,80}$", re.IGNORECASE)
 _R_DENY = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:strongly\s+|categorically\s+|flatly\s+|also\s+)?(?:denied|denies|deny|"
@@ -314,7 +315,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         rel = _RELATIVE.search(text, 0, m.start())
         if not actor and rel:  # "the Red Dawn Front, which claimed responsibility": the antecedent
             actor = _np_before(text, rel.start())
-        if actor and (_NO_ONE.match(actor) or _NEITHER.search(text, 0, m.start())):
+        if actor and (_NO_ONE.match(actor) or _NEITHER.search(text, 0, m.start())
+                      or _NOT_YET.search(text, max(0, m.start() - 20), m.start())):
             add("claimed", None, by, m, negated=True)  # (also "neither X nor any other group has claimed")
         elif actor:
             add("claimed", actor, by or actor, m)

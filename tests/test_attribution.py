@@ -1148,3 +1148,30 @@ def test_a_perfect_tense_verb_far_from_the_group_is_its_act():
     wire = _wire("CLANDESTINE, 13 SEP 89", "SINCE TUESDAY AFTERNOON THE RURITANIAN AIR FORCE, USING HELICOPTER GUNSHIPS AS "
                  "WELL AS ARTILLERY, HAS REPEATEDLY BOMBED AND STRAFED FARMS NEAR THE TOWN, ENDANGERING ITS PEOPLE.")
     assert ("carried_out", "RURITANIAN AIR FORCE") in responsibility(wire)
+
+
+@pytest.mark.parametrize("text,found,not_found", [
+    # a claim not yet made is none
+    ("The Red Dawn Front has not yet claimed responsibility for the attack.", None, ("claimed", "The Red Dawn Front")),
+    # claims and admissions of something else
+    (_wire("SAN SALVADOR, 20 OCT 89", "YOU KNOW THAT THE RED DAWN FRONT HAS ADMITTED TO BEING UNABLE TO HOLD A TOWN, AND "
+           "THAT IF IT ATTACKS ONE THE ARMY DRIVES IT OUT."), None, ("claimed", "RED DAWN FRONT")),
+    (_wire("SAN SALVADOR, 20 JAN 90", "THE SCALE OF THE OFFENSIVE SURPRISED EVEN THE RURITANIAN ARMY, AS MILITARY SOURCES "
+           "ADMITTED AFTER THE ATTACKS."), None, ("claimed", "RURITANIAN ARMY")),
+    (_wire("SAN SALVADOR, 2 NOV 89", "THE RURITANIAN ARMED FORCES CLAIMED IN A REPORT THAT THEY INFLICTED EIGHT CASUALTIES "
+           "ON THE REBELS IN FIGHTING IN THE NORTH."), None, ("claimed", "RURITANIAN ARMED FORCES")),
+    # the claim belongs to the group named next to it
+    (_wire("BOGOTA, 16 JAN 90", "HOURS LATER, THROUGH ANONYMOUS CALLS TO THE METROPOLITAN POLICE AND TO THE PRESS, THE "
+           "RED DAWN CARTEL CLAIMED RESPONSIBILITY FOR THE KIDNAPPING."), ("claimed", "RED DAWN CARTEL"),
+     ("claimed", "METROPOLITAN POLICE")),
+    # ... the name spelled out in brackets or quotes is the same group
+    (_wire("BOGOTA, 9 JUL 89", "THE ARMY HAS STEPPED UP ITS OFFENSIVE AGAINST RDF [RED DAWN FRONT] GUERRILLAS, WHICH "
+           "HAVE CLAIMED RESPONSIBILITY FOR THE ATTACKS ON THE PIPELINE."), ("claimed", "RDF"), None),
+], ids=["not-yet-claimed", "admitted-to-being", "as-sources-admitted", "claimed-in-a-report-that",
+        "claim-of-the-next-group", "claim-through-a-bracket"])
+def test_claims_of_the_act_only(text, found, not_found):
+    got = responsibility(text)
+    if found:
+        assert found in got, got
+    if not_found:
+        assert not_found not in got, got
