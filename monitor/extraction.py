@@ -483,12 +483,12 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
     for a in found:
         # each of those held responsible together: "THE GOVERNMENT AND THE ARMED FORCES ARE RESPONSIBLE"
         parts = _AND.split(a.actor) if a.actor and a.kind == "accused" else [a.actor]
+        said = next((s.text for s in sents if s.start <= a.span[0] < s.end), "")
         for part in parts:
             group = group_phrase(part, known) if part and a.kind != "means" else part
             if group is None and part and a.kind == "accused":
                 gov = _ACCUSED_STATE.search(part)  # "X'S GOVERNMENT IS RESPONSIBLE"
                 group = gov.group().strip() if gov else None
-            said = next((s.text for s in sents if s.start <= a.span[0] < s.end), "")
             if a.kind in ("carried_out", "claimed") and group and clash(group, said):
                 continue
             if (group or part is None) and not any(b.kind == a.kind and b.actor == group and b.span == a.span
@@ -518,7 +518,7 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
     return out
 
 
-_AND = re.compile(r",?\s+AND\s+(?=THE\s)|,\s+(?=THE\s)")
+_AND = re.compile(r",?\s+AND\s+(?=THE\s)|,\s+(?=THE\s)")  # between those held responsible together
 # a government or the military held responsible, named only by its head noun
 _ACCUSED_STATE = re.compile(r"(?:\b(?!(?:THE|A|AN|AND|OR|OF|BY|TO|HELD|HOLD|HOLDS|BLAME|BLAMED|ACCUSED|THAT|WHICH)\b)"
                             r"[A-Z][\w'’-]*\s+){0,3}(?:GOVERNMENT|MILITARY)\b")

@@ -278,7 +278,7 @@ def aliases(text: str) -> set[str]:
     for m in _NAMED.finditer(text):  # "THE GANG CALLED THE OWLS", '"RED DAWN," A REBEL GROUP'
         words = []
         for w in (m.group("name") or m.group("quoted")).split():
-            if w in _STOP and words or _SPEECH.fullmatch(w) or (len(w) > 4 and w.endswith(("ED", "ING"))):
+            if (w in _STOP and words) or _SPEECH.fullmatch(w) or (len(w) > 4 and w.endswith(("ED", "ING"))):
                 break
             words.append(w)
         name = " ".join(w for w in words if w != "THE")

@@ -407,7 +407,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
             unsure = WHETHER.search(text, max(0, m.start() - 120), m.start())
             if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
-                continue  # "if the rebels attack the dam, ...": no act
+                continue  # "if the rebels had bombed the dam, ...": no act
             if unsure or POSSIBILITY_THAT.search(text, max(0, m.start() - 120), m.start()):
                 add("suspected", actor, by, m)  # "the possibility that X staged the attack"
                 continue
