@@ -158,9 +158,11 @@ _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|A
 _PERPETRATORS_WERE = re.compile(r"\b(?:MURDERERS|KILLERS|ASSASSINS|ATTACKERS|ASSAILANTS|KIDNAPPERS|ABDUCTORS|PERPETRATORS|"
                                 r"AUTHORS|THOSE\s+RESPONSIBLE)\b[^.;]{0,60}?\s(?:WERE|WAS|ARE|IS)\s+(?:\w+\s+){0,3}?"
                                 r"(?:(?:MEMBERS|AGENTS|SOLDIERS|MEN|OFFICERS|UNITS)\s+OF\s+)?(?:THE\s+)?$", re.IGNORECASE)
+# the accuser after its accusations: "THE ACCUSATIONS MADE BY THE X THAT ..."
 _CHARGES_BY = re.compile(r"\b(?:ACCUSATIONS?|CHARGES|ALLEGATIONS?|DENUNCIATIONS?|STATEMENTS?|COMMUNIQUES?|"
                          r"ANNOUNCEMENTS?|CLAIMS)\s+(?:[\w-]+\s+){0,2}?(?:MADE|ISSUED|RELEASED|PUBLISHED|BROADCAST|RAISED|"
                          r"LEVELED|LEVELLED|PRESENTED)?\s*$", re.IGNORECASE)
+# a member admitting to belong to the group: "WHO ADMITTED BEING A MEMBER OF THE X", "SHE SAID SHE WAS A MEMBER OF"
 _MEMBER_ADMITS = re.compile(r"\b(?:ADMIT\w*\s+(?:TO\s+)?(?:BEING|THAT\b[^.;]{0,100}?\b(?:IS|ARE|WAS|WERE))|"
                             r"(?:SAID|SAYS|CONFESSED|ACKNOWLEDGED)\s+(?:THAT\s+)?(?:HE|SHE|THEY)\s+(?:IS|ARE|WAS|WERE))\s+"
                             r"(?:AN?\s+|THE\s+)?(?:ACTIVE\s+)?MEMBERS?\s+OF\s+(?:THE\s+)?$", re.IGNORECASE)
