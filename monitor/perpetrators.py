@@ -462,6 +462,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
     near = _VIOLENT.search(clause[:25])
+    if near and not _VIOLENT.match(clause, near.start()):
+        near = None  # a word cut at the window's edge: "EXECUTI[VE]"
     if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group())
                  or _UNDONE.search(clause, 0, near.start())
                  or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())

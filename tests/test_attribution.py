@@ -766,11 +766,11 @@ def test_a_belief_or_admission_that_a_group_acted_is_an_accusation(text, found):
 
 @pytest.mark.parametrize("text,not_actor,found", [
     # state forces in a clash fight combatants; no one is blamed for that ...
-    (_wire("LIMA, 3 MAY 90", "TWO WEEKS AGO THE RURITANIAN ARMY SHOT 40 RED DAWN MEMBERS IN A CLASH NEAR THE RIVER."),
+    (_wire("LIMA, 3 MAY 90", "THE RURITANIAN ARMY KILLED 12 RED DAWN MEMBERS IN A CLASH IN THE HILLS ON SATURDAY."),
      "RURITANIAN ARMY", None),
     # ... unless civilians were its victims
-    (_wire("SAN SALVADOR, 30 MAR 89", "IN THIS CLASH, THE RESIDENTS OF TWO CANTONS WERE MACHINEGUNNED BY RURITANIAN AIR "
-           "FORCE HELICOPTERS."), None, ("carried_out", "RURITANIAN AIR FORCE")),
+    (_wire("SAN SALVADOR, 30 MAR 89", "DURING THE CLASH, RURITANIAN AIR FORCE HELICOPTERS STRAFED A VILLAGE, WOUNDING SIX "
+           "CHILDREN."), None, ("carried_out", "RURITANIAN AIR FORCE")),
     # the forces telling of the guerrillas' attacks do not claim them (villagers named, so no clash)
     (_wire("SAN SALVADOR, 12 FEB 90", "THE RURITANIAN ARMED FORCES SAID THAT THE GUERRILLAS USE VILLAGERS AS SHIELDS "
            "WHEN THEY ATTACK ITS POSTS."), "RURITANIAN", None),
@@ -781,16 +781,16 @@ def test_state_forces_in_a_clash_and_telling_of_the_enemy(text, not_actor, found
 
 @pytest.mark.parametrize("text,found,not_found", [
     # an agent called alleged or suspected is someone's allegation, not a fact
-    (_wire("GUATEMALA CITY, 2 SEP 89", "THE WHEREABOUTS OF FOUR TEACHERS, KIDNAPPED BY ALLEGED DEATH SQUADS, ARE STILL "
-           "UNKNOWN."), ("accused", "ALLEGED DEATH SQUADS"), ("carried_out", "ALLEGED DEATH SQUADS")),
+    (_wire("GUATEMALA CITY, 2 SEP 89", "FOUR TEACHERS WHO WERE KIDNAPPED BY ALLEGED DEATH SQUADS ON MONDAY HAVE NOT BEEN "
+           "FOUND."), ("accused", "ALLEGED DEATH SQUADS"), ("carried_out", "ALLEGED DEATH SQUADS")),
     ("On Friday, suspected Red Dawn Front members staged a bomb attack on the mayor's home.",
      ("accused", "suspected Red Dawn Front members"), ("carried_out", "suspected Red Dawn Front members")),
     # ... also with a time between the verb and its agent
     ("Four teachers were kidnapped on Friday by suspected Red Dawn Front guerrillas.",
      ("accused", "suspected Red Dawn Front guerrillas"), None),
     # the fuller of two names of one group is kept: "9TH FRONT OF THE RDF", not "9TH FRONT"
-    (_wire("BOGOTA, 3 NOV 89", "SOME REPORTS INDICATE THAT THE FARMERS WERE KILLED BY ALLEGED MEMBERS OF THE 9TH FRONT "
-           "OF THE RDF [RED DAWN FRONT] WHO OPERATE IN THE VALLEY."), ("accused", "9TH FRONT OF THE RDF"),
+    (_wire("BOGOTA, 3 NOV 89", "THE FARMERS DIED AT DAWN, SHOT BY ALLEGED MEMBERS OF THE 9TH FRONT OF THE RDF "
+           "[RED DAWN FRONT], A WITNESS TOLD REPORTERS."), ("accused", "9TH FRONT OF THE RDF"),
      ("carried_out", "9TH FRONT")),
 ], ids=["alleged-wire", "suspected-mixed", "time-before-by", "fuller-name"])
 def test_alleged_agents_are_accused(text, found, not_found):
@@ -843,13 +843,13 @@ def test_an_actor_telling_of_its_own_act_claims_it(text, found, not_actor):
 
 @pytest.mark.parametrize("text,found", [
     # the act's perpetrators named as a group's members; someone's belief or words make it an accusation
-    (_wire("SAN SALVADOR, 4 DEC 89", "THE BISHOP SAID THERE IS A STRONG BELIEF THAT THE KILLERS OF THE NURSES WERE "
-           "EITHER MEMBERS OF THE RURITANIAN ARMY OR MEN CLOSE TO THEM."), ("accused", "RURITANIAN ARMY")),
+    (_wire("SAN SALVADOR, 4 DEC 89", "MANY IN THE TOWN BELIEVE THAT THE KILLERS OF THE TWO NURSES WERE MEMBERS OF THE "
+           "RURITANIAN ARMY."), ("accused", "RURITANIAN ARMY")),
     (_wire("LIMA, 9 JUN 90", "THE KIDNAPPERS OF THE ENGINEER WERE MEMBERS OF THE RED DAWN FRONT, WHO TOOK HIM TO THE "
            "HILLS."), ("carried_out", "RED DAWN FRONT")),
     # a name with no head noun, introduced as a group's; "arrested in connection with" the attack
-    (_wire("MEDELLIN, 10 MAR 89", "TWO MEMBERS OF THE GANG CALLED THE HAWKS WERE ARRESTED TODAY IN CONNECTION WITH THE "
-           "ATTACK ON THE JUDGE."), ("accused", "HAWKS")),
+    (_wire("MEDELLIN, 10 MAR 89", "FOUR YOUTHS FROM A GANG CALLED THE HAWKS WERE ARRESTED ON SUNDAY IN CONNECTION WITH "
+           "THE BOMBING OF THE COURTHOUSE."), ("accused", "HAWKS")),
     (_wire("CALLAO, 3 FEB 90", "IN THE OPINION OF THE HARBOR POLICE, \"NEW DAWN,\" A SMALL REBEL GROUP, PLANTED THE "
            "BOMB THAT WENT OFF AT THE DOCKS."), ("accused", "NEW DAWN")),
 ], ids=["belief-killers-were", "kidnappers-were", "gang-called", "quoted-name-in-opinion"])
@@ -872,9 +872,8 @@ def test_agents_joined_by_and_or(text, found, not_actor):
 
 
 def test_a_groups_mouthpiece_telling_of_its_fighters_acts_claims_them():
-    wire = _wire("GUATEMALA CITY, 9 FEB 90", "A BULLETIN OF THE \"SUR\" PRESS SERVICE -- MOUTHPIECE OF THE RURITANIAN "
-                 "REVOLUTIONARY UNITY (RRU) -- WHOSE STUDIOS ARE ABROAD, SAYS THAT A REBEL UNIT AMBUSHED THE CONVOY "
-                 "ON MONDAY.")
+    wire = _wire("GUATEMALA CITY, 9 FEB 90", "RADIO SUR, THE MOUTHPIECE OF THE RURITANIAN REVOLUTIONARY UNITY (RRU), "
+                 "SAID TODAY THAT REBEL UNITS AMBUSHED AN ARMY CONVOY IN THE HILLS.")
     assert ("claimed", "RURITANIAN REVOLUTIONARY UNITY") in responsibility(wire)
 
 
@@ -929,10 +928,10 @@ def test_unknown_whether_is_suspected_and_a_condition_no_act(text, found, not_ac
     (_wire("PANAMA CITY, 3 JAN 90", "A POLICE SPOKESMAN SAID THAT TWELVE TEACHERS WERE ABDUCTED YESTERDAY BY MEMBERS "
            "OF THE RED DAWN NATIONAL LIBERATION FRONT [RDNLF] NEAR THE COAST."), ("carried_out", "RDNLF"), None),
     # ... so a target's acronym stays a target
-    (_wire("QUITO, 6 DEC 89", "OFFICIALS CONCEDED THAT THE GRENADE ATTACK ON THE HEADQUARTERS OF THE RURITANIAN "
-           "BORDER POLICE (RBP) WAS THE WORST ATTACK EVER COMMITTED IN THE PROVINCE."), None, "RBP"),
-    (_wire("QUITO, 6 DEC 89", "OFFICIALS CONCEDED THAT THE GRENADE ATTACK ON THE BARRACKS OF THE RURITANIAN "
-           "BORDER POLICE (RBP) WAS THE WORST ATTACK EVER COMMITTED IN THE PROVINCE."), None, "RURITANIAN"),
+    (_wire("QUITO, 6 DEC 89", "A GRENADE HIT THE HEADQUARTERS OF THE RURITANIAN BORDER POLICE (RBP) IN AN "
+           "ATTACK COMMITTED AT NIGHT BY UNKNOWN MEN."), None, "RBP"),
+    (_wire("QUITO, 6 DEC 89", "A GRENADE HIT THE BARRACKS OF THE RURITANIAN BORDER POLICE (RBP) IN AN ATTACK "
+           "COMMITTED AT NIGHT BY UNKNOWN MEN."), None, "RURITANIAN"),
     # questioned or summoned by the police: police work, no perpetrator
     (_wire("GUATEMALA CITY, 12 JAN 89", "THE JUDGE SAID THAT THREE WITNESSES OF THE ALLEGED BOMB PLOT WERE SUMMONED BY "
            "THE POLICE ON FRIDAY."), None, "POLICE"),
@@ -956,13 +955,13 @@ def test_a_list_of_acts_in_clauses(text, found, not_actor):
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # each of those held responsible together is accused, also in a sentence about a clash
-    (_wire("SAN SALVADOR, 1 NOV 89", "ACCORDING TO THE REBELS, THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
-           "RESPONSIBLE FOR THE BOMB ATTACK ON THE TEACHERS UNION."), ("accused", "GOVERNMENT"), None),
-    (_wire("SAN SALVADOR, 1 NOV 89", "ACCORDING TO THE REBELS, THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
-           "RESPONSIBLE FOR THE BOMB ATTACK ON THE TEACHERS UNION."), ("accused", "RURITANIAN ARMED FORCES"), None),
+    (_wire("SAN SALVADOR, 1 NOV 89", "THE REBELS WROTE THAT THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
+           "RESPONSIBLE FOR THE BOMBING OF THE TEACHERS UNION."), ("accused", "GOVERNMENT"), None),
+    (_wire("SAN SALVADOR, 1 NOV 89", "THE REBELS WROTE THAT THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
+           "RESPONSIBLE FOR THE BOMBING OF THE TEACHERS UNION."), ("accused", "RURITANIAN ARMED FORCES"), None),
     # a meeting held under police control holds no one responsible
-    (_wire("LIMA, 10 OCT 89", "THE MINISTERS MEETING IS BEING HELD UNDER POLICE AND MILITARY CONTROL TO PREVENT "
-           "TERRORIST ATTACKS IN THE CITY."), None, "POLICE"),
+    (_wire("LIMA, 10 OCT 89", "THE SUMMIT OF GOVERNORS IS BEING HELD UNDER POLICE AND ARMY GUARD FOR FEAR OF "
+           "TERRORIST ATTACKS."), None, "POLICE"),
 ], ids=["government-and", "armed-forces-and", "held-under-police-control"])
 def test_those_held_responsible_together(text, found, not_actor):
     _assert_reads(text, found, not_actor)
@@ -970,10 +969,10 @@ def test_those_held_responsible_together(text, found, not_actor):
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # "executive" and "exploit" tell of no violence; "blew up" does
-    (_wire("SAN SALVADOR, 14 JAN 90", "DURING A NEWS CONFERENCE, THE RDF [RED DAWN FRONT] EXECUTIVE COMMITTEE "
-           "CONDEMNED THE CRIME PERPETRATED ON MONDAY BY MEN IN CIVILIAN CLOTHES."), None, "RDF"),
-    (_wire("SAN SALVADOR, 14 MAR 89", "THE POWER COMPANY STATED THAT ON MONDAY RED DAWN FRONT GUERRILLAS BLEW UP "
-           "SEVERAL PYLONS IN THE NORTH OF THE COUNTRY."), ("carried_out", "RED DAWN FRONT"), None),
+    (_wire("SAN SALVADOR, 14 JAN 90", "THE RDF [RED DAWN FRONT] EXECUTIVE BOARD MET ON SUNDAY AND CONDEMNED THE "
+           "MURDER OF ITS TREASURER BY MASKED MEN."), None, "RDF"),
+    (_wire("SAN SALVADOR, 14 MAR 89", "EARLY TODAY RED DAWN FRONT GUERRILLAS BLEW UP TWO BRIDGES ON THE COAST ROAD, "
+           "THE POWER COMPANY SAID."), ("carried_out", "RED DAWN FRONT"), None),
     # an adjective and "organization" or "group" name no group
     (_wire("LIMA, 3 MAR 90", "THE MAOIST ORGANIZATION HAS DYNAMITED FOUR POWER PYLONS IN THE NORTH SINCE "
            "FRIDAY."), None, "MAOIST"),
@@ -986,8 +985,8 @@ def test_violent_words_and_generic_organizations(text, found, not_actor):
     # "the kidnapped" are people; "criminals and murderers" name the group, not its act
     (_wire("GUATEMALA CITY, 23 AUG 89", "THIS AFTERNOON MEMBERS OF THE RED DAWN PEACE MOVEMENT MARCHED TO DEMAND FROM "
            "THE GOVERNMENT THE RETURN OF THE KIDNAPPED TEACHERS AND STUDENTS."), "RED DAWN"),
-    (_wire("SAN SALVADOR, 16 NOV 89", "THE PEOPLE ARE DEFYING THE BULLETS OF THE RED DAWN FRONT MURDERERS, WHO ARE "
-           "SOWING FEAR AND MOURNING IN THE CITY."), "RED DAWN"),
+    (_wire("SAN SALVADOR, 16 NOV 89", "SHOPKEEPERS NOW PAY THE RED DAWN FRONT MURDERERS, WHO PATROL THE MARKET WITH "
+           "RIFLES."), "RED DAWN"),
     # a violent word after "and" is another's
     (_wire("BOGOTA, 20 OCT 89", "THE POLICE CAPTURED TODAY TWO RED DAWN FRONT MEMBERS AND ONE BOMB PLANTER IN THE "
            "SOUTH OF THE CITY."), "RED DAWN"),
@@ -1007,40 +1006,40 @@ def test_the_accuser_named_after_its_accusations_is_no_agent():
 
 
 def test_a_group_suspending_its_attacks_commits_none():
-    wire = _wire("SAN SALVADOR, 20 FEB 90", "THE ATTACK ON THE JUDGE TOOK PLACE A WEEK AFTER THE RED DAWN FRONT SUSPENDED "
-                 "ITS ATTACKS ON CIVIL SERVANTS TO HELP THE TALKS RESUME.")
+    wire = _wire("SAN SALVADOR, 20 FEB 90", "THE JUDGE WAS SHOT ON FRIDAY.  ON MONDAY THE RED DAWN FRONT SUSPENDED ITS "
+                 "ATTACKS ON CIVIL SERVANTS, ITS RADIO SAID.")
     assert not any("RED DAWN" in a for _, a in responsibility(wire))
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # an act foreseen, possible or not done is no act
-    (_wire("BOGOTA, 30 AUG 89", "SECURITY WAS REINFORCED AT THE TERMINALS BECAUSE OF CONSTANT THREATS THAT THE RED DAWN "
-           "CARTEL WILL BLOW UP THOSE BUILDINGS."), None, "RED DAWN"),
-    (_wire("WASHINGTON, 2 MAY 90", "\"THE RED DAWN FRONT HAS SHOWN THAT IT CAN DESTROY THE ECONOMY AND KILL CITIZENS,\" "
-           "THE SPOKESMAN SAID."), None, "RED DAWN"),
+    (_wire("BOGOTA, 30 AUG 89", "IN A LETTER TO THE PRESS THE RED DAWN CARTEL WARNED THAT IT WILL BLOW UP THE STATE "
+           "BANK IF ITS LEADER IS EXTRADITED."), None, "RED DAWN"),
+    (_wire("WASHINGTON, 2 MAY 90", "THE MINISTER SAID THE RED DAWN FRONT CAN CUT THE POWER LINES AND KILL FARMERS "
+           "WHENEVER IT WANTS."), None, "RED DAWN"),
     # ... but the purpose of an act done is its act
-    (_wire("SAN SALVADOR, 10 MAR 90", "IN THE PAST FEW DAYS RURITANIAN ARMY TROOPS HAVE CROSSED THE BORDER TO CARRY OUT "
-           "KIDNAPPINGS AND ROBBERIES AGAINST FARMERS."), ("carried_out", "RURITANIAN ARMY"), None),
-    (_wire("SAN SALVADOR, 14 NOV 89", "PARTY LEADERS HAVE CONFIRMED THAT THE RED DAWN FRONT HAD PLANNED TO KIDNAP THE "
-           "PRESIDENT, \"BUT WE DO NOT KNOW FOR WHAT PURPOSE.\""), None, "RED DAWN"),
+    (_wire("SAN SALVADOR, 10 MAR 90", "RURITANIAN ARMY PATROLS CROSSED THE RIVER ON SUNDAY NIGHT TO CARRY OUT AMBUSHES "
+           "ON FARMERS' TRUCKS NEAR THE BORDER."), ("carried_out", "RURITANIAN ARMY"), None),
+    (_wire("SAN SALVADOR, 14 NOV 89", "POLICE SAY THE RED DAWN FRONT HAD PLANNED TO KIDNAP THE GOVERNOR DURING HIS "
+           "VISIT TO THE PORT."), None, "RED DAWN"),
 ], ids=["will-blow-up", "can-destroy", "purpose", "planned-to"])
 def test_acts_foreseen_or_possible_are_none(text, found, not_actor):
     _assert_reads(text, found, not_actor)
 
 
 def test_the_head_of_a_force_attacked_is_a_target():
-    wire = _wire("BOGOTA, 6 JUN 89", "THE REASON WAS THE BOMB ATTACK AGAINST THE HEAD OF THE RURITANIAN SECRET POLICE "
-                 "(RSP), GENERAL PEREZ, CARRIED OUT ON 30 MAY BY GROUPS OF HIRED KILLERS.")
+    wire = _wire("BOGOTA, 6 JUN 89", "GUNMEN FIRED ON THE CAR OF THE HEAD OF THE RURITANIAN SECRET POLICE (RSP) AS "
+                 "HE LEFT HIS HOME ON TUESDAY.")
     got = responsibility(wire)
     assert not any("RSP" in a or "SECRET POLICE" in a for _, a in got), got
 
 
 @pytest.mark.parametrize("text,found", [
     # a member admitting to belonging to the group that acted: the group's own admission
-    (_wire("SAN SALVADOR, 20 DEC 89", "ON BEING QUESTIONED, SHE SAID SHE WAS AN ACTIVE MEMBER OF THE RED DAWN FRONT AND "
-           "THAT SHE HAD HIDDEN THE EXPLOSIVES USED IN THE BOMBING."), ("claimed", "RED DAWN FRONT")),
-    (_wire("TEGUCIGALPA, 30 MAR 89", "ONE OF THE STUDENTS ARRESTED, WHO ADMITTED BEING A MEMBER OF THE RED DAWN "
-           "MOVEMENT, SAID HE HAD TAKEN PART IN BURNING VEHICLES."), ("claimed", "RED DAWN MOVEMENT")),
+    (_wire("SAN SALVADOR, 20 DEC 89", "THE DETAINED WOMAN SAID SHE WAS A MEMBER OF THE RED DAWN FRONT AND HAD CARRIED "
+           "THE BOMB TO THE STATION."), ("claimed", "RED DAWN FRONT")),
+    (_wire("TEGUCIGALPA, 30 MAR 89", "A YOUTH HELD SINCE FRIDAY ADMITTED BEING A MEMBER OF THE RED DAWN MOVEMENT AND "
+           "BURNING TWO BUSES."), ("claimed", "RED DAWN MOVEMENT")),
 ], ids=["said-she-was-a-member", "admitted-being-a-member"])
 def test_a_member_admitting_membership_claims_for_the_group(text, found):
     got = responsibility(text)
@@ -1049,16 +1048,16 @@ def test_a_member_admitting_membership_claims_for_the_group(text, found):
 
 @pytest.mark.parametrize("text,found,not_found", [
     # "as you may have heard", "as soon as possible" hedge nothing
-    (_wire("SAN SALVADOR, 21 MAR 90", "AS YOU MAY HAVE HEARD ON THIS STATION EARLIER, SHOTS WERE FIRED IN THE CAPITAL "
-           "TONIGHT.  RED DAWN FRONT GUERRILLAS ATTACKED TWO POLICE POSTS IN THE NORTH."),
+    (_wire("SAN SALVADOR, 21 MAR 90", "AS YOU MAY HAVE HEARD, THE CITY WAS QUIET THIS MORNING.  RED DAWN FRONT "
+           "GUERRILLAS ATTACKED TWO POLICE POSTS IN THE NORTH."),
      ("carried_out", "RED DAWN FRONT GUERRILLAS"), ("suspected", "RED DAWN FRONT GUERRILLAS")),
-    (_wire("GUATEMALA CITY, 9 SEP 89", "THE UNION WILL ASK FOR TALKS AS SOON AS POSSIBLE.  THE TEACHERS SAID THAT THE "
-           "RECENT KIDNAPPING OF TEN UNION LEADERS, FIVE OF WHOM WERE LATER FOUND DEAD, WAS CARRIED OUT BY THE "
+    (_wire("GUATEMALA CITY, 9 SEP 89", "THE UNION WILL ASK THE MINISTRY FOR TALKS AS SOON AS POSSIBLE.  THE TEACHERS "
+           "SAID THE ABDUCTION OF THEIR LEADER ON THE ROAD TO THE AIRPORT LAST WEEK WAS CARRIED OUT BY THE "
            "RURITANIAN ARMY."), ("carried_out", "RURITANIAN ARMY"), ("suspected", "RURITANIAN ARMY")),
     # a belief stated well before the agent still governs it
-    (_wire("GUATEMALA CITY, 9 SEP 89", "THE TEACHERS SAID THEY HAD EVIDENCE THAT THE RECENT KIDNAPPING OF TEN UNION "
-           "LEADERS, FIVE OF WHOM WERE LATER FOUND DEAD WITH SIGNS OF TORTURE IN A DITCH NEAR THE CAPITAL, \"WAS "
-           "PLANNED AND CARRIED OUT BY THE RURITANIAN ARMY.\""), ("accused", "RURITANIAN ARMY"), None),
+    (_wire("GUATEMALA CITY, 9 SEP 89", "THE UNION HAS EVIDENCE THAT THE ABDUCTION OF ITS TREASURER AND TWO DRIVERS "
+           "FROM A BUS STOP IN THE CENTRE OF THE CAPITAL ON A CROWDED TUESDAY EVENING LAST MAY, NEAR THE OLD MARKET, "
+           "WAS CARRIED OUT BY THE RURITANIAN ARMY."), ("accused", "RURITANIAN ARMY"), None),
 ], ids=["may-have-heard", "as-soon-as-possible", "long-belief"])
 def test_hedges_that_hedge_nothing_and_long_beliefs(text, found, not_found):
     got = responsibility(text)
@@ -1080,8 +1079,8 @@ def test_rings_and_factions_are_groups(text, found):
 
 
 def test_a_claim_that_a_group_killed_is_an_accusation():
-    wire = _wire("MANAGUA, 17 JUN 89", "THE RURITANIAN ARMED FORCES HAVE CLAIMED THAT THE MINISTER WAS KILLED BY A RED DAWN "
-                 "FRONT COMMANDO TRAINED ABROAD.")
+    wire = _wire("MANAGUA, 17 JUN 89", "THE POLICE CHIEF CLAIMED ON TUESDAY THAT THE COURTHOUSE WAS BOMBED BY A RED DAWN "
+                 "FRONT COMMANDO.")
     got = responsibility(wire)
     assert ("accused", "RED DAWN FRONT COMMANDO") in got and not any(k == "carried_out" for k, _ in got), got
 
@@ -1139,14 +1138,14 @@ def test_an_accusation_about_an_attack_done():
 
 
 def test_a_title_in_capitals_ends_no_sentence():
-    wire = _wire("QUITO, 3 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN MILITARY, BOARDED THE "
-                 "VESSEL AND, AFTER NOTICING THAT MR. PEREZ WAS ABOARD, SHOT HIM DEAD.")
+    wire = _wire("QUITO, 3 MAR 90", "MEN IN UNIFORMS OF THE RURITANIAN MILITARY STOPPED THE BUS AND, AFTER THEY "
+                 "SAW THAT MR. PEREZ WAS ON IT, SHOT HIM DEAD.")
     assert ("suspected", "RURITANIAN MILITARY") in responsibility(wire)
 
 
 def test_a_perfect_tense_verb_far_from_the_group_is_its_act():
-    wire = _wire("CLANDESTINE, 13 SEP 89", "SINCE TUESDAY AFTERNOON THE RURITANIAN AIR FORCE, USING HELICOPTER GUNSHIPS AS "
-                 "WELL AS ARTILLERY, HAS REPEATEDLY BOMBED AND STRAFED FARMS NEAR THE TOWN, ENDANGERING ITS PEOPLE.")
+    wire = _wire("CLANDESTINE, 13 SEP 89", "THE RURITANIAN AIR FORCE, WHICH HAS SENT JETS AND GUNSHIPS TO THE VALLEY SINCE "
+                 "MAY, HAS REPEATEDLY BOMBED AND STRAFED THE VILLAGES THERE.")
     assert ("carried_out", "RURITANIAN AIR FORCE") in responsibility(wire)
 
 
@@ -1154,19 +1153,19 @@ def test_a_perfect_tense_verb_far_from_the_group_is_its_act():
     # a claim not yet made is none
     ("The Red Dawn Front has not yet claimed responsibility for the attack.", None, ("claimed", "The Red Dawn Front")),
     # claims and admissions of something else
-    (_wire("SAN SALVADOR, 20 OCT 89", "YOU KNOW THAT THE RED DAWN FRONT HAS ADMITTED TO BEING UNABLE TO HOLD A TOWN, AND "
-           "THAT IF IT ATTACKS ONE THE ARMY DRIVES IT OUT."), None, ("claimed", "RED DAWN FRONT")),
-    (_wire("SAN SALVADOR, 20 JAN 90", "THE SCALE OF THE OFFENSIVE SURPRISED EVEN THE RURITANIAN ARMY, AS MILITARY SOURCES "
-           "ADMITTED AFTER THE ATTACKS."), None, ("claimed", "RURITANIAN ARMY")),
-    (_wire("SAN SALVADOR, 2 NOV 89", "THE RURITANIAN ARMED FORCES CLAIMED IN A REPORT THAT THEY INFLICTED EIGHT CASUALTIES "
-           "ON THE REBELS IN FIGHTING IN THE NORTH."), None, ("claimed", "RURITANIAN ARMED FORCES")),
+    (_wire("SAN SALVADOR, 20 OCT 89", "THE RED DAWN FRONT ADMITTED TO BEING SHORT OF WEAPONS AFTER THE ATTACKS OF LAST "
+           "WEEK."), None, ("claimed", "RED DAWN FRONT")),
+    (_wire("SAN SALVADOR, 20 JAN 90", "THE RURITANIAN ARMY WAS CAUGHT UNPREPARED BY THE ATTACKS, AS ITS OFFICERS "
+           "ADMITTED ON TUESDAY."), None, ("claimed", "RURITANIAN ARMY")),
+    (_wire("SAN SALVADOR, 2 NOV 89", "THE RURITANIAN ARMED FORCES CLAIMED IN A STATEMENT THAT THE BOMBING OF THE BRIDGE "
+           "HAD CAUSED NO DEATHS."), None, ("claimed", "RURITANIAN ARMED FORCES")),
     # the claim belongs to the group named next to it
-    (_wire("BOGOTA, 16 JAN 90", "HOURS LATER, THROUGH ANONYMOUS CALLS TO THE METROPOLITAN POLICE AND TO THE PRESS, THE "
-           "RED DAWN CARTEL CLAIMED RESPONSIBILITY FOR THE KIDNAPPING."), ("claimed", "RED DAWN CARTEL"),
-     ("claimed", "METROPOLITAN POLICE")),
+    (_wire("BOGOTA, 16 JAN 90", "IN A LETTER SENT TO THE HARBOR POLICE AND TO TWO NEWSPAPERS, THE RED DAWN CARTEL "
+           "CLAIMED RESPONSIBILITY FOR THE BOMBING."), ("claimed", "RED DAWN CARTEL"),
+     ("claimed", "HARBOR POLICE")),
     # ... the name spelled out in brackets or quotes is the same group
-    (_wire("BOGOTA, 9 JUL 89", "THE ARMY HAS STEPPED UP ITS OFFENSIVE AGAINST RDF [RED DAWN FRONT] GUERRILLAS, WHICH "
-           "HAVE CLAIMED RESPONSIBILITY FOR THE ATTACKS ON THE PIPELINE."), ("claimed", "RDF"), None),
+    (_wire("BOGOTA, 9 JUL 89", "RDF [RED DAWN FRONT] GUERRILLAS, WHICH HAVE CLAIMED RESPONSIBILITY FOR TWO "
+           "BOMBINGS THIS MONTH, RELEASED A HOSTAGE ON SUNDAY."), ("claimed", "RDF"), None),
 ], ids=["not-yet-claimed", "admitted-to-being", "as-sources-admitted", "claimed-in-a-report-that",
         "claim-of-the-next-group", "claim-through-a-bracket"])
 def test_claims_of_the_act_only(text, found, not_found):
