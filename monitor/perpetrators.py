@@ -154,6 +154,8 @@ _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+
 _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|CAPTURED|DETAINED|RESCUED|"
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES|SUSPEND\w*|HALT\w*|RENOUNC\w*|ABANDON\w*)\b", re.IGNORECASE)
+_BLAME_LIST = re.compile(r"\bBLAME[SD]?\s+[^.;]{0,150}$", re.IGNORECASE)
+_FOR_AFTER = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?FOR\b", re.IGNORECASE)
 # the act's perpetrators named: "THE KILLERS OF THE PRIESTS WERE EITHER MEMBERS OF THE X"
 _PERPETRATORS_WERE = re.compile(r"\b(?:MURDERERS|KILLERS|ASSASSINS|ATTACKERS|ASSAILANTS|KIDNAPPERS|ABDUCTORS|PERPETRATORS|"
                                 r"AUTHORS|THOSE\s+RESPONSIBLE)\b[^.;]{0,60}?\s(?:WERE|WAS|ARE|IS)\s+(?:\w+\s+){0,3}?"
@@ -418,8 +420,9 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
     if _CHARGED.match(after):
         return "accused"  # "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
-    if _BLAMED_ON.search(before[-80:]):
-        return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X"
+    if _BLAMED_ON.search(before[-80:]) or (_BLAME_LIST.search(before[-160:]) and _FOR_AFTER.match(after)):
+        return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X", "WE BLAME X, Y AND
+        # ITS ARMED FORCES FOR THIS ASSASSINATION"
     if _PERPETRATORS_WERE.search(before[-120:]):  # "THE MURDERERS OF THE PRIESTS WERE MEMBERS OF THE X"
         told = BELIEF_THAT.search(before[-200:]) or _SPEECH.search(before[-200:]) or _ALLEGED.search(sentence)
         return "accused" if told else "carried_out"  # (someone's identification of them: "HE SAID THAT ...")

@@ -92,9 +92,8 @@ _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?
                         r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
                         re.IGNORECASE)
 # "members of the army were responsible for the massacre": someone holds them responsible
-_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:directly\s+|also\s+|solely\s+|"
-                            r"fully\s+|partly\s+|ultimately\s+)?"
-                            r"(?:responsible\s+for|to blame\s+for|guilty\s+of|(?:implicated|involved)\s+in)\s+"
+_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:(?:[a-z]+ly|also|most)\s+){0,2}"
+                            r"(?:responsible\s+for|to blame\s+for|guilty\s+of|(?:implicated|involved)\s+in|behind)\s+"
                             r"(?:the\s+|this\s+|that\s+|these\s+)?"
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"

@@ -1174,3 +1174,14 @@ def test_claims_of_the_act_only(text, found, not_found):
         assert found in got, got
     if not_found:
         assert not_found not in got, got
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Officials said Ruritania was behind the attack on the pipeline.", ("accused", "Ruritania")),
+    ("Death squads are most certainly to blame for the murder of the two priests.", ("accused", "Death squads")),
+    (_wire("CLANDESTINE, 30 NOV 89", "WE BLAME THE RULING PARTY, ITS LEADERS AND THE RURITANIAN ARMED FORCES FOR THIS "
+           "COWARDLY ASSASSINATION OF OUR COMRADE."), ("accused", "RURITANIAN ARMED FORCES")),
+], ids=["was-behind", "most-certainly-to-blame", "blamed-in-a-list"])
+def test_behind_to_blame_and_a_list_of_the_blamed(text, found):
+    got = responsibility(text)
+    assert found in got, got
