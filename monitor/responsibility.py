@@ -12,10 +12,12 @@ from monitor.models import Attribution, Source
 from monitor.sources import LEAD_WORDS, PRONOUNS
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
-                           r"although|though|but|said|says|and then|as|if|whether|unless|where)\b", re.IGNORECASE)
+                           r"although|though|but|said|says|say|told|tells|believe|believes|identify|identified|found|"
+                           r"and then|as|if|whether|unless|where)\b", re.IGNORECASE)
 _NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|against|near|"
                      r"during|while|without|because|since|when|"
-                     r"because|since|during|was|were|is|are|has|have|had|to)\b.*$|[,;:.()\"“”].*$",
+                     r"because|since|during|was|were|is|are|has|have|had|to|says|said|pleads|pleaded|told|"
+                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*$|[,;:.()\"“”].*$",
                      re.IGNORECASE | re.DOTALL)
 
 
@@ -30,7 +32,9 @@ _FIRST_VERB = re.compile(r"(?P<subject>.+?)\s+(?:(?:has|have|had)\s+(?:also\s+)?
 
 _ASIDE = re.compile(r"(?<=\w)\s*,\s*(?:which|who)\s[^,;()\"“”]{1,80},\s*(?:(?:has|have|had|also|been|being)\s+)*$",
                     re.IGNORECASE)
-_A_VERB = re.compile(r"\s[a-z]+ed\b", re.IGNORECASE)
+_A_VERB = re.compile(r"(?:^|\s)[a-z]+ed\b", re.IGNORECASE)
+_VERB_AND = re.compile(r"\s+(?:[a-z]+ed|shot|hit|struck|did)\s+and\s*$")
+_ADVERB = re.compile(r"[a-z]+ly")  # "officers shot and [killed]": the subject
 
 
 def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
@@ -39,7 +43,10 @@ def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
     if aside:  # "the militia, which is backed by Iran, has been blamed": the subject before the aside
         pos = aside.start()
     chunk = _CLAUSE_BREAK.split(text[:pos])[-1]
-    chunk = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk, flags=re.IGNORECASE)[-1]
+    pieces = re.split(r"\b(?:is|are|was|were|be|been|to|by|against|into)\s", chunk, flags=re.IGNORECASE)
+    chunk = pieces[-1]
+    if len(pieces) > 1:  # "no deputies were hurt and no officers [were involved]": after a predicate, a new subject
+        chunk = re.split(r"\s+and\s+", chunk)[-1]
     chunk = _CALLED.split(chunk)[-1]  # "a group calling itself the X": the X
     verbs = _FIRST_VERB.match(chunk)
     if verbs:  # "militants have stormed a post and [killed]": the subject of both verbs
@@ -48,7 +55,12 @@ def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
         parts = re.split(r"\s+(?:and|but)\s+", chunk)
         if len(parts) > 1 and _A_VERB.search(parts[-2]):
             chunk = parts[-1]
+    chunk = _VERB_AND.sub("", chunk)
     words = LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
+    while words and _ADVERB.fullmatch(words[-1]):
+        words.pop()  # "who police fatally [shot]"
+    if words and words[-1].lower() in PRONOUNS:
+        words = words[-1:]  # "Pickens told police he [shot]": he
     np = " ".join(words).strip(" ,.'\"“”’")
     return np or None
 
@@ -168,6 +180,7 @@ _BELIEVED_TO_BE = re.compile(r"\b(?:believed|thought|suspected|said|presumed|all
                              r"(?:[\w'’-]+\s+){0,8}$", re.IGNORECASE)
 _CLAIMED_BEFORE = re.compile(r"\b(?:claim(?:s|ed)|alleg(?:es|ed)|charg(?:es|ed)|insist(?:s|ed)|maintain(?:s|ed))\s+"
                              r"(?!responsibility|credit)[^.;]{0,60}$", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:himself|herself|themselves|itself)$", re.IGNORECASE)
 _THE_WORDS = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
@@ -401,6 +414,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
                 # was carried out by X": someone's belief or claim
             add(kind, actor, by, m)
     for m in _R_ACTIVE.finditer(text):
+        if not upper and m.group()[0].isupper() and m.start() > 0:
+            continue  # a headline's capitals: "Police Officer Shot In Leg" (a passive)
+        if _SELF.search(m.group()):
+            continue  # "shot himself": no attack on others
         actor = _np_before(text, m.start())
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):

@@ -1185,3 +1185,18 @@ def test_claims_of_the_act_only(text, found, not_found):
 def test_behind_to_blame_and_a_list_of_the_blamed(text, found):
     got = responsibility(text)
     assert found in got, got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # the actor of a police shooting, not the words around it
+    ("Police say officers shot and killed a man who was waving a knife.", None, "say"),
+    ("Jones told police he shot the intruder as he broke in.", None, "police he"),
+    ("The family of the man who police fatally shot last month wants answers.", ("carried_out", "police"),
+     "fatally"),
+    # no attack on others, a headline's passive, a negated involvement
+    ("Police believe the suspect likely shot himself in the leg.", None, "suspect"),
+    ("Deputy Shot In Leg During Chase On Highway", None, "Deputy"),
+    ("No deputies were hurt and no county police officers were involved in the incident.", None, "officers"),
+], ids=["police-say", "told-police-he", "fatally", "himself", "headline-passive", "no-officers-involved"])
+def test_actors_in_police_shooting_news(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
