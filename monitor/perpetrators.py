@@ -154,6 +154,7 @@ _BLAMED_ON = re.compile(r"\b(?:BLAM\w*\s+(?:[\w'’-]+\s+){0,4}ON|ATTRIBUT\w*\s+
 _OTHER_ACT = re.compile(r"\b(?:DEFUSED|DEACTIVATED|DISMANTLED|FOUND|DISCOVERED|ARRESTED|CAPTURED|DETAINED|RESCUED|"
                         r"ISSUED|CONDEMN\w*|DENOUNC\w*|REPUDIAT\w*|INVESTIGAT\w*|PROTEST\w*|REJECT\w*|DENIED|"
                         r"DENIES|SUSPEND\w*|HALT\w*|RENOUNC\w*|ABANDON\w*)\b", re.IGNORECASE)
+# a group in the list of those blamed: "WE BLAME X, Y AND ITS ARMED FORCES FOR ..."
 _BLAME_LIST = re.compile(r"\bBLAME[SD]?\s+[^.;]{0,150}$", re.IGNORECASE)
 _FOR_AFTER = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?FOR\b", re.IGNORECASE)
 # the act's perpetrators named: "THE KILLERS OF THE PRIESTS WERE EITHER MEMBERS OF THE X"

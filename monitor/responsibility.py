@@ -33,8 +33,8 @@ _FIRST_VERB = re.compile(r"(?P<subject>.+?)\s+(?:(?:has|have|had)\s+(?:also\s+)?
 _ASIDE = re.compile(r"(?<=\w)\s*,\s*(?:which|who)\s[^,;()\"“”]{1,80},\s*(?:(?:has|have|had|also|been|being)\s+)*$",
                     re.IGNORECASE)
 _A_VERB = re.compile(r"(?:^|\s)[a-z]+ed\b", re.IGNORECASE)
-_VERB_AND = re.compile(r"\s+(?:[a-z]+ed|shot|hit|struck|did)\s+and\s*$")
-_ADVERB = re.compile(r"[a-z]+ly")  # "officers shot and [killed]": the subject
+_VERB_AND = re.compile(r"\s+(?:[a-z]+ed|shot|hit|struck|did)\s+and\s*$")  # "officers shot and [killed]": the subject
+_ADVERB = re.compile(r"[a-z]+(?:ally|edly|ately|ently|antly|ously|ively|fully|enly)|later|then|also|just")  # not "family"
 
 
 def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:

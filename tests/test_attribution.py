@@ -1197,6 +1197,9 @@ def test_behind_to_blame_and_a_list_of_the_blamed(text, found):
     ("Police believe the suspect likely shot himself in the leg.", None, "suspect"),
     ("Deputy Shot In Leg During Chase On Highway", None, "Deputy"),
     ("No deputies were hurt and no county police officers were involved in the incident.", None, "officers"),
-], ids=["police-say", "told-police-he", "fatally", "himself", "headline-passive", "no-officers-involved"])
+    # an adverb goes, a noun ending in -ly stays
+    ("The rebels said the national assembly was behind the bombing.", ("accused", "the national assembly"), None),
+], ids=["police-say", "told-police-he", "fatally", "himself", "headline-passive", "no-officers-involved",
+        "assembly"])
 def test_actors_in_police_shooting_news(text, found, not_actor):
     _assert_reads(text, found, not_actor)
