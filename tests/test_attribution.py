@@ -1198,7 +1198,7 @@ def test_behind_to_blame_and_a_list_of_the_blamed(text, found):
     ("Deputy Shot In Leg During Chase On Highway", None, "Deputy"),
     ("No deputies were hurt and no county police officers were involved in the incident.", None, "officers"),
     # an adverb goes, a noun ending in -ly stays
-    ("The rebels said the national assembly was behind the bombing.", ("accused", "the national assembly"), None),
+    ("The rebels said the national assembly was behind the bombing.", ("accused", "national assembly"), None),
 ], ids=["police-say", "told-police-he", "fatally", "himself", "headline-passive", "no-officers-involved",
         "assembly"])
 def test_actors_in_police_shooting_news(text, found, not_actor):
