@@ -48,7 +48,7 @@ _THING_AFTER = re.compile(r"[\])]?\s+(?:(?:ANTI-)?(?:EXPLOSIVES?|BOMB|PRESS|INTE
                           r"SOURCES?|REPORTS?(?!\s+THAT\b)|COMMUNIQUES?|BULLETINS?|CHIEFS?|DIRECTORS?|ACADEMY|SCHOOLS?|"
                           r"CAPTAIN|COLONEL|GENERAL|MAJOR|LIEUTENANT|SERGEANT|PRESS|BOMB[- ]SQUADS?|EXPERTS|INVESTIGATORS|"
                           r"DETECTIVES|AUTHORITIES|CASUALTIES|LOSSES|EMBASSY|EMBASSIES|CONSULATE|MISSION|COMMITTEE|"
-                          r"LEADERSHIP)\b", re.IGNORECASE)
+                          r"LEADERSHIP|LEADERS?|OFFICIALS?|DEPUT(?:Y|IES)|MAYORS?|COUNCILM[AE]N)\b", re.IGNORECASE)
 # ... but "AN AIR FORCE HELICOPTER STRAFED THE CAMP" is the air force's act
 _AIRCRAFT_STRIKE = re.compile(r"\s+(?:HELICOPTERS?|PLANES?|AIRCRAFT|GUNSHIPS?|BOMBERS?)\s+(?:HAVE\s+|HAS\s+)?"
                               r"(?:STRAFED|BOMBED|ATTACKED|ROCKETED|MACHINEGUNNED|SHELLED|FIRED)\b", re.IGNORECASE)
@@ -161,6 +161,7 @@ _FOR_AFTER = re.compile(r"\W*(?:\[[^\]]{0,80}\]\s*)?FOR\b", re.IGNORECASE)
 _PERPETRATORS_WERE = re.compile(r"\b(?:MURDERERS|KILLERS|ASSASSINS|ATTACKERS|ASSAILANTS|KIDNAPPERS|ABDUCTORS|PERPETRATORS|"
                                 r"AUTHORS|THOSE\s+RESPONSIBLE)\b[^.;]{0,60}?\s(?:WERE|WAS|ARE|IS)\s+(?:\w+\s+){0,3}?"
                                 r"(?:(?:MEMBERS|AGENTS|SOLDIERS|MEN|OFFICERS|UNITS)\s+OF\s+)?(?:THE\s+)?$", re.IGNORECASE)
+_TO_BE_DONE = re.compile(r"\b(?:GOING\s+TO|WILL|WOULD|WAS\s+TO|WERE\s+TO)\s+BE\s+(?:[A-Z]+\s+){1,2}$", re.IGNORECASE)
 # the accuser after its accusations: "THE ACCUSATIONS MADE BY THE X THAT ..."
 _CHARGES_BY = re.compile(r"\b(?:ACCUSATIONS?|CHARGES|ALLEGATIONS?|DENUNCIATIONS?|STATEMENTS?|COMMUNIQUES?|"
                          r"ANNOUNCEMENTS?|CLAIMS)\s+(?:[\w-]+\s+){0,2}?(?:MADE|ISSUED|RELEASED|PUBLISHED|BROADCAST|RAISED|"
@@ -441,6 +442,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     # ("VARIOUS ARRESTS WERE MADE BY THE POLICE": by whom the arrests were made)
     head = before[:len(before) - len(near) + by.start()] if by else ""
     agent = bool(by) and not _STOPPED_BY.search(head) and not _POLICE_WORK.search(head[-30:])
+    if agent and _TO_BE_DONE.search(head):
+        return None  # "THE MURDER WAS GOING TO BE CARRIED OUT BY X": a plan, not an act
     if agent and _CHARGES_BY.search(head):
         return None  # "THE ACCUSATIONS MADE BY THE X THAT ...": the accuser
     if agent and _CLAIMED_BY.search(head):

@@ -180,6 +180,7 @@ _BELIEVED_TO_BE = re.compile(r"\b(?:believed|thought|suspected|said|presumed|all
                              r"(?:[\w'’-]+\s+){0,8}$", re.IGNORECASE)
 _CLAIMED_BEFORE = re.compile(r"\b(?:claim(?:s|ed)|alleg(?:es|ed)|charg(?:es|ed)|insist(?:s|ed)|maintain(?:s|ed))\s+"
                              r"(?!responsibility|credit)[^.;]{0,60}$", re.IGNORECASE)
+_TO_BE = re.compile(r"\b(?:going\s+to|will|would|was\s+to|were\s+to)\s+be\s+$", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:himself|herself|themselves|itself)$", re.IGNORECASE)
 _THE_WORDS = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
@@ -401,6 +402,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         unsure = WHETHER.search(text, max(0, m.start() - 100), m.start())
         if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
             continue  # "as they would have if the attack had been carried out by X": none was
+        if _TO_BE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "the murder was going to be carried out by X": a plan
         actor = _np_after(text, m.end())
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
             hedge = (m.group("hedge") or "").lower()

@@ -1203,3 +1203,15 @@ def test_behind_to_blame_and_a_list_of_the_blamed(text, found):
         "assembly"])
 def test_actors_in_police_shooting_news(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,not_actor", [
+    # a group's leader or official is a person of the group, here the victim
+    (_wire("GUATEMALA CITY, 3 AUG 89", "PEREZ'S DEATH MAKES HIM ONE MORE RDP [RED DAWN PARTY] LEADER MURDERED THIS "
+           "MONTH IN THE CAPITAL."), "RDP"),
+    # a murder that was going to be carried out by X is a plan
+    (_wire("GUATEMALA CITY, 12 JAN 89", "THE COLUMNIST WROTE THAT THE MURDER WAS GOING TO BE CARRIED OUT BY A RED DAWN "
+           "COMMANDO UNIT TRAINED ABROAD."), "RED DAWN"),
+], ids=["party-leader-murdered", "going-to-be-carried-out"])
+def test_a_groups_leader_and_a_planned_act_name_no_agent(text, not_actor):
+    _assert_reads(text, None, not_actor)
