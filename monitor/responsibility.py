@@ -13,6 +13,10 @@ from monitor.sources import LEAD_WORDS, PRONOUNS
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
                            r"although|though|but|said|says|say|told|tells|believe|believes|identify|identified|found|"
+                           # someone's thought or report before the one held responsible: "police think X was behind"
+                           r"think|thinks|thought|suspect|suspects|fear|fears|assume|assumes|allege|alleges|"
+                           r"insist|insists|maintain|maintains|suggest|suggests|know|knows|knew|added|noted|"
+                           r"announced|confirmed|reported|"
                            r"and then|as|if|whether|unless|where)\b", re.IGNORECASE)
 _NP_END = re.compile(r"\s+(?:for|in|on|at|over|to|with|by|from|after|that|which|who|as|and|or|but|against|near|"
                      r"during|while|without|because|since|when|"
@@ -109,7 +113,8 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(
                             r"(?:the\s+|this\s+|that\s+|these\s+)?"
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
-                            r"shootings?|crimes?|actions?|incidents?)\b", re.IGNORECASE)
+                            r"shootings?|crimes?|actions?|incidents?|ambush(?:es)?|raids?|abductions?|hijackings?|"
+                            r"shelling)\b", re.IGNORECASE)
 # the crime one is charged with, tried or arrested for
 _CRIME = (r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|"
           r"murdering|massacres?|assassinations?|kidnappings?|crimes?|deaths?)\b")
@@ -317,6 +322,10 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             return  # an act or a charge with no one to hold it against ("were blamed", "denied it")
         if kind == "carried_out" and actor and _ALLEGED_ACTOR.match(actor):
             kind = "accused"  # "kidnapped by alleged death squads": someone's allegation
+        key = _actor_clean(actor).lower() if actor else None
+        if any(b.kind == kind and b.negated == negated and (_actor_clean(b.actor).lower() if b.actor else None) == key
+               for b in out):
+            return  # two patterns, one attribution: "police suspect the X was behind the blast"
         out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
 
     if charges:

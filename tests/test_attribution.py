@@ -1215,3 +1215,21 @@ def test_actors_in_police_shooting_news(text, found, not_actor):
 ], ids=["party-leader-murdered", "going-to-be-carried-out"])
 def test_a_groups_leader_and_a_planned_act_name_no_agent(text, not_actor):
     _assert_reads(text, None, not_actor)
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    # someone's thought or report before the one held responsible is not part of its name
+    ("Police think the Red Dawn Front was responsible for the bombing.", ("accused", "Red Dawn Front"), "think"),
+    ("Diplomats fear the Ruritanian army was behind the massacre.", ("accused", "Ruritanian army"), "fear"),
+    ("The army reported the Red Dawn Front was responsible for the ambush.", ("accused", "Red Dawn Front"),
+     "reported"),
+], ids=["police-think", "diplomats-fear", "reported-ambush"])
+def test_a_thought_or_report_before_the_accused(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
+
+
+def test_two_patterns_in_a_sentence_make_one_attribution():
+    ex = extract(t := "Investigators suspect the Red Dawn Front was behind the blast.", "", content_spans(t))
+    accused = [a for a in ex.attributions if a.kind == "accused"]
+    assert len(accused) == 1, accused
+    assert "Investigators" not in (accused[0].actor or "")
