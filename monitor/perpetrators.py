@@ -363,6 +363,7 @@ _UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT
                      r"HOP|PREPAR)(?:ED|ING|S)?\s+TO)\s+(?:[A-Z]+LY\s+)?"
                      r"(?:(?:[\w'’-]+\s+){1,5}(?:AND|OR)\s+)?$", re.IGNORECASE)  # (and "CAN DESTROY X AND KILL")
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
+_THAT = re.compile(r"\bTHAT\b", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 
 
@@ -467,7 +468,10 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         verb = None  # "150 ARMY MEMBERS KILLED AND 300 WOUNDED", "... WITH VERY FEW CIVILIANS WOUNDED": victims
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
-        agent = verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
+        that = _THAT.search(clause, 0, verb.start())
+        # (nor "THE POLICE HAVE NOT RULED OUT THAT THE X CARRIED OUT": another group is the verb's subject)
+        agent = (verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
+                 and not (that and _another_group(clause[that.end():verb.start()])))
     near = _VIOLENT.search(clause[:25])
     if near and not _VIOLENT.match(clause, near.start()):
         near = None  # a word cut at the window's edge: "EXECUTI[VE]"

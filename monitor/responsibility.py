@@ -12,7 +12,7 @@ from monitor.models import Attribution, Source
 from monitor.sources import LEAD_WORDS, PRONOUNS
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
-                           r"although|though|but|said|says|say|told|tells|believe|believes|identify|identified|found|"
+                           r"although|though|but|said|says|say|told|tells|believe|believes|identify|identified|found|rul(?:e|ed|es|ing)\s+out|"
                            # someone's thought or report before the one held responsible: "police think X was behind"
                            r"think|thinks|thought|suspect|suspects|fear|fears|assume|assumes|allege|alleges|"
                            r"insist|insists|maintain|maintains|suggest|suggests|know|knows|knew|added|noted|"
@@ -108,7 +108,7 @@ _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?
                         r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
                         re.IGNORECASE)
 # "members of the army were responsible for the massacre": someone holds them responsible
-_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be)\s+(?:(?:[a-z]+ly|also|most)\s+){0,2}"
+_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be|as having been|as being)\s+(?:(?:[a-z]+ly|also|most)\s+){0,2}"
                             r"(?:responsible\s+for|to blame\s+for|guilty\s+of|(?:implicated|involved)\s+in|behind)\s+"
                             r"(?:the\s+|this\s+|that\s+|these\s+)?"
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
@@ -199,11 +199,14 @@ BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS
                           r"ALLEGE[SD]?|CHARGE[SD]|INSIST(?:S|ED)|MAINTAIN(?:S|ED))\b[^.;]{0,40}\bTHAT\b",
                           re.IGNORECASE)
 # a possibility someone raises: "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS"
-POSSIBILITY_THAT = re.compile(r"\b(?:POSSIBILITY|POSSIBLE|PROBABLE|LIKELY|CONCEIVABLE|HYPOTHESIS)\s+THAT\b[^.;]{0,60}$",
-                              re.IGNORECASE)
+# (and one not ruled out: "POLICE HAVE NOT RULED OUT THAT X", "DID NOT RULE OUT X AS HAVING BEEN RESPONSIBLE")
+POSSIBILITY_THAT = re.compile(r"(?:\b(?:POSSIBILITY|POSSIBLE|PROBABLE|LIKELY|CONCEIVABLE|HYPOTHESIS)\s+THAT\b|"
+                              r"\b(?:NOT|N'T|NEVER|NO\s+ONE|NOBODY|CANNOT)\s+(?:\w+\s+){0,2}?RUL(?:E|ED|ES|ING)\s+OUT\b)"
+                              r"[^.;]{0,60}$", re.IGNORECASE)
 # someone does not know whether the group acted: "HE DOES NOT KNOW IF THE ARMY COMMITTED THE CRIME"
-WHETHER = re.compile(r"\b(?:know|knows|knew|clear|unclear|certain|sure|investigat\w*|determine\w*|establish\w*|ask\w*|"
-                     r"wonder\w*|doubt\w*)\s+(?:if|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
+WHETHER = re.compile(r"\b(?:know|knows|knew|known|clear|unclear|certain|sure|investigat\w*|determine\w*|establish\w*|ask\w*|"
+                     r"wonder\w*|doubt\w*|confirm\w*|idea|word)\s+(?:(?:on|as\s+to|about)\s+)?(?:if|whether)\s+"
+                     r"(?:[\w'’\"“”-]+\s+){0,10}$", re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"
 CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
 _ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
@@ -400,11 +403,15 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     for m in _R_RESPONSIBLE.finditer(text):
         actor = _actor_clean(_np_before(text, m.start()) or "")
         if actor and not _NO_ONE.match(actor) and not re.match(r"(?i)(it|they|this|who|which|we|i)$", actor):
-            add("accused", actor, by, m)
+            unsure = WHETHER.search(text, max(0, m.start() - 100), m.start()) or POSSIBILITY_THAT.search(
+                text, max(0, m.start() - 100), m.start())  # "he did not rule out X as having been responsible"
+            add("suspected" if unsure else "accused", actor, by, m)
     for m in _R_CARRIED.finditer(text):
         actor = _np_before(text, m.start())
         if actor and not re.match(r"(?i)(it|they|this)$", actor):
-            add("carried_out", actor, by, m)
+            unsure = WHETHER.search(text, max(0, m.start() - 120), m.start()) or POSSIBILITY_THAT.search(
+                text, max(0, m.start() - 120), m.start())  # "police have not ruled out that X carried out"
+            add("suspected" if unsure else "carried_out", actor, by, m)
     for m in _R_AGENT.finditer(text) if "by" in low else ():  # (an agent needs its "by")
         if _GENERIC_ACT.search(m.group()) and not _ATTACK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
             continue  # "the measures planned by the police": no attack was

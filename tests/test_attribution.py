@@ -1233,3 +1233,21 @@ def test_two_patterns_in_a_sentence_make_one_attribution():
     accused = [a for a in ex.attributions if a.kind == "accused"]
     assert len(accused) == 1, accused
     assert "Investigators" not in (accused[0].actor or "")
+
+
+@pytest.mark.parametrize("text,found,not_found", [
+    (_wire("LIMA, 9 MAY 89", 'THERE WAS NO CONFIRMATION ON WHETHER THE ATTACK WAS PERPETRATED BY MAOIST "RED DAWN" '
+           "GUERRILLAS, WHO HAVE KILLED SEVERAL DIPLOMATS IN THE PAST."),
+     ("suspected", "MAOIST RED DAWN GUERRILLAS"), ("carried_out", "MAOIST RED DAWN GUERRILLAS")),
+    ("The president did not rule out rogue units of the Ruritanian army as having been responsible for the massacre.",
+     ("suspected", "rogue units of the Ruritanian army"), None),
+    ("Police have not ruled out that the Red Dawn Front carried out the bombing.",
+     ("suspected", "the Red Dawn Front"), ("carried_out", "the Red Dawn Front")),
+    (_wire("BOGOTA, 2 JUN 89", "THE POLICE HAVE NOT RULED OUT THAT THE RED DAWN FRONT CARRIED OUT THE BOMBING OF THE "
+           "BANK."), ("suspected", "RED DAWN FRONT"), ("carried_out", "POLICE")),
+], ids=["no-confirmation-whether", "did-not-rule-out-as-responsible", "not-ruled-out-that", "not-ruled-out-wire"])
+def test_what_is_not_confirmed_or_not_ruled_out_is_suspected(text, found, not_found):
+    got = responsibility(text)
+    assert found in got, got
+    if not_found:
+        assert not_found not in got, got
