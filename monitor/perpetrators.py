@@ -37,7 +37,7 @@ _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVER
                       r"BATTALION)$")
 # "SALVADORAN GUERRILLAS", "RECENT TERRORIST (MURDERS)": adjectives and a people noun name no group
 # ("RED DAWN TERRORISTS" does)
-_PEOPLE_ONLY = re.compile(r"^(?:(?:[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|DEAD|"
+_PEOPLE_ONLY = re.compile(r"^(?:(?:(?![\w'’]+-TRAFFICKING\b)[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|DEAD|"
                           r"OTHER|SEVERAL|SOME|MANY|URBAN|\d+)\s+){0,3}(?:GUERRILLAS?|TERRORISTS?|REBELS?|"
                           r"SUBVERSIVES?|NARCOTERRORISTS?|NARCO-TERRORISTS?|EXTREMISTS?|INSURGENTS?|FIGHTERS|MILITANTS|"
                           r"ORGANI[SZ]ATIONS?|GROUPS?)$")
@@ -330,7 +330,8 @@ def _names_group(name: str, known: set[str]) -> bool:
 
 def _name(phrase: str) -> str:
     """A group phrase as a name: no article, on one line (wire copy wraps it: "RED DAWN\nFRONT")."""
-    return " ".join(re.sub(r"^(?:THE|A|AN)\s+", "", phrase.replace('"', " ").strip(), flags=re.IGNORECASE).split())
+    return " ".join(re.sub(r"^(?:(?:THE|A|AN)\s+)?(?:SAME\s+|AFOREMENTIONED\s+)?", "", phrase.replace('"', " ").strip(),
+                           flags=re.IGNORECASE).split())  # ("THE SAME X ORGANIZATION": the X organization)
 
 
 def group_phrase(actor: str, known: set[str]) -> str | None:
@@ -362,6 +363,9 @@ _JOINED = re.compile(r"\b(?:AND|OR|BUT)\b|,", re.IGNORECASE)
 _UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT|NEVER|(?:PLANN|PLOTT|INTEND|WANT|"
                      r"HOP|PREPAR)(?:ED|ING|S)?\s+TO)\s+(?:[A-Z]+LY\s+)?"
                      r"(?:(?:[\w'’-]+\s+){1,5}(?:AND|OR)\s+)?$", re.IGNORECASE)  # (and "CAN DESTROY X AND KILL")
+# a relative clause of the group's own act: "A THREAT FROM THE X, WHICH EVEN PARTIALLY DESTROYED THE OFFICES"
+_WHICH_DID = re.compile(r"\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:WHICH|WHO)\s+(?:(?:HAS|HAVE|HAD)\s+)?"
+                        r"(?:(?:[A-Z]+LY|EVEN|ALSO|RECENTLY|ALREADY)\s+){0,3}", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
 _THAT = re.compile(r"\bTHAT\b", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
@@ -429,8 +433,10 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if _PERPETRATORS_WERE.search(before[-120:]):  # "THE MURDERERS OF THE PRIESTS WERE MEMBERS OF THE X"
         told = BELIEF_THAT.search(before[-200:]) or _SPEECH.search(before[-200:]) or _ALLEGED.search(sentence)
         return "accused" if told else "carried_out"  # (someone's identification of them: "HE SAID THAT ...")
+    # (not after an attack: "THE ATTACKS AGAINST A UNION AND A X ORGANIZATION, WHICH KILLED 9": the attacks killed)
+    rel = None if _VIOLENT.search(before[-80:]) else _WHICH_DID.match(after)
     if ((_PREP_BEFORE.search(before[-40:]) or _TARGET_AND.search(before[-60:]))
-            and not _PEOPLE_FROM.search(before[-60:])):
+            and not _PEOPLE_FROM.search(before[-60:]) and not (rel and _AGENT_VERB.match(after, rel.end()))):
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION AND A X ORGANIZATION": a target
     if _AMONG_VICTIMS.search(before[-50:]):
         return None  # "12 WERE WOUNDED, INCLUDING 3 MEMBERS OF THE X POLICE"

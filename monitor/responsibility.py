@@ -80,6 +80,9 @@ def _np_after(text: str, pos: int, max_words: int = 7) -> str | None:
 
 _R_CLAIM = re.compile(r"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming|took|has taken|accepted|"
                       r"taken)\s+(?:immediate\s+)?(?:the\s+)?(?:full\s+)?responsibility", re.IGNORECASE)
+_RELATIVE_ACT = re.compile(r",\s*(?:which|who)\s+(?:(?:has|had|have)\s+)?(?:(?:[a-z]+ly|even|also|already)\s+){0,3}$",
+                           re.IGNORECASE)
+_AFTER_PREP = re.compile(r"\s(?:from|with|at|against|on|in|for|about|over)\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r",?\s*\b(?:which|that|who)\s+(?:has\s+|had\s+|have\s+|also\s+)*$", re.IGNORECASE)
 _WORK_OF = re.compile(r"\s+(?:to\s+have\s+been|to\s+be)\s+the\s+work\s+of\s+", re.IGNORECASE)
 _NOT_YET = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?$", re.IGNORECASE)  # "X has not yet claimed responsibility"
@@ -108,7 +111,8 @@ _R_PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?
                         r"(?:being\s+)?held\s+(?:directly\s+|fully\s+|solely\s+)?responsible)\b",
                         re.IGNORECASE)
 # "members of the army were responsible for the massacre": someone holds them responsible
-_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|may be|might be|could be|as having been|as being)\s+(?:(?:[a-z]+ly|also|most)\s+){0,2}"
+_R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|(?:has|have|had) been|may be|might be|could be|as having been|"
+                            r"as being)\s+(?:(?:[a-z]+ly|also|most)\s+){0,2}"
                             r"(?:responsible\s+for|to blame\s+for|guilty\s+of|(?:implicated|involved)\s+in|behind)\s+"
                             r"(?:the\s+|this\s+|that\s+|these\s+)?"
                             r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|"
@@ -438,6 +442,13 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         if _SELF.search(m.group()):
             continue  # "shot himself": no attack on others
         actor = _np_before(text, m.start())
+        rel = None if upper else _RELATIVE_ACT.search(text, max(0, m.start() - 60), m.start())
+        if rel and _AFTER_PREP.search(text, max(0, rel.start() - 60), rel.start()) and _ATTACK_BEFORE.search(
+                text, max(0, rel.start() - 100), rel.start()):
+            continue  # "the attacks against a union and a Red Cross office, which killed 9": the attacks killed
+        if rel:  # "a threat from the X, which even destroyed the offices": the antecedent, after its preposition
+            actor = _np_before(text, rel.start())
+            actor = _AFTER_PREP.split(actor)[-1] if actor else None
         if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
             unsure = WHETHER.search(text, max(0, m.start() - 120), m.start())

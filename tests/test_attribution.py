@@ -1251,3 +1251,28 @@ def test_what_is_not_confirmed_or_not_ruled_out_is_suspected(text, found, not_fo
     assert found in got, got
     if not_found:
         assert not_found not in got, got
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The Red Dawn Front has been responsible for several bombings this year.", ("accused", "Red Dawn Front")),
+    # a relative clause of the group's own act, the group after a preposition
+    ("Reporters face threats from the Red Dawn Front, which even partially destroyed the offices of a paper.",
+     ("carried_out", "the Red Dawn Front")),
+    (_wire("BOGOTA, 2 JUN 89", "REPORTERS FACE THREATS FROM THE RED DAWN FRONT, WHICH EVEN PARTIALLY DESTROYED THE "
+           "OFFICES OF A PAPER."), ("carried_out", "RED DAWN FRONT")),
+    ("The drug cartel, which bombed a newspaper last month, threatened the judges.",
+     ("carried_out", "The drug cartel")),
+    # a trafficking organization is a group, "the same" one the group named before
+    (_wire("MEDELLIN, 4 SEP 89", "MEMBERS OF THE SAME DRUG-TRAFFICKING ORGANIZATION DETONATED TWO BOMBS IN BANKS, "
+           "POLICE SPOKESMEN REPORTED."), ("carried_out", "DRUG-TRAFFICKING ORGANIZATION")),
+], ids=["has-been-responsible", "which-destroyed", "which-destroyed-wire", "cartel-which-bombed",
+        "same-trafficking-organization"])
+def test_perfect_tense_relative_clauses_and_trafficking_groups(text, found):
+    got = responsibility(text)
+    assert found in got, got
+
+
+def test_a_relative_clause_after_an_attack_is_the_attacks():
+    got = responsibility("The president condemned the attacks against a union and a Red Cross organization, which "
+                         "killed 9 people.")
+    assert not any("Red Cross" in a for _, a in got), got
