@@ -41,6 +41,11 @@ _VERB_AND = re.compile(r"\s+(?:[a-z]+ed|shot|hit|struck|did)\s+and\s*$")  # "off
 _ADVERB = re.compile(r"[a-z]+(?:ally|edly|ately|ently|antly|ously|ively|fully|enly)|later|then|also|just")  # not "family"
 
 
+# a time or place before the subject: "since last year the X", "in Kabul the X"
+_LEAD_PHRASE = re.compile(r"^(?:since|during|after|before|over|throughout|until|in|on|at|last|earlier)\s+"
+                          r"(?:[\w'’-]+\s+){1,4}?(?=(?:the|a|an)\s)", re.IGNORECASE)
+
+
 def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
     """The noun phrase that ends right before pos: the subject of a verb at pos."""
     aside = _ASIDE.search(text, 0, pos)
@@ -60,7 +65,7 @@ def _np_before(text: str, pos: int, max_words: int = 7) -> str | None:
         if len(parts) > 1 and _A_VERB.search(parts[-2]):
             chunk = parts[-1]
     chunk = _VERB_AND.sub("", chunk)
-    words = LEAD_WORDS.sub("", chunk.strip()).split()[-max_words:]
+    words = _LEAD_PHRASE.sub("", LEAD_WORDS.sub("", chunk.strip())).split()[-max_words:]
     while words and _ADVERB.fullmatch(words[-1]):
         words.pop()  # "who police fatally [shot]"
     if words and words[-1].lower() in PRONOUNS:

@@ -1276,3 +1276,10 @@ def test_a_relative_clause_after_an_attack_is_the_attacks():
     got = responsibility("The president condemned the attacks against a union and a Red Cross organization, which "
                          "killed 9 people.")
     assert not any("Red Cross" in a for _, a in got), got
+
+
+def test_a_time_or_place_before_the_subject_is_not_its_name():
+    got = responsibility("Since last year the Red Dawn Front has perpetrated over 30 attacks against oil pipelines.")
+    assert ("carried_out", "the Red Dawn Front") in got, got
+    got = responsibility("In the capital the Red Dawn Front bombed two banks.")
+    assert ("carried_out", "the Red Dawn Front") in got, got
