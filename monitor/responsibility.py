@@ -42,7 +42,8 @@ _ADVERB = re.compile(r"[a-z]+(?:ally|edly|ately|ently|antly|ously|ively|fully|en
 
 
 # a time or place before the subject: "since last year the X", "in Kabul the X"
-_LEAD_PHRASE = re.compile(r"^(?:since|during|after|before|over|throughout|until|in|on|at|last|earlier)\s+"
+_APPOSITIVE_END = re.compile(r",\s*$")
+_LEAD_PHRASE = re.compile(r"^(?:since|during|after|before|over|throughout|until|in|on|at|last|earlier|including)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?(?=(?:the|a|an)\s)", re.IGNORECASE)
 
 
@@ -137,6 +138,12 @@ _AUX_BEFORE = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|w
 _R_TRIED = re.compile(rf"\b(?:brought\s+to\s+trial|put\s+on\s+trial|tried|prosecuted|convicted|sentenced|indicted|"
                       rf"arrested|detained|jailed)\s+(?:\w+\s+)?(?:for|in\s+connection\s+with)\s+{_CRIME}",
                       re.IGNORECASE)
+# "were arrested in the last hours because of their suspected involvement in the assassination" (the passive:
+# "police arrested X for their role in" holds X, not the police, to blame)
+_R_ARRESTED_OVER = re.compile(rf"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:arrested|detained|jailed)\s+"
+                              rf"(?:[\w,]+\s+){{0,8}}?(?:for|because\s+of|over)\s+(?:their|his|her)\s+"
+                              rf"(?:alleged\s+|suspected\s+|presumed\s+)?(?:involvement|participation|role|part)\s+in\s+"
+                              rf"{_CRIME}", re.IGNORECASE)
 _CHARGE = re.compile(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", re.IGNORECASE)
 # "the police suspect the X": the verb, with its object (not the adjective of "suspected guerrillas")
 _R_SUSPECT = re.compile(r"\b(?:suspects?|suspected)\s+(?:that\s+)?(?=the\s)", re.IGNORECASE)
@@ -501,8 +508,10 @@ def _charges(text: str, upper: bool, by: str | None, add: Callable[..., None]) -
         actor = _CHARGE.sub("", _np_after(text, m.end()) or "")
         if actor and _groupish(actor, upper) and _R_ABOUT_ATTACK.search(text) and not _NO_ONE.match(actor):
             add("accused", actor, _np_before(text, m.start()) or by, m)
-    for m in _R_TRIED.finditer(text):
-        actor = _actor_clean(_np_before(text, _AUX_BEFORE.search(text, 0, m.start()).start()) or "")
+    for m in [*_R_TRIED.finditer(text), *_R_ARRESTED_OVER.finditer(text)]:
+        at = _AUX_BEFORE.search(text, 0, m.start()).start()
+        aside = _APPOSITIVE_END.search(text, 0, at)  # "people, including members of X, were arrested": X
+        actor = _actor_clean(_np_before(text, aside.start() if aside else at) or "")
         if actor and _groupish(actor, upper) and not _NO_ONE.match(actor):
             add("accused", actor, by, m)
     for m in _R_WORK.finditer(text):

@@ -1283,3 +1283,16 @@ def test_a_time_or_place_before_the_subject_is_not_its_name():
     assert ("carried_out", "the Red Dawn Front") in got, got
     got = responsibility("In the capital the Red Dawn Front bombed two banks.")
     assert ("carried_out", "the Red Dawn Front") in got, got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    ("A group of people, including members of the Ruritanian army, were arrested in the last few hours because of "
+     "their suspected involvement in the assassination of six priests.", ("accused", "Ruritanian army"), None),
+    (_wire("SAN SALVADOR, 7 JAN 90", "TWO MEN, MEMBERS OF THE RED DAWN FRONT, WERE DETAINED YESTERDAY OVER THEIR "
+           "ALLEGED ROLE IN THE BOMBING OF THE BANK."), ("accused", "RED DAWN FRONT"), None),
+    # the active: the police arrest, they are not held responsible
+    ("Police arrested two members of the Red Dawn Front because of their involvement in the bombing.", None,
+     "Police"),
+], ids=["including-members-arrested", "detained-over-role", "police-arrested"])
+def test_those_arrested_for_their_role_in_a_crime_are_accused(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
