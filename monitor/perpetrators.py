@@ -73,6 +73,8 @@ _VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DY
                       r"HIJACK|SABOTAG|TORTUR|EXECUT(?!IVE)|STORM|ROCKET|MORTAR|GRENADE|CAR\s+BOMB|TOOK\s+HOSTAGE|GUNNED|HOSTAGE|"
                       r"CLAIMED\s+THE\s+LIVES|BL(?:EW|OWN|OW|OWING)\s+UP)\w*",
                       re.IGNORECASE)
+# a part in a crime, in a sentence with no violent word: "MEMBERS OF THE X PARTICIPATED IN THE CRIME"
+_TOOK_PART = re.compile(r"\b(?:PARTICIPATED|TOOK\s+PART)\s+IN\b", re.IGNORECASE)
 # (not "THE ARMED FORCES HAVE CLAIMED THAT X WAS KILLED BY ...": a claim about someone else)
 # (nor "THE INCIDENTS THAT CLAIMED SEVERAL VICTIMS": lives, not responsibility)
 # (nor "CLAIMED IN A REPORT THAT THEY INFLICTED", "A GROUP THAT CLAIMS TO BE LINKED TO X", "X HAS ADMITTED TO BEING
@@ -124,6 +126,9 @@ _AGENT_VERB = re.compile((r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATT
                          r"EXECUTED|STORMED|HURLED|PLANTED|CARRIED OUT|PERPETRATED|COMMITTED|LAUNCHED|STAGED|"
                          r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK|PLACED|THREW|SHELLED|STRAFED|BEHEADED|STABBED|"
                          r"MUTILATED|LOOTED|CARRY OUT|GUNNED DOWN|HELD HOSTAGE|"
+                         # "MEMBERS OF THE X PARTICIPATED IN THE CRIME"
+                         r"(?:PARTICIPATED|TOOK PART) IN (?=(?:THE |THIS |THAT |THESE )?(?:[\w-]+ ){0,2}?(?:CRIMES?|"
+                         r"MURDERS?|KILLINGS?|MASSACRES?|ATTACKS?|ASSASSINATIONS?|KIDNAPPINGS?|BOMBINGS?|AMBUSH))|"
                          # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
                          r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
                          r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING|"
@@ -569,7 +574,7 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
     speaker = _speaker(sents, known)
     for i, (s, src) in enumerate(zip(sents, sources, strict=True)):
         text = s.text
-        if not _VIOLENT.search(text) and not _CLAIM.search(text):
+        if not _VIOLENT.search(text) and not _CLAIM.search(text) and not _TOOK_PART.search(text):
             continue
         # (an acronym before a person or place is not the group: "THE X [...] PRESIDENTIAL CANDIDATE")
         spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)

@@ -160,7 +160,8 @@ _PROJECTILES = r"(?:missiles?|rockets?|drones?|shells?|mortars?|grenades?|projec
 _VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
             r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|detonated|fired on|opened fire on|"
             r"shelled|bombarded|stormed|torched|struck|targeted|raided|rocketed|strafed|beheaded|executed|"
-            rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off|fired)"
+            rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off|fired|"
+            rf"(?:participated|took part|were involved|was involved) in)"
             rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?"
             rf"(?:{_ATTACK_NOUN}|{_PROJECTILES})\b|\s+by\b))")
 # a group or state telling of its own act: "X said it had fired the rockets", "X says its jets struck"
@@ -309,7 +310,7 @@ _ATTRIBUTION_TRIGGER = re.compile(  # at word starts only
     r"perpetrat|held|hold|consider|attribut|by\b|behind|drone|uav|aircraft|jet|plane|helicopter|bomber|f-\d|killed|"
     r"murdered|assassinat|attack|kidnap|abduct|bomb|dynamit|ambush|massacr|machine|shot|wounded|destroy|burn|seiz|commit|"
     r"plann|plant|detonat|set off|fired|opened fire|shelled|shelling|bombard|stormed|torched|struck|targeted|raided|"
-    r"rocket|straf|beheaded|executed)")
+    r"rocket|straf|beheaded|executed|participated|took part)")
 # ... and the gate of the charges, the suspicions and the marks (``_charges``)
 _CHARGE_TRIGGER = re.compile(
     r"\b(?:involved|implicated|charged|accused|linked|brought|put\s+on|tried|prosecuted|convicted|sentenced|indicted|"

@@ -1296,3 +1296,23 @@ def test_a_time_or_place_before_the_subject_is_not_its_name():
 ], ids=["including-members-arrested", "detained-over-role", "police-arrested"])
 def test_those_arrested_for_their_role_in_a_crime_are_accused(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+@pytest.mark.parametrize("text,found,not_found", [
+    ("The president announced that members of the Ruritanian armed forces participated in the crime.",
+     ("carried_out", "members of the Ruritanian armed forces"), None),
+    (_wire("SAN SALVADOR, 9 JAN 90", 'THE PRESIDENT ANNOUNCED ON SUNDAY THAT "MEMBERS OF THE RURITANIAN ARMED FORCES" '
+           "PARTICIPATED IN THE CRIME."), ("carried_out", "RURITANIAN ARMED FORCES"), None),
+    ("Members of the Red Dawn Front took part in the massacre of the villagers.",
+     ("carried_out", "Members of the Red Dawn Front"), None),
+    # a part in talks is no act
+    (_wire("BOGOTA, 2 JUN 89", "MEMBERS OF THE RED DAWN FRONT PARTICIPATED IN THE TALKS HELD IN THE CAPITAL "
+           "YESTERDAY WITH GOVERNMENT DELEGATES."), None,
+     ("carried_out", "RED DAWN FRONT")),
+], ids=["participated-in-the-crime", "participated-wire", "took-part-in-massacre", "participated-in-talks"])
+def test_a_part_in_a_crime_is_an_act(text, found, not_found):
+    got = responsibility(text)
+    if found:
+        assert found in got, got
+    if not_found:
+        assert not_found not in got, got
