@@ -374,13 +374,16 @@ _WHICH_DID = re.compile(r"\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:WHICH|WHO)\s+(?:(?:H
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
 _THAT = re.compile(r"\bTHAT\b", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
+_NOUN_AFTER = re.compile(r"\s+(?:TOOK\s+PLACE|OCCURRED|HAPPENED|WAS|WERE)\b", re.IGNORECASE)
 
 
 def _agent_verb(clause: str) -> re.Match[str] | None:
     """The first violent verb of the clause, a noun of the same spelling left out."""
     for m in _AGENT_VERB.finditer(clause):
-        if m.group().upper() in _NOUN_TOO and _NOUN_BEFORE.search(clause[max(0, m.start() - 20):m.start()]):
-            continue
+        if m.group().upper() in _NOUN_TOO and (_NOUN_BEFORE.search(clause[max(0, m.start() - 20):m.start()])
+                                               or (_NOUN_AFTER.match(clause, m.end())
+                                                   and _THE_BEFORE.search(clause, max(0, m.start() - 5), m.start()))):
+            continue  # (and "... AND 103 CIVILIANS, THE MURDER TOOK PLACE AT 0200": the noun's own verb)
         if m.group().upper().endswith("ED") and _THE_BEFORE.search(clause, max(0, m.start() - 5), m.start()):
             continue  # "THE REAPPEARANCE OF THE KIDNAPPED": people, not an act
         if _UNDONE.search(clause, max(0, m.start() - 30), m.start()):
