@@ -199,7 +199,9 @@ _STOPPED_BY = re.compile(r"\b(?:REPELLED|REPULSED|DEFUSED|DEACTIVATED|DISMANTLED
                          r"CAPTURED|DETAINED|RESCUED|ISSUED|SENT|SIGNED|CONDEMNED|DENOUNCED|INVESTIGATED|"
                          r"THWARTED|FOILED|PREVENTED|CONFISCATED|SEIZED|REPORTED|CONFIRMED|INVESTIGATION|CUSTODY|ORDERED|"
                          r"REQUESTED|CHOSEN|SELECTED|APPOINTED|QUESTIONED|INTERROGATED|SUPPORTED|BACKED|REINFORCED|"
-                         r"PROTECTED|GUARDED|ESCORTED|EVACUATED|TREATED|SURROUNDED|PURSUED|CHASED)"
+                         r"PROTECTED|GUARDED|ESCORTED|EVACUATED|TREATED|SURROUNDED|PURSUED|CHASED|"
+                         # a place held or watched: "THE CAPITAL, WHICH HAS BEEN MILITARIZED BY THE ARMY"
+                         r"MILITARIZED|PATROLLED|CONTROLLED|GOVERNED|MONITORED|VISITED|ATTENDED|CONVENED)"
                          r"(?:\s+(?:TODAY|YESTERDAY|TONIGHT|LATER|ALSO|RECENTLY))?\s+$", re.IGNORECASE)
 _NOT_AGENT = re.compile(r"\bVICTIMS?\s+OF\b|\bTARGETS?\s+OF\b|^\W*TO\s+\w+", re.IGNORECASE)
 # (as far back as "ACCORDING TO SEVERAL MEMBERS OF THE BOMB SQUAD OF THE LOCAL POLICE")
@@ -372,6 +374,8 @@ _UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT
 _WHICH_DID = re.compile(r"\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:WHICH|WHO)\s+(?:(?:HAS|HAVE|HAD)\s+)?"
                         r"(?:(?:[A-Z]+LY|EVEN|ALSO|RECENTLY|ALREADY)\s+){0,3}", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
+# a person is the verb's subject: "CAPTURED BY THE X IN PANAMA AFTER HE PLACED A BOMB"
+_PERSON_SUBJECT = re.compile(r"\b(?:HE|SHE)\s+(?:(?:HAD|HAS|[A-Z]+LY)\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"\bTHAT\b", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 _NOUN_AFTER = re.compile(r"\s+(?:TOOK\s+PLACE|OCCURRED|HAPPENED|WAS|WERE)\b", re.IGNORECASE)
@@ -485,6 +489,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         that = _THAT.search(clause, 0, verb.start())
         # (nor "THE POLICE HAVE NOT RULED OUT THAT THE X CARRIED OUT": another group is the verb's subject)
         agent = (verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
+                 and not _PERSON_SUBJECT.search(clause, 0, verb.start())
                  and not (that and _another_group(clause[that.end():verb.start()])))
     near = _VIOLENT.search(clause[:25])
     if near and not _VIOLENT.match(clause, near.start()):

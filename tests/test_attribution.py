@@ -1323,3 +1323,13 @@ def test_the_crime_as_a_subject_is_a_noun():
                                "MEMBERS OF THE RURITANIAN ARMY AND 103 CIVILIANS, THE MURDER TOOK PLACE BETWEEN 0200 "
                                "AND 0300."))
     assert not any("ARMY" in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text,not_actor", [
+    (_wire("PANAMA CITY, 22 NOV 89", "A MAN WAS TRAILED FOR WEEKS BY U.S. AND RURITANIAN SECRET SERVICE AGENTS IN "
+           "PANAMA UNTIL HE PLACED A BOMB IN A MOVIE THEATER AT A MILITARY BASE."), "SECRET SERVICE"),
+    (_wire("SAN SALVADOR, 19 MAR 89", "A SERIES OF EXPLOSIONS PRECEDED A TOTAL BLACKOUT IN THE CAPITAL, WHICH HAS "
+           "BEEN PRACTICALLY MILITARIZED BY THE RURITANIAN ARMY."), "ARMY"),
+], ids=["after-he-placed", "militarized-by"])
+def test_a_persons_act_and_a_place_held_name_no_agent(text, not_actor):
+    _assert_reads(text, None, not_actor)
