@@ -376,6 +376,9 @@ _WHICH_DID = re.compile(r"\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:WHICH|WHO)\s+(?:(?:H
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
 # a person is the verb's subject: "CAPTURED BY THE X IN PANAMA AFTER HE PLACED A BOMB"
 _PERSON_SUBJECT = re.compile(r"\b(?:HE|SHE)\s+(?:(?:HAD|HAS|[A-Z]+LY)\s+)?$", re.IGNORECASE)
+# the act as the object of "to" or "about": "X [...] REFERRED TO THE BOMBINGS" (not "THE X ATTACK ON")
+_PREP_THE = re.compile(r"\b(?:TO|ABOUT)\s+(?:THE|THESE|THOSE|THIS|A|AN)"
+                       r"\s+(?:[A-Z]+\s+)?$", re.IGNORECASE)
 _THAT = re.compile(r"\bTHAT\b", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 _NOUN_AFTER = re.compile(r"\s+(?:TOOK\s+PLACE|OCCURRED|HAPPENED|WAS|WERE)\b", re.IGNORECASE)
@@ -495,6 +498,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if near and not _VIOLENT.match(clause, near.start()):
         near = None  # a word cut at the window's edge: "EXECUTI[VE]"
     if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group())
+                 or _PREP_THE.search(clause, 0, near.start())
                  or _UNDONE.search(clause, 0, near.start())
                  or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())
                  or (_COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, near.start()))):

@@ -1333,3 +1333,9 @@ def test_the_crime_as_a_subject_is_a_noun():
 ], ids=["after-he-placed", "militarized-by"])
 def test_a_persons_act_and_a_place_held_name_no_agent(text, not_actor):
     _assert_reads(text, None, not_actor)
+
+
+def test_the_act_referred_to_is_not_the_speakers():
+    got = responsibility(_wire("CLANDESTINE, 17 NOV 89", "COMRADE PEREZ [MEMBER OF THE GENERAL COMMAND OF THE RED DAWN "
+                               "FRONT (RDF)] REFERRED TO THE BOMBINGS AND THE KILLING OF THE PRIESTS IN THE CAPITAL."))
+    assert not any(k == "carried_out" for k, _ in got), got
