@@ -22,7 +22,7 @@ import re
 
 from monitor.incidents import Sentence
 from monitor.models import Attribution, Source
-from monitor.responsibility import BELIEF_THAT, CONDITION, POSSIBILITY_THAT, WHETHER
+from monitor.responsibility import BELIEF_THAT, CONDITION, POSSIBILITY_THAT, QUESTION, WHETHER
 
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
@@ -606,8 +606,8 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
             if kind == "carried_out" and (ours or _LEAFLET.search(text, b) or _own_report(
                     name, known, (sents[i - 1].text if i else "") + " " + text[:a])):
                 kind = "claimed"  # "THE FMLN REPORTS THAT ... FMLN COLUMNS STAGED ATTACKS": its own account
-            if clash(name, text):
-                continue
+            if clash(name, text) or (kind == "carried_out" and QUESTION.search(text)):
+                continue  # (a question asserts no act: "WHAT CAN THE X DO IN THE FACE OF AN ARMY THAT KILLS?")
             if kind is None or (name.upper(), kind) in seen:
                 continue
             seen.add((name.upper(), kind))

@@ -42,6 +42,7 @@ _ADVERB = re.compile(r"[a-z]+(?:ally|edly|ately|ently|antly|ously|ively|fully|en
 
 
 # a time or place before the subject: "since last year the X", "in Kabul the X"
+QUESTION = re.compile(r"\?[\s\"”’']*$")
 _APPOSITIVE_END = re.compile(r",\s*$")
 _LEAD_PHRASE = re.compile(r"^(?:since|during|after|before|over|throughout|until|in|on|at|last|earlier|including)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?(?=(?:the|a|an)\s)", re.IGNORECASE)
@@ -334,6 +335,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
     if not core and not charges:
         return out
     upper = all_caps(text)
+    question = bool(QUESTION.search(text))
 
     def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
         if actor and actor.lower() in PRONOUNS and kind == "denied":
@@ -342,6 +344,8 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
             return  # an act or a charge with no one to hold it against ("were blamed", "denied it")
         if kind == "carried_out" and actor and _ALLEGED_ACTOR.match(actor):
             kind = "accused"  # "kidnapped by alleged death squads": someone's allegation
+        if kind == "carried_out" and question:
+            return  # a question asserts no act: "did the militia fire the rockets?"
         key = _actor_clean(actor).lower() if actor else None
         if any(b.kind == kind and b.negated == negated and (_actor_clean(b.actor).lower() if b.actor else None) == key
                for b in out):

@@ -1339,3 +1339,13 @@ def test_the_act_referred_to_is_not_the_speakers():
     got = responsibility(_wire("CLANDESTINE, 17 NOV 89", "COMRADE PEREZ [MEMBER OF THE GENERAL COMMAND OF THE RED DAWN "
                                "FRONT (RDF)] REFERRED TO THE BOMBINGS AND THE KILLING OF THE PRIESTS IN THE CAPITAL."))
     assert not any(k == "carried_out" for k, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Was the bank bombed by the Red Dawn Front?",
+    _wire("CLANDESTINE, NO DATE", "[REPORTER] COMMANDER, WHAT CAN THE POPULAR MOVEMENT AND THE UNIONS DO IN THE FACE OF "
+          "A GOVERNMENT THAT HAS KILLED SO MANY WORKERS?"),
+], ids=["was-it-bombed-by", "what-can-the-movement-do"])
+def test_a_question_asserts_no_act(text):
+    got = responsibility(text)
+    assert not any(k == "carried_out" for k, _ in got), got
