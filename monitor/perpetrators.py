@@ -379,6 +379,8 @@ _PERSON_SUBJECT = re.compile(r"\b(?:HE|SHE)\s+(?:(?:HAD|HAS|[A-Z]+LY)\s+)?$", re
 # the act as the object of "to" or "about": "X [...] REFERRED TO THE BOMBINGS" (not "THE X ATTACK ON")
 _PREP_THE = re.compile(r"\b(?:TO|ABOUT)\s+(?:THE|THESE|THOSE|THIS|A|AN)"
                        r"\s+(?:[A-Z]+\s+)?$", re.IGNORECASE)
+_NEVER = re.compile(r"\W*(?:(?:HAS|HAVE|HAD|DOES|DO|DID|IS|ARE|WAS|WERE)\s+)?(?:NEVER|NOT|NO\s+LONGER)\b(?!\s+ONLY)",
+                    re.IGNORECASE)
 _THAT = re.compile(r"\bTHAT\b", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 _NOUN_AFTER = re.compile(r"\s+(?:TOOK\s+PLACE|OCCURRED|HAPPENED|WAS|WERE)\b", re.IGNORECASE)
@@ -487,6 +489,8 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if (verb and _PARTICIPLE_ONLY.match(clause, verb.start()) and (_COUNTED.search(before[-15:]) or verb.start() > 25)
             and not _PERFECT.search(clause, 0, verb.start())):  # (not "HAS REPEATEDLY BOMBED AND STRAFED")
         verb = None  # "150 ARMY MEMBERS KILLED AND 300 WOUNDED", "... WITH VERY FEW CIVILIANS WOUNDED": victims
+    if verb and _NEVER.match(clause):
+        verb = None  # "THE X HAS NEVER HAD A POLICY TO ATTACK CIVILIANS": no act
     if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         that = _THAT.search(clause, 0, verb.start())
@@ -497,7 +501,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     near = _VIOLENT.search(clause[:25])
     if near and not _VIOLENT.match(clause, near.start()):
         near = None  # a word cut at the window's edge: "EXECUTI[VE]"
-    if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group())
+    if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group()) or _NEVER.match(clause)
                  or _PREP_THE.search(clause, 0, near.start())
                  or _UNDONE.search(clause, 0, near.start())
                  or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())

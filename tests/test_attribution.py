@@ -1355,3 +1355,14 @@ def test_a_forces_commander_is_a_person_here_the_victim():
     got = responsibility(_wire("MEDELLIN, 3 SEP 89", "A JUDGE IDENTIFIED THE BODY OF THE RURITANIAN POLICE COMMANDER "
                                "MURDERED THIS MORNING ON THE CITY'S WEST SIDE."))
     assert not any("POLICE" in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text", [
+    _wire("CLANDESTINE, 2 JAN 90", "THE RED DAWN FRONT HAS NEVER HAD A POLICY TO ATTACK OR HARM THE CIVILIAN "
+          "POPULATION. OUR GESTURES ARE A CLEAR CONTRIBUTION TO PEACE."),
+    _wire("CLANDESTINE, 2 JAN 90", "THE RED DAWN FRONT IS NOT ATTACKING CIVILIANS IN THE TOWNS OF THE NORTH, ITS "
+          "COMMANDERS SAID IN A STATEMENT BROADCAST YESTERDAY FROM THE MOUNTAINS."),
+], ids=["never-had-a-policy-to-attack", "is-not-attacking"])
+def test_a_group_that_never_acted_is_no_agent(text):
+    got = responsibility(text)
+    assert not any(k == "carried_out" for k, _ in got), got
