@@ -170,7 +170,9 @@ _TO_BE_DONE = re.compile(r"\b(?:GOING\s+TO|WILL|WOULD|WAS\s+TO|WERE\s+TO)\s+BE\s
 # the accuser after its accusations: "THE ACCUSATIONS MADE BY THE X THAT ..."
 _CHARGES_BY = re.compile(r"\b(?:ACCUSATIONS?|CHARGES|ALLEGATIONS?|DENUNCIATIONS?|STATEMENTS?|COMMUNIQUES?|"
                          r"ANNOUNCEMENTS?|CLAIMS)\s+(?:[\w-]+\s+){0,2}?(?:MADE|ISSUED|RELEASED|PUBLISHED|BROADCAST|RAISED|"
-                         r"LEVELED|LEVELLED|PRESENTED)?\s*$", re.IGNORECASE)
+                         r"LEVELED|LEVELLED|PRESENTED)?\s*$|"
+                         # "KILLED AFTER BEING ACCUSED BY THE X OF BEING INFORMANTS": X accuses
+                         r"\b(?:ACCUSED|BLAMED|DENOUNCED|CHARGED)\s*$", re.IGNORECASE)
 # a member admitting to belong to the group: "WHO ADMITTED BEING A MEMBER OF THE X", "SHE SAID SHE WAS A MEMBER OF"
 _MEMBER_ADMITS = re.compile(r"\b(?:ADMIT\w*\s+(?:TO\s+)?(?:BEING|THAT\b[^.;]{0,100}?\b(?:IS|ARE|WAS|WERE))|"
                             r"(?:SAID|SAYS|CONFESSED|ACKNOWLEDGED)\s+(?:THAT\s+)?(?:HE|SHE|THEY)\s+(?:IS|ARE|WAS|WERE))\s+"

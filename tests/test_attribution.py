@@ -1366,3 +1366,9 @@ def test_a_forces_commander_is_a_person_here_the_victim():
 def test_a_group_that_never_acted_is_no_agent(text):
     got = responsibility(text)
     assert not any(k == "carried_out" for k, _ in got), got
+
+
+def test_the_group_that_accuses_is_not_accused():
+    got = responsibility(_wire("BOGOTA, 20 FEB 90", "THREE PEASANTS WERE KILLED IN THE SOUTH AFTER BEING ACCUSED BY "
+                               "THE RED DAWN FRONT OF BEING ARMY INFORMANTS."))
+    assert ("accused", "RED DAWN FRONT") not in got, got
