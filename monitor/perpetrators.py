@@ -383,6 +383,7 @@ _PREP_THE = re.compile(r"\b(?:TO|ABOUT)\s+(?:THE|THESE|THOSE|THIS|A|AN)"
                        r"\s+(?:[A-Z]+\s+)?$", re.IGNORECASE)
 _NEVER = re.compile(r"\W*(?:(?:HAS|HAVE|HAD|DOES|DO|DID|IS|ARE|WAS|WERE)\s+)?(?:NEVER|NOT|NO\s+LONGER)\b(?!\s+ONLY)",
                     re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r",\s+AND\s+|;", re.IGNORECASE)
 _THAT = re.compile(r"\bTHAT\b", re.IGNORECASE)
 _NOUN_TOO = {"ATTACK", "ATTACKS", "MURDER", "KILL"}
 _NOUN_AFTER = re.compile(r"\s+(?:TOOK\s+PLACE|OCCURRED|HAPPENED|WAS|WERE)\b", re.IGNORECASE)
@@ -516,7 +517,10 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         return None
     if unsure or POSSIBILITY_THAT.search(before[-100:]):
         return "suspected"  # "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS": a possibility
-    if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(sentence)
+    # (a hedge of the next clause is not this one's: "X ATTACKED 10 POSITIONS, AND THE ATTACKS ARE APPARENTLY
+    # CONTINUING")
+    own = sentence[:len(sentence) - len(after)] + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
+    if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(own)
             or BELIEF_THAT.search(before[-240:])):
         return "accused"  # "ALLEGED SHINING PATH MEMBERS": an allegation, someone's accusation or belief
     if _HEDGE.search(sentence):

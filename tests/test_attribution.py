@@ -1372,3 +1372,10 @@ def test_the_group_that_accuses_is_not_accused():
     got = responsibility(_wire("BOGOTA, 20 FEB 90", "THREE PEASANTS WERE KILLED IN THE SOUTH AFTER BEING ACCUSED BY "
                                "THE RED DAWN FRONT OF BEING ARMY INFORMANTS."))
     assert ("accused", "RED DAWN FRONT") not in got, got
+
+
+def test_a_hedge_of_the_next_clause_is_not_this_ones():
+    got = responsibility(_wire("SAN SALVADOR, 12 NOV 89", "URBAN CELLS OF THE RED DAWN FRONT ATTACKED AT LEAST 10 "
+                               "MILITARY POSITIONS IN THE CAPITAL ON SATURDAY NIGHT, AND THE ATTACKS ARE APPARENTLY "
+                               "CONTINUING THIS MORNING."))
+    assert ("carried_out", "RED DAWN FRONT") in got and ("accused", "RED DAWN FRONT") not in got, got
