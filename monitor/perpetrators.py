@@ -523,7 +523,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(own)
             or BELIEF_THAT.search(before[-240:])):
         return "accused"  # "ALLEGED SHINING PATH MEMBERS": an allegation, someone's accusation or belief
-    if _HEDGE.search(sentence):
+    if _HEDGE.search(own):
         return "suspected"
     return "carried_out"
 
