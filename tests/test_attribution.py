@@ -1379,3 +1379,9 @@ def test_a_hedge_of_the_next_clause_is_not_this_ones():
                                "MILITARY POSITIONS IN THE CAPITAL ON SATURDAY NIGHT, AND THE ATTACKS ARE APPARENTLY "
                                "CONTINUING THIS MORNING."))
     assert ("carried_out", "RED DAWN FRONT") in got and ("accused", "RED DAWN FRONT") not in got, got
+
+
+def test_the_group_that_demands_is_no_agent():
+    got = responsibility(_wire("SAN SALVADOR, 4 SEP 89", "THE CONDITIONS DEMANDED BY THE RED DAWN FRONT INCLUDE REFORMS "
+                               "TO THE JUDICIAL SYSTEM AND AN END TO ALL MANNER OF REPRESSION AND KILLINGS."))
+    assert ("carried_out", "RED DAWN FRONT") not in got, got
