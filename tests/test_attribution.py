@@ -1385,3 +1385,16 @@ def test_the_group_that_demands_is_no_agent():
     got = responsibility(_wire("SAN SALVADOR, 4 SEP 89", "THE CONDITIONS DEMANDED BY THE RED DAWN FRONT INCLUDE REFORMS "
                                "TO THE JUDICIAL SYSTEM AND AN END TO ALL MANNER OF REPRESSION AND KILLINGS."))
     assert ("carried_out", "RED DAWN FRONT") not in got, got
+
+
+@pytest.mark.parametrize("text,found,not_actor", [
+    (_wire("CHALATENANGO, 19 MAR 89", "A COLONEL TOLD REPORTERS THAT OVER 500 GUERRILLA FIGHTERS ATTACKED TWO TOWNS "
+           "IN THE NORTH HOURS BEFORE THE ELECTIONS."), None, "GUERRILLA FIGHTERS"),
+    (_wire("SAN SALVADOR, 1 NOV 89", "MILITARY SPOKESMEN SAID THAT THE REBEL FORCES ATTACKED THE PRESIDENTIAL "
+           "RESIDENCE AND TWO HOTELS IN THE CAPITAL LAST NIGHT."), None, "REBEL FORCES"),
+    # a name before the fighters still names the group
+    (_wire("SAN SALVADOR, 1 NOV 89", "MILITARY SPOKESMEN SAID THAT RED DAWN FIGHTERS ATTACKED THE PRESIDENTIAL "
+           "RESIDENCE AND TWO HOTELS IN THE CAPITAL LAST NIGHT."), ("carried_out", "RED DAWN FIGHTERS"), None),
+], ids=["guerrilla-fighters", "rebel-forces", "red-dawn-fighters"])
+def test_guerrilla_forces_and_fighters_name_no_group(text, found, not_actor):
+    _assert_reads(text, found, not_actor)
