@@ -781,8 +781,8 @@ def test_state_forces_in_a_clash_and_telling_of_the_enemy(text, not_actor, found
 
 @pytest.mark.parametrize("text,found,not_found", [
     # an agent called alleged or suspected is someone's allegation, not a fact
-    (_wire("GUATEMALA CITY, 2 SEP 89", "FOUR TEACHERS WHO WERE KIDNAPPED BY ALLEGED DEATH SQUADS ON MONDAY HAVE NOT BEEN "
-           "FOUND."), ("accused", "ALLEGED DEATH SQUADS"), ("carried_out", "ALLEGED DEATH SQUADS")),
+    (_wire("GUATEMALA CITY, 2 SEP 89", "FOUR TEACHERS WHO WERE KIDNAPPED BY ALLEGED RED HAND DEATH SQUADS ON MONDAY HAVE "
+           "NOT BEEN FOUND."), ("accused", "RED HAND DEATH SQUADS"), ("carried_out", "RED HAND DEATH SQUADS")),
     ("On Friday, suspected Red Dawn Front members staged a bomb attack on the mayor's home.",
      ("accused", "suspected Red Dawn Front members"), ("carried_out", "suspected Red Dawn Front members")),
     # ... also with a time between the verb and its agent
@@ -1398,3 +1398,9 @@ def test_the_group_that_demands_is_no_agent():
 ], ids=["guerrilla-fighters", "rebel-forces", "red-dawn-fighters"])
 def test_guerrilla_forces_and_fighters_name_no_group(text, found, not_actor):
     _assert_reads(text, found, not_actor)
+
+
+def test_unnamed_death_squads_are_generic_in_wire_copy():
+    got = responsibility(_wire("GUATEMALA CITY, 2 SEP 89", "THE BODIES OF FOUR STUDENTS WHO HAD BEEN KIDNAPPED OVER THE "
+                               "PAST 2 WEEKS BY DEATH SQUADS WERE FOUND TODAY NEAR THE CAMPUS."))
+    assert not any("DEATH SQUAD" in a for _, a in got), got
