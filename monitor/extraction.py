@@ -521,7 +521,7 @@ def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], ta
 _AND = re.compile(r",?\s+AND\s+(?=THE\s)|,\s+(?=THE\s)")  # between those held responsible together
 # a government or the military held responsible, named only by its head noun
 _ACCUSED_STATE = re.compile(r"(?:\b(?!(?:THE|A|AN|AND|OR|OF|BY|TO|HELD|HOLD|HOLDS|BLAME|BLAMED|ACCUSED|THAT|WHICH)\b)"
-                            r"[A-Z][\w'’-]*\s+){0,3}(?:GOVERNMENT|MILITARY)\b")
+                            r"[A-Z][\w'’-]*\s+){0,3}\b(?:GOVERNMENT|MILITARY)\b")
 _UNNAMED_CLAIM = re.compile(r"\b(?:CLAIMED|CLAIMING|ACCEPTED|ASSUMED|TOOK)\s+(?:RESPONSIBILITY|CREDIT|AUTHORSHIP)\b")
 
 

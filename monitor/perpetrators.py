@@ -31,11 +31,15 @@ _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABL
 # (and "THE SAME GROUP", "THE AFOREMENTIONED GROUP": a group named before, not a name)
 _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVERAL|SOME|HEAVILY|UNIDENTIFIED|"
                       r"SAME|ANY|AFOREMENTIONED|SAID|UNKNOWN|ALLEGED|PRESUMED|SUSPECTED|LEFTIST|RIGHTIST|"
-                      r"TERRORIST|GUERRILLA|REBEL|\d+|TWO|THREE|FOUR|FIVE|TEN)\s+)*"
+                      r"TERRORIST|GUERRILLA|REBEL|\d+|TWO|THREE|FOUR|FIVE|TEN|"
+                      # a kind of group, no name: "A PARAMILITARY GROUP", "AN IRREGULAR ARMED GROUP", "DRUG TERRORISTS"
+                      r"PARAMILITARY|IRREGULAR|FOREIGN|CIVILIAN|COMMANDO|DRUG|GOVERNMENT|SECURITY|REPRESSIVE|"
+                      r"OCCUPATION|ENEMY)\s+)*"
                       r"(?:GUERRILLAS?|TERRORISTS?|REBELS?|SUBVERSIVES?|GROUP|COMMANDOS?|NARCOTERRORISTS?|"
                       r"MILITIA|ORGANI[SZ]ATION|PARTY|UNITS?|FRONT|MOVEMENT|ALLIANCE|COMMAND|CARTEL|BRIGADES?|"
                       r"BATTALION|DEATH SQUADS?|(?:(?<=GUERRILLA )|(?<=TERRORIST )|(?<=REBEL ))(?:FORCES|FIGHTERS|"
-                      r"COLUMNS?))$")
+                      r"COLUMNS?)|(?:(?<=GOVERNMENT )|(?<=SECURITY )|(?<=REPRESSIVE )|(?<=OCCUPATION )|(?<=FOREIGN )|"
+                      r"(?<=ENEMY ))(?:FORCES|ARMY|TROOPS))$")
 # "SALVADORAN GUERRILLAS", "RECENT TERRORIST (MURDERS)": adjectives and a people noun name no group
 # ("RED DAWN TERRORISTS" does)
 _PEOPLE_ONLY = re.compile(r"^(?:(?:(?![\w'’]+-TRAFFICKING\b)[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|DEAD|"
@@ -258,7 +262,7 @@ _ACRONYM_MEMBERS = re.compile(r"\b(?P<acr>[A-Z]{2,5}|[A-Z]-\d{1,2})\s+(?:MEMBERS
 # words that are no acronym: short ones with one vowel ("SIX MEMBERS OF HIS ORDER", "ANY UNITS")
 _NOT_ACRONYMS = {"SIX", "TEN", "FORTY", "FIFTY", "SIXTY", "FIRST", "ALL", "MANY", "BOTH", "HIS", "HER", "ITS", "MY",
                  "STAFF", "PARTY", "ONLY", "JUST", "SUCH", "MUCH", "WHICH", "STILL", "SMALL", "YOUNG", "ANY", "NEW",
-                 "OLD", "THEY", "NEXT", "PAST", "FULL",
+                 "OLD", "THEY", "NEXT", "PAST", "FULL", "DRUG",
                  # the bracketed tags of wire copy: "[COMMUNIQUE] [X FRONT] [TEXT]"
                  "TEXT", "REPORT", "EXCERPT", "EXCERPTS", "COMMUNIQUE", "SPEECH", "INTERVIEW", "EDITORIAL",
                  "COMMENTARY", "CONTINUED", "RECORDING", "BEGIN", "END", "PASSAGE", "WORDS", "INDISTINCT",

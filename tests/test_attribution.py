@@ -1404,3 +1404,20 @@ def test_unnamed_death_squads_are_generic_in_wire_copy():
     got = responsibility(_wire("GUATEMALA CITY, 2 SEP 89", "THE BODIES OF FOUR STUDENTS WHO HAD BEEN KIDNAPPED OVER THE "
                                "PAST 2 WEEKS BY DEATH SQUADS WERE FOUND TODAY NEAR THE CAMPUS."))
     assert not any("DEATH SQUAD" in a for _, a in got), got
+
+
+@pytest.mark.parametrize("text,not_actor", [
+    (_wire("MEDELLIN, 20 AUG 89", "THE JUDGE WAS INVESTIGATING THE MASSACRE OF 43 PERSONS IN THE TOWN BY A PARAMILITARY "
+           "GROUP AND THE MURDER OF A POLICE COLONEL."), "GROUP"),
+    (_wire("LA PAZ, 26 MAY 89", "LESS THAN 40 HOURS AFTER THE MURDER OF THE TWO MISSIONARIES BY AN IRREGULAR ARMED GROUP "
+           "THE POLICE DECLARED AN EMERGENCY."), "GROUP"),
+    (_wire("BOGOTA, 3 JAN 90", "THE CANDIDATE CONDEMNED THE CHAIN OF ATTACKS PERPETRATED BY DRUG TERRORISTS IN THE "
+           "COUNTRY OVER THE PAST FEW MONTHS."), "DRUG"),
+    (_wire("TEGUCIGALPA, 9 JUN 89", "THE VILLAGERS WERE MURDERED BY GOVERNMENT FORCES, THE REFUGEES TOLD REPORTERS IN THE "
+           "CAMP YESTERDAY."), "FORCES"),
+    # a paramilitary group accused is not "the military"
+    (_wire("BOGOTA, 12 JAN 89", "ACCORDING TO THE SECURITY DEPARTMENT, A RIGHTIST PARAMILITARY GROUP IS RESPONSIBLE FOR "
+           "THE MASSACRE OF 12 PERSONS LAST WEDNESDAY."), "MILITARY"),
+], ids=["paramilitary-group", "irregular-armed-group", "drug-terrorists", "government-forces", "paramilitary-accused"])
+def test_a_kind_of_group_is_no_name_in_wire_copy(text, not_actor):
+    _assert_reads(text, None, not_actor)
