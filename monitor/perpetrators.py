@@ -382,6 +382,7 @@ _UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT
 _WHICH_DID = re.compile(r"\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:WHICH|WHO)\s+(?:(?:HAS|HAVE|HAD)\s+)?"
                         r"(?:(?:[A-Z]+LY|EVEN|ALSO|RECENTLY|ALREADY)\s+){0,3}", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
+_INTO_THE_AIR = re.compile(r"\s+(?:SHOTS\s+|ROUNDS\s+)?IN(?:TO)?\s+THE\s+AIR\b", re.IGNORECASE)
 # a person is the verb's subject: "CAPTURED BY THE X IN PANAMA AFTER HE PLACED A BOMB"
 _PERSON_SUBJECT = re.compile(r"\b(?:HE|SHE)\s+(?:(?:HAD|HAS|[A-Z]+LY)\s+)?$", re.IGNORECASE)
 # the act as the object of "to" or "about": "X [...] REFERRED TO THE BOMBINGS" (not "THE X ATTACK ON")
@@ -406,6 +407,8 @@ def _agent_verb(clause: str) -> re.Match[str] | None:
             continue  # "THE REAPPEARANCE OF THE KIDNAPPED": people, not an act
         if _UNDONE.search(clause, max(0, m.start() - 30), m.start()):
             continue  # "THEY WILL KILL", "IT CAN DESTROY", "DID NOT KILL": no act done
+        if _INTO_THE_AIR.match(clause, m.end()):
+            continue  # "THE POLICE SHOT IN THE AIR": warning shots, no one attacked
         return m
     return None
 
@@ -511,6 +514,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if near and not _VIOLENT.match(clause, near.start()):
         near = None  # a word cut at the window's edge: "EXECUTI[VE]"
     if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group()) or _NEVER.match(clause)
+                 or _INTO_THE_AIR.match(clause, near.end())
                  or _PREP_THE.search(clause, 0, near.start())
                  or _UNDONE.search(clause, 0, near.start())
                  or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())

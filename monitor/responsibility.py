@@ -246,7 +246,8 @@ _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparent
 # "the cartel's boss ordered the assassination of the candidate" (not "ordered an investigation")
 _R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{_VIOLENT}|(?:ordered|organized|masterminded)(?=\s+"
                        rf"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?:assassination|killing|murder|attack|bombing|"
-                       rf"massacre|kidnapping)s?\b))(?!\s+by\b)\s+(?:a|an|the|two|three|four|five|six|"
+                       rf"massacre|kidnapping)s?\b))(?!\s+by\b|\s+(?:shots\s+)?in(?:to)?\s+the\s+air\b)\s+(?:a|an|the|two|"
+                       rf"three|four|five|six|"
                        rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
 _R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,90}?)\s+"
                      r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)

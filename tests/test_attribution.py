@@ -1421,3 +1421,13 @@ def test_unnamed_death_squads_are_generic_in_wire_copy():
 ], ids=["paramilitary-group", "irregular-armed-group", "drug-terrorists", "government-forces", "paramilitary-accused"])
 def test_a_kind_of_group_is_no_name_in_wire_copy(text, not_actor):
     _assert_reads(text, None, not_actor)
+
+
+@pytest.mark.parametrize("text", [
+    "During the protest the Ruritanian police shot in the air to disperse the crowd.",
+    _wire("LIMA, 30 NOV 89", "DURING THE INCIDENTS, TIRES WERE BURNED AND THE RURITANIAN POLICE SHOT INTO THE AIR TO "
+          "DISPERSE THE STRIKERS IN THE CENTER OF THE CITY."),
+], ids=["mixed", "wire"])
+def test_shots_in_the_air_attack_no_one(text):
+    got = responsibility(text)
+    assert not any("police" in a.lower() for _, a in got), got
