@@ -528,7 +528,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
     if unsure or POSSIBILITY_THAT.search(before[-100:]):
         return "suspected"  # "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS": a possibility
     # (a hedge of the next clause is not this one's: "X ATTACKED 10 POSITIONS, AND THE ATTACKS ARE APPARENTLY
-    # CONTINUING")
+    # CONTINUING"; ``sentence``, the context, ends with ``after``)
     own = sentence[:len(sentence) - len(after)] + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
     if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(own)
             or BELIEF_THAT.search(before[-240:])):

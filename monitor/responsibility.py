@@ -12,7 +12,8 @@ from monitor.models import Attribution, Source
 from monitor.sources import LEAD_WORDS, PRONOUNS
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
-                           r"although|though|but|said|says|say|told|tells|believe|believes|identify|identified|found|rul(?:e|ed|es|ing)\s+out|"
+                           r"although|though|but|said|says|say|told|tells|believe|believes|identify|identified|found|"
+                           r"rul(?:e|ed|es|ing)\s+out|"
                            # someone's thought or report before the one held responsible: "police think X was behind"
                            r"think|thinks|thought|suspect|suspects|fear|fears|assume|assumes|allege|alleges|"
                            r"insist|insists|maintain|maintains|suggest|suggests|know|knows|knew|added|noted|"
@@ -41,9 +42,11 @@ _VERB_AND = re.compile(r"\s+(?:[a-z]+ed|shot|hit|struck|did)\s+and\s*$")  # "off
 _ADVERB = re.compile(r"[a-z]+(?:ally|edly|ately|ently|antly|ously|ively|fully|enly)|later|then|also|just")  # not "family"
 
 
-# a time or place before the subject: "since last year the X", "in Kabul the X"
+# a sentence that asks: it asserts no act
 QUESTION = re.compile(r"\?[\s\"”’']*$")
+# a phrase set off before a verb: "people, including members of X, were arrested"
 _APPOSITIVE_END = re.compile(r",\s*$")
+# a time or place before the subject: "since last year the X", "in Kabul the X" (and "including X")
 _LEAD_PHRASE = re.compile(r"^(?:since|during|after|before|over|throughout|until|in|on|at|last|earlier|including)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?(?=(?:the|a|an)\s)", re.IGNORECASE)
 
