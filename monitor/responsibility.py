@@ -217,7 +217,9 @@ _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planne
 # "THE ARMY HAS CLAIMED THAT THE MINISTER WAS KILLED BY X"
 BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS?|PROOF|BELIEVE\w*|BELIEFS?|CONVINCED|KNOWS?|"
                           r"KNEW|CERTAIN|SURE|DOUBT|SUSPICIONS?|ACKNOWLEDG\w*|RECOGNIZ\w*|CONFESS\w*|CLAIM(?:S|ED)|"
-                          r"ALLEGE[SD]?|CHARGE[SD]|INSIST(?:S|ED)|MAINTAIN(?:S|ED))\b[^.;]{0,40}\bTHAT\b",
+                          r"ALLEGE[SD]?|CHARGE[SD]|INSIST(?:S|ED)|MAINTAIN(?:S|ED)|"
+                          # (and the accusation: "THE ACCUSATIONS MADE BY Y THAT THE ATTACK WAS CARRIED OUT BY X")
+                          r"ACCUSATIONS?|ALLEGATIONS?|CHARGES)\b[^.;]{0,40}\bTHAT\b",
                           re.IGNORECASE)
 # a possibility someone raises: "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS"
 # (and one not ruled out: "POLICE HAVE NOT RULED OUT THAT X", "DID NOT RULE OUT X AS HAVING BEEN RESPONSIBLE")

@@ -1431,3 +1431,15 @@ def test_a_kind_of_group_is_no_name_in_wire_copy(text, not_actor):
 def test_shots_in_the_air_attack_no_one(text):
     got = responsibility(text)
     assert not any("police" in a.lower() for _, a in got), got
+
+
+@pytest.mark.parametrize("text,found,not_found", [
+    (_wire("SAN SALVADOR, 1 NOV 89", "THE PRESIDENT REJECTED THE IRRESPONSIBLE ACCUSATIONS MADE BY THE RED DAWN FRONT "
+           "THAT THE ATTACK HAD BEEN CARRIED OUT BY THE RURITANIAN ARMED FORCES."),
+     ("accused", "RURITANIAN ARMED FORCES"), ("carried_out", "RURITANIAN ARMED FORCES")),
+    ("The president rejected the allegations that the massacre was carried out by the Ruritanian army.",
+     ("accused", "the Ruritanian army"), ("carried_out", "the Ruritanian army")),
+], ids=["accusations-that-wire", "allegations-that-mixed"])
+def test_an_accusation_that_a_group_acted_accuses_it(text, found, not_found):
+    got = responsibility(text)
+    assert found in got and not_found not in got, got
