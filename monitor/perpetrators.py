@@ -22,7 +22,7 @@ import re
 
 from monitor.incidents import Sentence
 from monitor.models import Attribution, Source
-from monitor.responsibility import BELIEF_THAT, CONDITION, POSSIBILITY_THAT, QUESTION, WHETHER
+from monitor.responsibility import BELIEF_THAT, CONDITION, CRIME, INTO_THE_AIR, POSSIBILITY_THAT, QUESTION, WHETHER
 
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
@@ -42,8 +42,8 @@ _GENERIC = re.compile(r"^(?:(?:THE|A|AN|ANOTHER|NEW|OTHER|MANY|URBAN|ARMED|SEVER
                       r"(?<=ENEMY ))(?:FORCES|ARMY|TROOPS))$")
 # "SALVADORAN GUERRILLAS", "RECENT TERRORIST (MURDERS)": adjectives and a people noun name no group
 # ("RED DAWN TERRORISTS" does)
-_PEOPLE_ONLY = re.compile(r"^(?:(?:(?![\w'’]+-TRAFFICKING\b)[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|NEW|OLD|SAME|STRONG|FEW|DEAD|"
-                          r"OTHER|SEVERAL|SOME|MANY|URBAN|\d+)\s+){0,3}(?:GUERRILLAS?|TERRORISTS?|REBELS?|"
+_PEOPLE_ONLY = re.compile(r"^(?:(?:(?![\w'’]+-TRAFFICKING\b)[\w'’-]+(?:AN|ESE|ISH|IST|IC|AL|IVE|ENT|ED|ING|OUS)|"
+                          r"NEW|OLD|SAME|STRONG|FEW|DEAD|OTHER|SEVERAL|SOME|MANY|URBAN|\d+)\s+){0,3}(?:GUERRILLAS?|TERRORISTS?|REBELS?|"
                           r"SUBVERSIVES?|NARCOTERRORISTS?|NARCO-TERRORISTS?|EXTREMISTS?|INSURGENTS?|FIGHTERS|MILITANTS|"
                           r"ORGANI[SZ]ATIONS?|GROUPS?)$")
 _THING_AFTER = re.compile(r"[\])]?\s+(?:(?:ANTI-)?(?:EXPLOSIVES?|BOMB|PRESS|INTELLIGENCE|TECHNICAL|FORENSIC|PRESIDENTIAL|"
@@ -132,8 +132,7 @@ _AGENT_VERB = re.compile((r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATT
                          r"BLEW UP|TOOK HOSTAGE|MURDER|KILL|ATTACK|PLACED|THREW|SHELLED|STRAFED|BEHEADED|STABBED|"
                          r"MUTILATED|LOOTED|CARRY OUT|GUNNED DOWN|HELD HOSTAGE|"
                          # "MEMBERS OF THE X PARTICIPATED IN THE CRIME"
-                         r"(?:PARTICIPATED|TOOK PART) IN (?=(?:THE |THIS |THAT |THESE )?(?:[\w-]+ ){0,2}?(?:CRIMES?|"
-                         r"MURDERS?|KILLINGS?|MASSACRES?|ATTACKS?|ASSASSINATIONS?|KIDNAPPINGS?|BOMBINGS?|AMBUSH))|"
+                         rf"(?:PARTICIPATED|TOOK PART) IN (?={CRIME})|"
                          # the progressive: "THE ARMY IS BOMBING THE AREA" (not the passive "IS BOMBED")
                          r"(?:IS|ARE|WAS|WERE|HAS BEEN|HAVE BEEN)\s+(?:BOMBING|ATTACKING|KILLING|MURDERING|SHELLING|"
                          r"STRAFING|KIDNAPPING|MASSACRING|BURNING|DESTROYING|FIRING ON|MACHINEGUNNING|"
@@ -186,8 +185,7 @@ _CLAIMED_BY = re.compile(r"\b(?:WAS|WERE|BEEN)\s+(?:LATER\s+|ALSO\s+)?CLAIMED\s+
 # the group charged: "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
 _CHARGED_AFTER = (r"\W+(?:[\w'’-]+\s+){0,2}?(?:INVOLVED\s+IN|IMPLICATED\s+IN|CHARGED\s+WITH|ACCUSED\s+OF|"
                   r"LINKED\s+(?:TO|WITH)|ARRESTED\s+(?:[\w'’-]+\s+){0,3}?(?:FOR|IN\s+CONNECTION\s+WITH)\s+"
-                  r"(?:THE|THIS|THAT|AN?)\s+(?:[\w-]+\s+){0,2}?(?:ATTACKS?|BOMBINGS?|KILLINGS?|MURDERS?|MASSACRES?|"
-                  r"ASSASSINATIONS?|KIDNAPPINGS?|CRIMES?))\b")
+                  rf"(?=(?:THE|THIS|THAT|AN?)\s){CRIME})\b")
 _CHARGED = re.compile(_CHARGED_AFTER, re.IGNORECASE)
 # counted victims: "150 ARMY MEMBERS KILLED AND 300 WOUNDED" (a number before the group, a participle
 # with no object after it)
@@ -382,12 +380,11 @@ _UNDONE = re.compile(r"\b(?:WILL|WOULD|CAN|COULD|MAY|MIGHT|SHOULD|MUST|SHALL|NOT
 _WHICH_DID = re.compile(r"\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:WHICH|WHO)\s+(?:(?:HAS|HAVE|HAD)\s+)?"
                         r"(?:(?:[A-Z]+LY|EVEN|ALSO|RECENTLY|ALREADY)\s+){0,3}", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bTHE\s+$", re.IGNORECASE)
-_INTO_THE_AIR = re.compile(r"\s+(?:SHOTS\s+|ROUNDS\s+)?IN(?:TO)?\s+THE\s+AIR\b", re.IGNORECASE)
+_INTO_THE_AIR = re.compile(INTO_THE_AIR, re.IGNORECASE)
 # a person is the verb's subject: "CAPTURED BY THE X IN PANAMA AFTER HE PLACED A BOMB"
 _PERSON_SUBJECT = re.compile(r"\b(?:HE|SHE)\s+(?:(?:HAD|HAS|[A-Z]+LY)\s+)?$", re.IGNORECASE)
 # the act as the object of "to" or "about": "X [...] REFERRED TO THE BOMBINGS" (not "THE X ATTACK ON")
-_PREP_THE = re.compile(r"\b(?:TO|ABOUT)\s+(?:THE|THESE|THOSE|THIS|A|AN)"
-                       r"\s+(?:[A-Z]+\s+)?$", re.IGNORECASE)
+_PREP_THE = re.compile(r"\b(?:TO|ABOUT)\s+(?:THE|THESE|THOSE|THIS|A|AN)\s+(?:[A-Z]+\s+)?$", re.IGNORECASE)
 _NEVER = re.compile(r"\W*(?:(?:HAS|HAVE|HAD|DOES|DO|DID|IS|ARE|WAS|WERE)\s+)?(?:NEVER|NOT|NO\s+LONGER)\b(?!\s+ONLY)",
                     re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s+AND\s+|;", re.IGNORECASE)

@@ -45,6 +45,8 @@ _ADVERB = re.compile(r"[a-z]+(?:ally|edly|ately|ently|antly|ously|ively|fully|en
 # a sentence that asks: it asserts no act
 QUESTION = re.compile(r"\?[\s\"”’']*$")
 # a phrase set off before a verb: "people, including members of X, were arrested"
+# warning shots, no one attacked: "the police shot in the air"
+INTO_THE_AIR = r"\s+(?:shots\s+|rounds\s+)?in(?:to)?\s+the\s+air\b"
 _APPOSITIVE_END = re.compile(r",\s*$")
 # a time or place before the subject: "since last year the X", "in Kabul the X" (and "including X")
 _LEAD_PHRASE = re.compile(r"^(?:since|during|after|before|over|throughout|until|in|on|at|last|earlier|including)\s+"
@@ -129,25 +131,25 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|(?:has|have|had) been|may be|
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
                             r"shootings?|crimes?|actions?|incidents?|ambush(?:es)?|raids?|abductions?|hijackings?|"
                             r"shelling)\b", re.IGNORECASE)
-# the crime one is charged with, tried or arrested for
-_CRIME = (r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|"
-          r"murdering|massacres?|assassinations?|kidnappings?|crimes?|deaths?)\b")
+# the crime one is charged with, tried or arrested for (also read by ``perpetrators``)
+CRIME = (r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|"
+          r"murdering|massacres?|assassinations?|kidnappings?|crimes?|deaths?|ambush(?:es)?)\b")
 # the reduced relative: "eight members of the army involved in / charged with the massacre"
 _R_CHARGED = re.compile(rf"\b(?:involved\s+in|implicated\s+in|charged\s+with|accused\s+of|linked\s+(?:to|with))\s+"
-                        rf"{_CRIME}", re.IGNORECASE)
+                        rf"{CRIME}", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|has|have|had|will|to|directly|allegedly|reportedly))*"
                          r"\s*$", re.IGNORECASE)
 # ... and those tried, arrested or sentenced for it: "officials of the army are to be brought to trial
 # for the assassination", "two members of X were arrested for the bombing"
 _R_TRIED = re.compile(rf"\b(?:brought\s+to\s+trial|put\s+on\s+trial|tried|prosecuted|convicted|sentenced|indicted|"
-                      rf"arrested|detained|jailed)\s+(?:\w+\s+)?(?:for|in\s+connection\s+with)\s+{_CRIME}",
+                      rf"arrested|detained|jailed)\s+(?:\w+\s+)?(?:for|in\s+connection\s+with)\s+{CRIME}",
                       re.IGNORECASE)
 # "were arrested in the last hours because of their suspected involvement in the assassination" (the passive:
 # "police arrested X for their role in" holds X, not the police, to blame)
 _R_ARRESTED_OVER = re.compile(rf"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:arrested|detained|jailed)\s+"
                               rf"(?:[\w,]+\s+){{0,8}}?(?:for|because\s+of|over)\s+(?:their|his|her)\s+"
                               rf"(?:alleged\s+|suspected\s+|presumed\s+)?(?:involvement|participation|role|part)\s+in\s+"
-                              rf"{_CRIME}", re.IGNORECASE)
+                              rf"{CRIME}", re.IGNORECASE)
 _CHARGE = re.compile(r"\s+of\s+(?:involvement|complicity|responsib\w*|the\s+\w+|an?\s+\w+|\w+ing)\b.*$", re.IGNORECASE)
 # "the police suspect the X": the verb, with its object (not the adjective of "suspected guerrillas")
 _R_SUSPECT = re.compile(r"\b(?:suspects?|suspected)\s+(?:that\s+)?(?=the\s)", re.IGNORECASE)
@@ -251,7 +253,7 @@ _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparent
 # "the cartel's boss ordered the assassination of the candidate" (not "ordered an investigation")
 _R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{_VIOLENT}|(?:ordered|organized|masterminded)(?=\s+"
                        rf"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?:assassination|killing|murder|attack|bombing|"
-                       rf"massacre|kidnapping)s?\b))(?!\s+by\b|\s+(?:shots\s+)?in(?:to)?\s+the\s+air\b)\s+(?:a|an|the|two|"
+                       rf"massacre|kidnapping)s?\b))(?!\s+by\b|{INTO_THE_AIR})\s+(?:a|an|the|two|"
                        rf"three|four|five|six|"
                        rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
 _R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,90}?)\s+"
