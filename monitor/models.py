@@ -14,7 +14,7 @@ class Topic:
     terms: tuple[str, ...] = ()  # empty: every article matches
     feeds: tuple[str, ...] = ()  # feed ids
     channels: tuple[str, ...] = ("console",)
-    policy: dict[str, Any] = field(default_factory=dict)  # monitor.policy.AlertPolicy as a dict
+    policy: dict[str, Any] = field(default_factory=dict)  # monitor.delivery.policy.AlertPolicy as a dict
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "terms": list(self.terms), "feeds": list(self.feeds),

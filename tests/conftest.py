@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import redis
 
-from monitor.keys import Keys
-from monitor.redis_server import PrivateRedis
-from monitor.store import Store
+from monitor.state.keys import Keys
+from monitor.state.redis_server import PrivateRedis
+from monitor.state.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -105,4 +105,4 @@ def http() -> Iterator[LoopbackServer]:
     s.close()
 
 
-SEEDS = Path(__file__).resolve().parent.parent / "monitor" / "sample"
+SEEDS = Path(__file__).resolve().parent.parent / "monitor" / "devtools" / "seeds"

@@ -1,6 +1,6 @@
 import json
 
-from monitor.alerts import email_message, header_safe, slack_escape, slack_payload
+from monitor.delivery.alerts import email_message, header_safe, slack_escape, slack_payload
 from monitor.models import Alert
 
 

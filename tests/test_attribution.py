@@ -4,10 +4,10 @@ only), in the shapes those sets show."""
 
 import pytest
 
-from monitor.cleaning import content_spans, hard_wrapped, paragraphs
-from monitor.extraction import extract
-from monitor.perpetrators import group_phrase
-from monitor.quotes import quotations
+from monitor.extract.figures import extract
+from monitor.extract.perpetrators import group_phrase
+from monitor.extract.quotes import quotations
+from monitor.ingest.cleaning import content_spans, hard_wrapped, paragraphs
 
 
 def source_of(text, figure):

@@ -7,13 +7,13 @@ import subprocess
 import sys
 import time
 
-from monitor.keys import Keys
 from monitor.models import Topic
 from monitor.pipeline import analyse
-from monitor.store import Store
+from monitor.state.keys import Keys
+from monitor.state.queues import STORY, enqueue
+from monitor.state.store import Store
 from tests.test_faults import wait_for
 from workers.jobs import assign_story
-from workers.queues import STORY, enqueue
 
 TEXT = ("A gunman opened fire at the Riverside Mall in Springfield on Saturday afternoon, killing {k} people "
         "and wounding {w}, police said. Officers shot the suspect, identified as John Doe, 34, outside the "
@@ -57,7 +57,7 @@ def test_title_only_articles_match_with_the_same_code(store):
 
 
 def test_quiet_stories_age_out_of_the_index_and_stay_readable(store):
-    from monitor.clock import age_out
+    from monitor.ops.clock import age_out
     from monitor.pipeline import assign
     old = analyse("o1", "Riverside Mall shooting in Springfield",
                   TEXT.format(k=3, w=5) + " Police arrested Darnell Price, 24, on Sunday.", "2024-01-01T10:00:00Z", "A")
@@ -77,5 +77,5 @@ def test_quiet_stories_age_out_of_the_index_and_stay_readable(store):
 
 
 def old_epoch(article) -> float:
-    from monitor.matching import epoch
+    from monitor.stories.matching import epoch
     return epoch(article.published, 0.0)

@@ -13,14 +13,14 @@ import pytest
 from aiosmtpd.controller import Controller
 from rq import Queue
 
-from monitor.keys import Keys
 from monitor.models import Alert, Topic
-from monitor.redis_server import free_port
-from monitor.store import Store
+from monitor.state.keys import Keys
+from monitor.state.queues import queue_name
+from monitor.state.redis_server import free_port
+from monitor.state.store import Store
 from tests.conftest import respond
 from tests.test_end_to_end import Inbox
 from workers.jobs import dispatch
-from workers.queues import queue_name
 
 
 def make_alerts(store: Store, n: int, story: str = "s1", kind: str = "figure_disputed", first: int = 0) -> list[str]:

@@ -14,12 +14,12 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 
-from monitor.demo import SampleServer, drained, slug
-from monitor.keys import Keys
+from monitor.devtools.demo import SampleServer, drained, slug
+from monitor.devtools.sample import load_sample
 from monitor.models import Topic
-from monitor.redis_server import free_port
-from monitor.sample import load_sample
-from monitor.store import Feed, Store
+from monitor.state.keys import Keys
+from monitor.state.redis_server import free_port
+from monitor.state.store import Feed, Store
 from tests.conftest import respond
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from monitor.extraction import extract
+from monitor.extract.figures import extract
 from tests.conftest import SEEDS
 
 
@@ -114,7 +114,7 @@ LEDE = "Two men were wounded in a shooting outside a bar on Elm Street early Sun
     "Image 1 of 16",
 ])
 def test_page_furniture_is_not_article_text(furniture):
-    from monitor.cleaning import content_spans
+    from monitor.ingest.cleaning import content_spans
     text = furniture + "\n\n" + LEDE + "\n\n" + "2:30 a.m. was when the first shots were heard near the bar, a neighbor said."
     kept = [text[a:b] for a, b in content_spans(text)]
     assert kept == [LEDE, "2:30 a.m. was when the first shots were heard near the bar, a neighbor said."]

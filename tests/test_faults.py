@@ -18,18 +18,18 @@ from aiosmtpd.controller import Controller
 from rq import Queue
 from rq.registry import StartedJobRegistry
 
-from monitor.demo import SampleServer, drained, slug
-from monitor.keys import Keys
+from monitor.devtools.demo import SampleServer, drained, slug
+from monitor.devtools.sample import load_sample
 from monitor.models import Topic
-from monitor.redis_server import PrivateRedis, free_port
-from monitor.sample import load_sample
-from monitor.store import Feed, Store
+from monitor.state.keys import Keys
+from monitor.state.queues import QUEUES, queue_name
+from monitor.state.redis_server import PrivateRedis, free_port
+from monitor.state.store import Feed, Store
 from tests.conftest import LoopbackServer, respond
 from tests.test_delivery import make_alerts
 from tests.test_end_to_end import Inbox
 from tests.test_polling import page, rss
 from workers.jobs import dispatch
-from workers.queues import QUEUES, queue_name
 
 FAST = {"NEWSMON_ALLOW_PRIVATE": "true", "NEWSMON_HOST_SPACING": "0", "NEWSMON_TICK_SECONDS": "0.5",
         "NEWSMON_POLL_INTERVAL": "1", "NEWSMON_POLL_MIN": "0.5", "NEWSMON_POLL_MAX": "1",
@@ -116,8 +116,8 @@ def test_workers_killed_mid_job_lose_and_double_nothing(redis_server, r, tmp_pat
         alert = make_alerts(store, 1, story="other", first=500)[0]  # 4. a delivery stuck on Slack
         dispatch(store, store.topic("t"), alert, time.time())
         story_article = _article(store, "direct", "A man was shot and killed on Main Street on Sunday.")
+        from monitor.state.queues import STORY, enqueue
         from workers.jobs import assign_story
-        from workers.queues import STORY, enqueue
         enqueue(r, ns, STORY, assign_story, story_article, "t", job_id="story-direct")
         clock = procs.start("clock")
         doomed = [procs.start("worker", "--quiet") for _ in range(4)]
@@ -175,8 +175,8 @@ def test_sigterm_lets_the_current_job_finish(redis_server, r, tmp_path):
     try:
         store.put_topic(Topic("t", (), (), ()))
         store.put_feed(Feed("f", srv.base + "/feed", ["t"]))
+        from monitor.state.queues import ARTICLE, enqueue
         from workers.jobs import process_entry
-        from workers.queues import ARTICLE, enqueue
         entry = {"key": "k1", "url": srv.base + "/page/1", "title": "Shooting 1", "summary": "", "published": None,
                  "fingerprint": "fp1", "outlet": "Test"}
         enqueue(r, ns, ARTICLE, process_entry, "f", entry, job_id="article-term")
@@ -285,7 +285,7 @@ def test_a_job_whose_execution_record_expired_still_finishes(r):
     up to 220 s). RQ's job class fails on such an id; newsmon's drops it."""
     from rq.job import Job as RQJob
 
-    from workers.queues import Job, queue
+    from monitor.state.queues import Job, queue
 
     q = queue(r, "execs", "stories")
     job = q.enqueue(len, "abc", job_id="execs-expired")
@@ -302,8 +302,8 @@ def test_a_job_whose_execution_record_expired_still_finishes(r):
 def test_jobs_a_redis_restart_left_in_no_queue_are_queued_again(r):
     """A job saved but never pushed, or popped by a worker that then lost Redis before marking it
     started, is in no queue: the clock's repair finds it and queues it again, once."""
-    from workers.queues import DELIVER as policy
-    from workers.queues import enqueue, queue, requeue_orphans
+    from monitor.state.queues import DELIVER as policy
+    from monitor.state.queues import enqueue, queue, requeue_orphans
 
     ns = "orphans"
     q = queue(r, ns, policy.queue)

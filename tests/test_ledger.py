@@ -1,6 +1,6 @@
 import pytest
 
-from monitor.ledger import Fact, Report, consistent, merge_attribution, merge_figure
+from monitor.stories.ledger import Fact, Report, consistent, merge_attribution, merge_figure
 
 
 def rep(value=None, lower=None, upper=None, q="exact", outlet="A", t=0.0, earlier=False, src=None, text=""):

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from monitor.eventdays import EPOCH, event_days, same_event_day
-from monitor.matching import (
+from monitor.stories.eventdays import EPOCH, event_days, same_event_day
+from monitor.stories.matching import (
     ARTICLE_FULL_NAMES,
     MatchPolicy,
     StorySketch,
@@ -132,7 +132,7 @@ WIRE_STORY = (
 
 
 def test_simhash_finds_wire_copies():
-    from monitor.matching import near_duplicate, simhash
+    from monitor.stories.matching import near_duplicate, simhash
     original = simhash(WIRE_STORY)
     copy = simhash("MILLBROOK (AP) - " + WIRE_STORY + " Copyright 2024 The Associated Press. All rights reserved.")
     other = simhash(WIRE_STORY.replace("bus station", "shopping centre").replace("Millbrook", "Easton")
@@ -166,7 +166,7 @@ def test_a_late_wire_copy_joins_its_story_and_page_furniture_does_not(store):
                  "2024-01-05T09:00:00Z", "C")
     p2 = analyse("f2", "Bridge closed for repairs in March", FURNITURE + " The bridge closes for repairs.",
                  "2024-03-20T09:00:00Z", "D")
-    from monitor.matching import near_duplicate, simhash
+    from monitor.stories.matching import near_duplicate, simhash
     assert near_duplicate(simhash(p1.text), simhash(p2.text))
     assert assign(store, p1, "all", 3.0).story != assign(store, p2, "all", 4.0).story
 

@@ -1,6 +1,6 @@
 import pytest
 
-from monitor.numbers import NUMBER, quantity, word_value
+from monitor.extract.numbers import NUMBER, quantity, word_value
 
 
 @pytest.mark.parametrize("text,value", [

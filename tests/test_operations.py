@@ -10,9 +10,9 @@ import urllib.request
 
 from rq import Queue
 
-from monitor import metrics
-from monitor.keys import Keys
-from monitor.redis_server import free_port
+from monitor.ops import metrics
+from monitor.state.keys import Keys
+from monitor.state.redis_server import free_port
 from tests.test_faults import wait_for
 from tests.test_replay_cli import newsmon
 
@@ -40,7 +40,7 @@ def test_check_follows_the_processes(redis_server, r):
     # a backlog over the limit is unhealthy too
     q = Queue("chk:articles", connection=r)
     for i in range(3):
-        q.enqueue("monitor.numbers.word_value", "five", job_id=f"backlog{i}")
+        q.enqueue("monitor.extract.numbers.word_value", "five", job_id=f"backlog{i}")
     p = newsmon("check", env={**e, "NEWSMON_CHECK_MAX_BACKLOG": "2"})
     assert p.returncode == 1 and "FAIL  queue backlog: 3 queued (limit 2)" in p.stdout
 
@@ -48,7 +48,7 @@ def test_check_follows_the_processes(redis_server, r):
 def test_failed_list_requeue_purge(redis_server, r):
     e = env(redis_server.url, "fail")
     q = Queue("fail:poll", connection=r)
-    q.enqueue("monitor.numbers.word_value", 42, job_id="broken-job", failure_ttl=3600)  # 42.lower() fails
+    q.enqueue("monitor.extract.numbers.word_value", 42, job_id="broken-job", failure_ttl=3600)  # 42.lower() fails
     subprocess.run([sys.executable, "-m", "monitor", "worker", "--burst", "--quiet"], env={**os.environ, **e},
                    capture_output=True, timeout=60)
     p = newsmon("failed", "list", env=e)
@@ -68,7 +68,7 @@ def test_metrics_endpoint(redis_server, r):
     metrics.incr(r, keys, "newsmon_articles_processed_total", outcome="new")
     metrics.incr(r, keys, "newsmon_alerts_total", channel="slack", outcome="sent")
     metrics.observe(r, keys, "article", 0.07)
-    Queue("met:stories", connection=r).enqueue("monitor.numbers.word_value", "five")
+    Queue("met:stories", connection=r).enqueue("monitor.extract.numbers.word_value", "five")
     port = free_port()
     p = subprocess.Popen([sys.executable, "-m", "monitor", "metrics", "--port", str(port)],
                          env={**os.environ, **env(redis_server.url, "met")}, stdout=subprocess.DEVNULL,

@@ -3,7 +3,7 @@ import gzip
 import pytest
 
 from monitor import outbound
-from monitor.feeds import canonical_url, parse_feed
+from monitor.ingest.feeds import canonical_url, parse_feed
 
 LOOP = outbound.Limits(allow_private=True, total_timeout=5, read_timeout=2, connect_timeout=2)
 

@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from monitor.policy import AlertPolicy, decide, parse_quiet, parse_threshold, quiet_until
+from monitor.delivery.policy import AlertPolicy, decide, parse_quiet, parse_threshold, quiet_until
 
 NOON = datetime(2026, 1, 5, 12, 0, tzinfo=UTC).timestamp()
 

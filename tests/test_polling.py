@@ -10,11 +10,11 @@ import time
 
 import pytest
 
-from monitor.clock import Leader, tick
-from monitor.keys import Keys
+from monitor.ingest.schedule import PollPolicy, adapt_interval, backoff
 from monitor.models import Topic
-from monitor.schedule import PollPolicy, adapt_interval, backoff
-from monitor.store import Feed, Store
+from monitor.ops.clock import Leader, tick
+from monitor.state.keys import Keys
+from monitor.state.store import Feed, Store
 from tests.conftest import LoopbackServer, respond
 
 

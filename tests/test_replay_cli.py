@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from monitor.replay import replay
-from monitor.sample import write_jsonl
+from monitor.devtools.replay import replay
+from monitor.devtools.sample import write_jsonl
 
 
 def test_replay_seeds_writes_the_contract(r, tmp_path):

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from monitor.replay import replay
-from monitor.sample import write_jsonl
+from monitor.devtools.replay import replay
+from monitor.devtools.sample import write_jsonl
 
 # (article, kind, words the one-line text must carry) in order; nothing else may be sent
 EXPECTED = [

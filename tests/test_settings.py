@@ -36,3 +36,10 @@ def test_the_example_config_names_every_setting_it_documents():
     example = Path(__file__).resolve().parents[1] / "config" / "newsmon.example.toml"
     s = load({"NEWSMON_CONFIG": str(example)})
     assert s.poll_interval == 600 and s.host_spacing == 2 and s.smtp_security == "starttls"
+
+
+def test_the_matchers_defaults_are_the_settings_defaults() -> None:
+    from monitor.settings import Settings
+    from monitor.stories.matching import MatchPolicy
+
+    assert (Settings().match_threshold, Settings().story_window_days) == (MatchPolicy.threshold, MatchPolicy.window_days)

@@ -19,19 +19,21 @@ import redis
 import sentry_sdk  # imported here, not in the job: a forked job would pay for the import each time
 from rq import get_current_job
 
-from monitor import channels, metrics, outbound
-from monitor.cleaning import clean_html
-from monitor.errors import report
-from monitor.feeds import outlet, parse_feed, url_id
-from monitor.keys import Keys
-from monitor.matching import MatchPolicy, epoch
+from monitor import outbound
+from monitor.delivery import channels
+from monitor.delivery.policy import AlertPolicy, decide
+from monitor.ingest.cleaning import clean_html
+from monitor.ingest.feeds import outlet, parse_feed, url_id
+from monitor.ingest.schedule import PollPolicy, adapt_interval, backoff, next_poll
 from monitor.models import Alert, FeedEntry, Topic
-from monitor.pipeline import analyse, assign, matches_topic
-from monitor.policy import AlertPolicy, decide
-from monitor.schedule import PollPolicy, adapt_interval, backoff, next_poll
+from monitor.ops import metrics
+from monitor.ops.errors import report
+from monitor.pipeline import analyse, assign, match_policy, matches_topic
 from monitor.settings import Settings, load
-from monitor.store import Feed, Store
-from workers.queues import ARTICLE, DELIVER, POLL, STORY, enqueue
+from monitor.state.keys import Keys
+from monitor.state.queues import ARTICLE, DELIVER, STORY, enqueue
+from monitor.state.store import Feed, Store
+from monitor.stories.matching import epoch
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +224,7 @@ def assign_story(article_id: str, topic: str) -> str | None:
         log.warning("assign_story: article %s or topic %s no longer exists", article_id, topic)
         return None
     with metrics.timed(store.r, store.k, "story"):
-        result = assign(store, article, topic, time.time(), MatchPolicy(s.match_threshold, s.story_window_days))
+        result = assign(store, article, topic, time.time(), match_policy(s))
     for alert_id in result.alerts:  # on a retry these are the same ids, and dispatch is idempotent
         dispatch(store, t, alert_id, time.time())
     return result.story
@@ -382,7 +384,3 @@ def _until_recorded(write: Callable[[], object], within: float) -> None:
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
 
-
-def poll_now(r: redis.Redis, ns: str, feed_id: str) -> bool:
-    """Enqueue a poll of one feed now (``newsmon feeds poll``)."""
-    return enqueue(r, ns, POLL, poll_feed, feed_id, time.time(), job_id=f"poll-{feed_id}-now-{int(time.time())}")

@@ -20,6 +20,15 @@ log = logging.getLogger(__name__)
 
 QUEUES = ("alerts", "stories", "articles", "poll")  # a worker drains later stages first
 DAY = 86400
+# RQ stores a job's function by its dotted name, and the worker imports it by that name: the jobs
+# are named here, never imported, so that ``monitor`` does not depend on ``workers``. Keep these
+# names stable across upgrades, or drain the queues first (docs/operations.md).
+JOBS_MODULE = "workers.jobs"
+
+
+def job_func(name: str) -> str:
+    """The dotted name RQ stores for one of newsmon's jobs."""
+    return f"{JOBS_MODULE}.{name}"
 
 
 def queue_name(ns: str, name: str) -> str:
@@ -88,7 +97,7 @@ def namespaced_id(ns: str, base: str) -> str:
     return base if ns == "newsmon" else re.sub(r"[^A-Za-z0-9_-]", "-", ns) + "-" + base
 
 
-def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any], *args: Any, job_id: str,
+def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any] | str, *args: Any, job_id: str,
             delay: float | None = None) -> bool:
     """Enqueue once: a job with the same id already queued, running or failed is left alone."""
     q = queue(r, ns, policy.queue)

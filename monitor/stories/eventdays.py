@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
+from monitor.extract.lexicon import SPEECH_BEFORE_EVENT_DAY
+
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                            "nov", "dec"))}
 _DATE = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
                    r"|\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})\b"
                    r"(?:,?\s*(?P<y>(?:19|20)\d\d)\b)?(?P<dateline>\)?\s*[-–—])?")
-_SPEECH = re.compile(r"\b(?:said|says|told|announced|released|identified|reported|posted|updated|published)\b"
-                     r"[^.]{0,30}$", re.IGNORECASE)
 # A day named for what followed the event (an arrest, a court date, a news conference, a
 # warning issued) is not the event's: follow-ups name these first ("was charged Monday in the
 # March 11 shooting")
@@ -34,7 +34,7 @@ _AFTERMATH = re.compile(r"\b(?:charged|arrested|arraigned|indicted|sentenced|con
 _EVENT_NOUN = re.compile(r"\s*(?:'s|’s)?\s*(?:(?!(?:with|in|of|for|on|at|after|before|and|to|from|by)\b)[\w-]+\s+){0,2}?"
                          r"(?:shooting|killing|slaying|homicide|murder|attack|bombing|blast|explosion|strike|raid|"
                          r"ambush|massacre|stabbing|crash|fire|incident|rampage|gunfight|shootout)s?\b", re.IGNORECASE)
-LEAD = 800  # characters: where an article says when its event happened
+EVENT_DAY_LEAD = 800  # characters: where an article says when its event happened
 EPOCH = date(1970, 1, 1)
 
 
@@ -44,10 +44,10 @@ def event_days(text: str, published: float, limit: int = 2) -> tuple[int, ...]:
     base = datetime.fromtimestamp(published, UTC).date()
     tied: list[int] = []
     out: list[int] = []
-    for m in _DATE.finditer(text[:LEAD]):
+    for m in _DATE.finditer(text[:EVENT_DAY_LEAD]):
         before = text[max(0, m.start() - 40):m.start()]
         tied_here = _EVENT_NOUN.match(text, m.end()) is not None
-        if not tied_here and (_SPEECH.search(before) or _AFTERMATH.search(before)):
+        if not tied_here and (SPEECH_BEFORE_EVENT_DAY.search(before) or _AFTERMATH.search(before)):
             continue
         if m.group("day"):
             day = base - timedelta(days=(base.weekday() - _DAYS.index(m.group("day").lower())) % 7)

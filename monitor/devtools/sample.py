@@ -19,7 +19,7 @@ class SampleArticle:
 
 def load_sample() -> list[SampleArticle]:
     """The seeds in publication order."""
-    base = resources.files("monitor") / "sample"
+    base = resources.files("monitor.devtools") / "seeds"
     manifest = json.loads((base / "manifest.json").read_text(encoding="utf-8"))
     out = []
     for a in manifest["articles"]:

@@ -13,29 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.cleaning import paragraphs
+from monitor.extract.lexicon import QUOTE_VERBS
+from monitor.ingest.cleaning import paragraphs
 from monitor.models import Source
 
-_VERBS = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|continued|continues|explained|"
-          r"explains|noted|notes|recalled|recalls|tweeted|tweets|declared|declares|replied|replies|responded|"
-          r"insisted|insists|argued|argues|warned|warns|stated|states|concluded|quipped|joked|answered|"
-          r"announced|announces|reported|reports|shouted|yelled|acknowledged|admitted|conceded|cautioned|"
-          r"predicted|claimed|claims|observed|remarked|countered|complained|urged|vowed|promised|boasted|"
-          r"demanded|pleaded|proclaimed|went on|goes on|testified|posted|emailed|texted|wondered|"
-          r"read|reads)")
 _WORD = r"[\w.'’&/-]+"
 # '," said Victor Cha, a Korea scholar' / '" wrote Cameron Easley for Morning Consult.'
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*{_VERBS}\s+(?P<src>(?:(?:the|a|an)\s+{_WORD}|[A-Z0-9]{_WORD}?)(?:\s+{_WORD}){{0,6}}?)"
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*{QUOTE_VERBS}\s+(?P<src>(?:(?:the|a|an)\s+{_WORD}|[A-Z0-9]{_WORD}?)(?:\s+{_WORD}){{0,6}}?)"
                                r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:in|on|at|during|after|before|while|when|of|to|as|"
                                r"who|about|looking|adding|according)\b)")
 # '!" ― Julie Diaz': a reader's comment signed after a dash
 _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<src>[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{0,4}})")
 # '," Warren said.' / '?" the senator told reporters'
 _AFTER_SUBJECT_FIRST = re.compile(rf"^[\s,]*(?P<src>(?:[A-Z]{_WORD}|the|a|an|one|he|she|they|it|we|i)"
-                                  rf"(?:\s+(?!{_VERBS}\b){_WORD}){{0,6}}?)\s+(?:\w+ly\s+)?{_VERBS}\b")
+                                  rf"(?:\s+(?!{QUOTE_VERBS}\b){_WORD}){{0,6}}?)\s+(?:\w+ly\s+)?{QUOTE_VERBS}\b")
 # 'Sanders made the following comment:' / 'The New York Times reports:' / 'She continued, "'
-_BEFORE = re.compile(rf"(?P<src>(?:[A-Z]{_WORD}|the\s+\w+|he|she|they|we|i)(?:\s+(?!{_VERBS}\b){_WORD}){{0,6}}?)"
-                     rf"\s+(?:\w+ly\s+)?(?:{_VERBS}|saying|asking|adding|noting|writing|telling \w+|made the following \w+|had this to say|put it this way|"
+_BEFORE = re.compile(rf"(?P<src>(?:[A-Z]{_WORD}|the\s+\w+|he|she|they|we|i)(?:\s+(?!{QUOTE_VERBS}\b){_WORD}){{0,6}}?)"
+                     rf"\s+(?:\w+ly\s+)?(?:{QUOTE_VERBS}|saying|asking|adding|noting|writing|telling \w+|made the following \w+|had this to say|put it this way|"
                      rf"(?:told|asked)\s+{_WORD}(?:\s+{_WORD})?)(?:\s+(?:that|this|on \w+|in an? \w+|to \w+))?\s*[:,]\s*$")
 _LABEL = re.compile(r"[“\"'\s]*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
 _OPENERS = ("“", '"', "''")

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.cleaning import content_spans, is_boilerplate
+from monitor.extract.lexicon import CONTENT_STOPWORDS, SPEECH_BEFORE_DAY
+from monitor.ingest.cleaning import content_spans, is_boilerplate
 from monitor.models import Span
 
 
@@ -61,24 +62,13 @@ _TIME_REF = re.compile(
     rf"|(?:so far )?this (?:year|month)|in recent (?:years|months)|(?:a|one|two|three|\d+) (?:years?|months?) ago))\b"
     rf"|\b(?P<recent>(?i:(?:recent|previous|prior|earlier)\s+(?:\w+\s+){{0,2}}(?:attacks|strikes|shootings|incidents|bombings)))\b",
 )
-# A day named as when something was said ("said in a statement on Monday"), not when it happened.
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|tells|stated|announced|reported|added|vowed|warned|quoted as saying|"
-    r"briefed \w+(?: \w+)?|travell?ed|confirmed|released|identified)"
-    r"(?:\s+(?:in|on|at|during|a|an|the|of|statement|interview|early|late|hours|morning|news|"
-    r"conference|briefing|press|release)){0,8}\s*$",
-    re.IGNORECASE,
-)
 EARLIER = re.compile(r"^\s*(earlier|initially|previously)\b|\b(had earlier|earlier reported|"
                       r"initially reported|previously reported|had said|earlier said|earlier put)\b",
                       re.IGNORECASE)
-_STOP = set("""a an the and or but of in on at to for from by with as is was were are be been has have had
-this that these those it its their his her they he she we you i not no also after before when while
-which who whom what said says told according than then there here into over under about""".split())
 
 
 def _content_words(s: str) -> set[str]:
-    return {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", s) if w not in _STOP}
+    return {w for w in re.findall(r"\b[a-z][a-z-]{3,}\b", s) if w not in CONTENT_STOPWORDS}
 
 
 _LINK_CUE = re.compile(r"\b(?:in response|respond\w*|retaliat\w+|follow\w*|after|prompted|accused|blamed|revenge|"
@@ -116,7 +106,7 @@ def incident_tags(sents: list[Sentence], title: str = "") -> list[list[tuple[int
         refs: list[tuple[int, str]] = []
         words = _anchor_words(s.text)
         for m in _TIME_REF.finditer(s.text):
-            if _SPEECH_BEFORE.search(s.text[: m.start()]):
+            if SPEECH_BEFORE_DAY.search(s.text[: m.start()]):
                 continue
             if m.group("recent"):
                 refs.append((m.start(), "related"))  # "recent KH strikes included ...": the prompting attack

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from monitor.responsibility import means_class
+from monitor.extract.lexicon import means_class
 
 # what a story's ledger tracks; other numbers (money, percentages, plain quantities) stay in the
 # article's figures with their sources

@@ -6,26 +6,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.incidents import Sentence
+from monitor.extract.incidents import Sentence
+from monitor.extract.lexicon import REPORTING_VERBS
 from monitor.models import Source
 
 LEAD_WORDS = re.compile(r"^(?:and|but|while|as|after|then|also|however|meanwhile|so)\s+", re.IGNORECASE)
 
-_SAY = (r"(?:said|says|say|told|tells|reported|reports|report|stated|states|added|adds|confirmed|confirms|"
-        r"announced|announces|estimated|estimates|estimate|wrote|writes|noted|notes|argued|argues|"
-        r"shows|show|showed|found|finds|find|revealed|reveals|indicated|indicates|suggested|suggests|"
-        r"predicted|predicts|calculated|calculates|concluded|concludes|testified|asserted|asserts|"
-        r"explained|explains|acknowledged|acknowledges|insisted|insists|warned|warns|mentioned|mentions|"
-        r"projected|projects|counted|counts|put the (?:number|figure|toll)|puts the (?:number|figure|toll)|"
-        r"(?:has|have|had) (?:said|reported|found|learned|estimated|shown)|(?:was |were )?quoted as saying|"
-        r"read|reads|put it|puts it|observed|observes|pointed out|points out|recalled|recalls|claimed|claims)")
 _ACCORDING = re.compile(
     r"\baccording to\s+(?:(?:a|an|the)\s+)?(?:(?:\w+\s+)?(?:statement|report|figures|tally|count)s?\s+(?:from|by|of|released by)\s+(?:from\s+)?)?"
     r"(?P<src>[^,;.()\-–—\"“]{2,90})", re.IGNORECASE)
 _SAID_AFTER = re.compile(rf"(?:,\s|[\"”]|\b(?:after|as|because|since|while)\s)\s*"
-                         rf"(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+(?:{_SAY}|agree|agreed)\b")
-_SAID_BEFORE = re.compile(rf"[,\"”]\s*{_SAY}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
-_LEAD_CUE = (rf"(?:{_SAY}|(?:wants?|plans?) to|proposed|proposes|called(?: for)?|calls(?: for)?|pledged|promised|"
+                         rf"(?P<src>(?!(?:and|but|which|who)\b)[^,;\"“”]{{2,90}}?)\s+(?:{REPORTING_VERBS}|agree|agreed)\b")
+_SAID_BEFORE = re.compile(rf"[,\"”]\s*{REPORTING_VERBS}\s+(?P<src>[A-Z][^,;.\"“”]{{2,80}})")
+_LEAD_CUE = (rf"(?:{REPORTING_VERBS}|(?:wants?|plans?) to|proposed|proposes|called(?: for)?|calls(?: for)?|pledged|promised|"
              r"vowed|vows|urged|urges|accused|accuses|charged|charges|cited|cites|unveiled|unveils|"
              r"backed|backs|rejected|rejects|advocates|advocated|agreed|agrees|stressed|stresses|declared|"
              r"declares|asked|asks|tweeted|tweets|grilled|scolded|features|featured|allows|allowed|requires|"
@@ -44,7 +37,7 @@ _SAID_LEAD = re.compile(rf"^(?:[\"“‘]\s*)?(?:(?:But|And|Meanwhile|However|St
                         rf"\s+(?:also\s+|recently\s+|previously\s+|now\s+|then\s+|again\s+|still\s+|\w+ly\s+)?"
                         rf"{_LEAD_CUE}\b")
 # "The poll, which tracks support daily, showed that ...": the subject and its relative clause
-_LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{_SAY}\b")
+_LEAD_REL = re.compile(rf"^(?P<src>[^,;\"“”]{{2,110}}?),\s+(?:which|who|whose)\s+[^;\"“”]{{2,160}}?,\s+{REPORTING_VERBS}\b")
 _HEADLINE = re.compile(r"^(?P<src>[A-Z][\w.&’'-]+(?:\s[A-Z][\w.&’'-]+){0,3}):\s+\S")  # "Politifact: Trump is right"
 _SPEAKER = re.compile(r"^[\"“]?\s*(?P<src>[A-Z][A-Z.'’ -]{1,40}[A-Z])\s*:")
 _STATEMENT = re.compile(r"(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})['’]s? (?:statement|report|figures|plan|proposal|claim|admission|estimate|analysis|data|tally|count|survey|poll|study|budget|bill)\b")

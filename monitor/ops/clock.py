@@ -10,9 +10,9 @@ import time
 
 import redis
 
-from monitor.keys import Keys
-from monitor.matching import MatchPolicy
-from monitor.store import Store
+from monitor.state.keys import Keys
+from monitor.state.store import Store
+from monitor.stories.matching import MatchPolicy
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,7 @@ def enqueue_polls(store: Store, due: list[tuple[str, float]]) -> None:
     """Batches of feeds, all in one pipeline: 10,000 due feeds are 500 jobs."""
     from rq import Queue
 
-    from workers.jobs import poll_feeds
-    from workers.queues import POLL, POLL_BATCH, POLL_BATCH_TIMEOUT, namespaced_id, queue
+    from monitor.state.queues import POLL, POLL_BATCH, POLL_BATCH_TIMEOUT, job_func, namespaced_id, queue
 
     q = queue(store.r, store.k.ns, POLL.queue)
     datas = []
@@ -77,12 +76,19 @@ def enqueue_polls(store: Store, due: list[tuple[str, float]]) -> None:
         batch = due[i:i + POLL_BATCH]
         ids, when = [fid for fid, _ in batch], min(d for _, d in batch)
         datas.append(Queue.prepare_data(
-            poll_feeds, args=(ids, when), timeout=POLL_BATCH_TIMEOUT, result_ttl=POLL.result_ttl,
+            job_func("poll_feeds"), args=(ids, when), timeout=POLL_BATCH_TIMEOUT, result_ttl=POLL.result_ttl,
             failure_ttl=POLL.failure_ttl, description=f"poll {len(ids)} feeds from {ids[0]}",
             job_id=namespaced_id(store.k.ns, f"poll-{ids[0]}-{len(ids)}-{int(when * 1000)}")))
     with store.r.pipeline() as pipe:
         q.enqueue_many(datas, pipeline=pipe)
         pipe.execute()
+
+
+def poll_now(r: redis.Redis, ns: str, feed_id: str, now: float) -> bool:
+    """Enqueue a poll of one feed now (``newsmon feeds poll``)."""
+    from monitor.state.queues import POLL, enqueue, job_func
+
+    return enqueue(r, ns, POLL, job_func("poll_feed"), feed_id, now, job_id=f"poll-{feed_id}-now-{int(now)}")
 
 
 # An outlet's furniture recurs on every page, so each sighting refreshes it; a sentence not seen
@@ -121,7 +127,7 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
             log.warning("clock tick: %s", e)
         except Exception as e:  # a bug in a tick must not stop the clock; Sentry hears of it
             log.exception("clock tick failed")
-            from monitor.errors import report
+            from monitor.ops.errors import report
             report(e, process="clock")
 
     def ageing() -> None:
@@ -134,7 +140,7 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
             log.warning("ageing: %s", e)
 
     def repair() -> None:
-        from workers.queues import requeue_orphans
+        from monitor.state.queues import requeue_orphans
         try:
             if leader.hold():
                 requeue_orphans(r, keys.ns, time.time(), grace=2 * repair_every)

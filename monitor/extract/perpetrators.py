@@ -20,9 +20,18 @@ from __future__ import annotations
 
 import re
 
-from monitor.incidents import Sentence
+from monitor.extract.incidents import Sentence
+from monitor.extract.lexicon import NAME_BREAKERS, VIOLENT_STEMS, WIRE_SPEECH
+from monitor.extract.responsibility import (
+    BELIEF_THAT,
+    CONDITION,
+    CRIME,
+    INTO_THE_AIR,
+    POSSIBILITY_THAT,
+    QUESTION,
+    WHETHER,
+)
 from monitor.models import Attribution, Source
-from monitor.responsibility import BELIEF_THAT, CONDITION, CRIME, INTO_THE_AIR, POSSIBILITY_THAT, QUESTION, WHETHER
 
 _HEADS = (r"FRONT|ARMY|MOVEMENT|FORCES?|ALLIANCE|COMMAND|CARTEL|PATH|EXTRADITABLES|SQUADS?|COMMANDOS?|"
           r"BRIGADES?|BATTALION|POLICE|GUARD|ORGANI[SZ]ATION|PARTY|GUERRILLAS?|TERRORISTS?|REBELS?|"
@@ -63,21 +72,8 @@ _ADJECTIVE_HEADS = {"TERRORIST", "GUERRILLA", "REBEL", "SUBVERSIVE"}
 _ACT_AFTER = re.compile(r"\s+(?:ATTACKS?|ACTIONS?|ACTS?|OFFENSIVES?|CAMPAIGNS?|ACTIVIT(?:Y|IES)|WAVES?|VIOLENCE|"
                         r"INCURSIONS?|BOMBINGS?|OPERATIONS?|AMBUSH(?:ES)?|THREATS?|PLANS?|PLOTS?|TACTICS?|METHODS?)\b",
                         re.IGNORECASE)
-_STOP = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
-BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
-BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE
-BELIEVES LAST FEW MOST MORE HOURS DAYS WEEKS MONTHS YEARS NIGHT MORNING EVENING AFTERNOON JANUARY FEBRUARY
-MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY
-MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER BETWEEN AMONG WITHIN THROUGH ACROSS UNDER
-OVER ABOUT AROUND WITHOUT TOWARD THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE DOZEN HUNDRED HUNDREDS
-SEVERAL MANY""".split())
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d+(?:ST|ND|RD|TH)\b")  # (and "8TH FRONT")
 _BRACKET = re.compile(r"[\[(](?P<acr>[A-Z][A-Z-]{1,9})[\])]")
-_VIOLENT = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
-                      r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET\s+FIRE|EXPLO(?=D|S)|DETONAT|FIRED|OPENED\s+FIRE|RAID|SEIZ|"
-                      r"HIJACK|SABOTAG|TORTUR|EXECUT(?!IVE)|STORM|ROCKET|MORTAR|GRENADE|CAR\s+BOMB|TOOK\s+HOSTAGE|GUNNED|HOSTAGE|"
-                      r"CLAIMED\s+THE\s+LIVES|BL(?:EW|OWN|OW|OWING)\s+UP)\w*",
-                      re.IGNORECASE)
 # a part in a crime, in a sentence with no violent word: "MEMBERS OF THE X PARTICIPATED IN THE CRIME"
 _TOOK_PART = re.compile(r"\b(?:PARTICIPATED|TOOK\s+PART)\s+IN\b", re.IGNORECASE)
 # (not "THE ARMED FORCES HAVE CLAIMED THAT X WAS KILLED BY ...": a claim about someone else)
@@ -120,9 +116,6 @@ _SUSPECTS_OF = re.compile(r"\b(?:SUSPECTED|ACCUSED|CHARGED|RESPONSIBLE|INVOLVED|
                           r"IN CONNECTION WITH|FOR (?:THE|HAVING))\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(?:KILL\w*|MURDER\w*|ASSASSINAT\w*|MASSACR\w*|SHOT|WOUND\w*|TORTUR\w*|BOMB\w*|STRAF\w*|"
                    r"EXECUT\w*|DISAPPEAR\w*)\b", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DENOUNC\w*|INFORM\w*|TOLD|ADDED|"
-                     r"DISCLOSED|REVEALED|CHARG\w*|ACCUS\w*|BLAM\w*|NOTED|EXPLAINED|DECLARED|INDICATE[SD]|"
-                     r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?)\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:WAS|WERE|BE|BEEN|BEING|IS|ARE)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # the group's own act of violence: a verb, not a noun ("POLICE ARE INVESTIGATING THE KILLING")
 _AGENT_VERB = re.compile((r"\b(?:KILLED|KILLS|MURDERED|ASSASSINATED|ATTACKED|ATTACKS|KIDNAPPED|ABDUCTED|BOMBED|"
@@ -226,8 +219,8 @@ def _groups(text: str) -> list[tuple[int, int]]:
         base, start = max(0, m.start() - 80), m.start()
         for t in reversed(list(_TOKEN.finditer(text, base, m.start()))):
             w = t.group()
-            if (text[t.end():start].strip(' \n"') or not (w[0].isupper() or w[0].isdigit()) or w.upper() in _STOP
-                    or _SPEECH.fullmatch(w)):
+            if (text[t.end():start].strip(' \n"') or not (w[0].isupper() or w[0].isdigit()) or w.upper() in NAME_BREAKERS
+                    or WIRE_SPEECH.fullmatch(w)):
                 break  # (nor a speech verb: "ANOTHER REPORT INDICATES FMLN FORCES ATTACKED")
             if len(w) > 4 and w.upper().endswith(("ED", "ING")) and not re.match(rf"\s*(?:{_HEADS})\b", text[t.end():], re.I):
                 break  # "SHINING PATH", "ARMED FORCES"; not "REPORTED ... FORCES"
@@ -243,9 +236,9 @@ def _groups(text: str) -> list[tuple[int, int]]:
             # the name runs on to a function word or a participle: "OF CHILE", not "OF MEN WEARING"
             words = []
             for w in tail.group(1).split():
-                if (w.upper() in _STOP or (len(w) > 4 and w.upper().endswith(("ING", "ED"))
+                if (w.upper() in NAME_BREAKERS or (len(w) > 4 and w.upper().endswith(("ING", "ED"))
                                            and w.upper() not in ("ARMED", "UNITED", "SELF-STYLED", "SO-CALLED"))
-                        or _SPEECH.fullmatch(w)):
+                        or WIRE_SPEECH.fullmatch(w)):
                     break  # (a verb ends the name: "... OF THE RED DAWN FRONT ATTACKED")
                 words.append(w)
             if words:
@@ -297,18 +290,18 @@ def aliases(text: str) -> set[str]:
     for m in _NAMED.finditer(text):  # "THE GANG CALLED THE OWLS", '"RED DAWN," A REBEL GROUP'
         words = []
         for w in (m.group("name") or m.group("quoted")).split():
-            if (w in _STOP and words) or _SPEECH.fullmatch(w) or (len(w) > 4 and w.endswith(("ED", "ING"))):
+            if (w in NAME_BREAKERS and words) or WIRE_SPEECH.fullmatch(w) or (len(w) > 4 and w.endswith(("ED", "ING"))):
                 break
             words.append(w)
         name = " ".join(w for w in words if w != "THE")
-        if name and name not in _STOP and not _GENERIC.match(name):
+        if name and name not in NAME_BREAKERS and not _GENERIC.match(name):
             named.add(name)
     for m in _THE_ACRONYM.finditer(text):  # "THE FMLN": written as a name
         acr = m.group("acr")
         vowels = [i for i, c in enumerate(acr) if c in "AEIOUY"]
         if not vowels or "-" in acr or (vowels == [0] and (len(acr) == 3 or not acr.endswith("S"))):
             out.add(acr)  # "FMLN", "ELN", "URNG", "M-19"; not "THE BOMB", "THE ARMS"
-    return (out - _STOP - _NOT_ACRONYMS) | named
+    return (out - NAME_BREAKERS - _NOT_ACRONYMS) | named
 
 
 # a group speaking of itself: "OUR FORCES", "ALL OUR MILITIA UNITS" (a government's "OUR ARMED
@@ -439,7 +432,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         negated = NEGATION.search(before[-30:]) or NEGATION.search(after[:claim.start()])
         return None if negated else "claimed"
     if _MOUTHPIECE.search(before[-60:]):
-        said = _SPEECH.search(after, 0, 200)
+        said = WIRE_SPEECH.search(after, 0, 200)
         if said and _agent_verb(after[said.end():said.end() + 160]):
             return "claimed"  # "CERIGUA -- MOUTHPIECE OF THE X -- SAYS THAT A GUERRILLA COLUMN ATTACKED"
     if _MEMBER_ADMITS.search(before[-160:]):
@@ -457,10 +450,10 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X", "WE BLAME X, Y AND
         # ITS ARMED FORCES FOR THIS ASSASSINATION"
     if _PERPETRATORS_WERE.search(before[-120:]):  # "THE MURDERERS OF THE PRIESTS WERE MEMBERS OF THE X"
-        told = BELIEF_THAT.search(before[-200:]) or _SPEECH.search(before[-200:]) or _ALLEGED.search(sentence)
+        told = BELIEF_THAT.search(before[-200:]) or WIRE_SPEECH.search(before[-200:]) or _ALLEGED.search(sentence)
         return "accused" if told else "carried_out"  # (someone's identification of them: "HE SAID THAT ...")
     # (not after an attack: "THE ATTACKS AGAINST A UNION AND A X ORGANIZATION, WHICH KILLED 9": the attacks killed)
-    rel = None if _VIOLENT.search(before[-80:]) else _WHICH_DID.match(after)
+    rel = None if VIOLENT_STEMS.search(before[-80:]) else _WHICH_DID.match(after)
     if ((_PREP_BEFORE.search(before[-40:]) or _TARGET_AND.search(before[-60:]))
             and not _PEOPLE_FROM.search(before[-60:]) and not (rel and _AGENT_VERB.match(after, rel.end()))):
         return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION AND A X ORGANIZATION": a target
@@ -504,11 +497,11 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         that = _THAT.search(clause, 0, verb.start())
         # (nor "THE POLICE HAVE NOT RULED OUT THAT THE X CARRIED OUT": another group is the verb's subject)
-        agent = (verb.start() < 140 and not _SPEECH.search(clause[:verb.start()])
+        agent = (verb.start() < 140 and not WIRE_SPEECH.search(clause[:verb.start()])
                  and not _PERSON_SUBJECT.search(clause, 0, verb.start())
                  and not (that and _another_group(clause[that.end():verb.start()])))
-    near = _VIOLENT.search(clause[:25])
-    if near and not _VIOLENT.match(clause, near.start()):
+    near = VIOLENT_STEMS.search(clause[:25])
+    if near and not VIOLENT_STEMS.match(clause, near.start()):
         near = None  # a word cut at the window's edge: "EXECUTI[VE]"
     if near and (_UNDER.search(clause[:near.start()]) or _AGENT_NOUN.match(near.group()) or _NEVER.match(clause)
                  or _INTO_THE_AIR.match(clause, near.end())
@@ -517,7 +510,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
                  or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())
                  or (_COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, near.start()))):
         near = None  # "ARMY TROOPS UNDER ATTACK": the target
-    if (not agent and near and not _SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
+    if (not agent and near and not WIRE_SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
             and not _PASSIVE_BEFORE.search(clause[:near.start()])):  # not "REBELS WERE KILLED"
         agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
     if not agent:
@@ -603,7 +596,7 @@ def perpetrators(sents: list[Sentence], sources: list[Source | None]) -> list[tu
     speaker = _speaker(sents, known)
     for i, (s, src) in enumerate(zip(sents, sources, strict=True)):
         text = s.text
-        if not _VIOLENT.search(text) and not _CLAIM.search(text) and not _TOOK_PART.search(text):
+        if not VIOLENT_STEMS.search(text) and not _CLAIM.search(text) and not _TOOK_PART.search(text):
             continue
         # (an acronym before a person or place is not the group: "THE X [...] PRESIDENTIAL CANDIDATE")
         spans = _groups(text) + ([m.span() for m in alias_rx.finditer(text)

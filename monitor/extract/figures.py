@@ -1,8 +1,8 @@
 """Figures and attributions from an article's text.
 
 Pure functions over a string. Every figure and attribution keeps its character span into the
-text it was given. Sentences are tagged with the incident they speak of (monitor.incidents),
-sources come from monitor.sources, responsibility from monitor.responsibility; this module
+text it was given. Sentences are tagged with the incident they speak of (monitor.extract.incidents),
+sources come from monitor.extract.sources, responsibility from monitor.extract.responsibility; this module
 finds the figures and puts the article together.
 """
 
@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
+from monitor.extract.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
+from monitor.extract.lexicon import means_class
+from monitor.extract.numbers import NUMBER, Quantity, quantity, word_value
+from monitor.extract.perpetrators import NEGATION, aliases, clash, group_phrase, perpetrators
+from monitor.extract.quotes import quotations, quote_at
+from monitor.extract.responsibility import all_caps, attributions_in
+from monitor.extract.sources import PRONOUNS, sentence_sources
 from monitor.models import Attribution, Extraction, Figure, Source, Span
-from monitor.numbers import NUMBER, Quantity, quantity, word_value
-from monitor.perpetrators import NEGATION, aliases, clash, group_phrase, perpetrators
-from monitor.quotes import quotations, quote_at
-from monitor.responsibility import all_caps, attributions_in, means_class
-from monitor.sources import PRONOUNS, sentence_sources
 
 __all__ = ["extract", "means_class", "sentences", "totals"]
 
@@ -540,7 +541,7 @@ def _same_group(a: str | None, b: str | None) -> bool:
     return bool(x and y) and 2 * len(x & y) > min(len(x), len(y))
 
 
-LEAD = 600  # characters: where an article says what it is about
+SUBJECT_LEAD = 600  # characters: where an article says what it is about
 
 
 def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int | None]:
@@ -555,7 +556,7 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
     """
     casualty = [f for f in figures if f.metric in ("killed", "injured", "shot") and not f.earlier]
     main = [f for f in casualty if f.incident == "main"]
-    if not main and casualty and casualty[0].span[0] < LEAD:
+    if not main and casualty and casualty[0].span[0] < SUBJECT_LEAD:
         # the lead itself dates the casualties apart ("the man shot by police last month"):
         # the article is about that incident, so take its figures; a casualty met only
         # further down is another event the article mentions

@@ -7,9 +7,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from monitor.incidents import Sentence
+from monitor.extract.incidents import Sentence
+from monitor.extract.lexicon import (
+    ATTACK_NOUN,
+    BELIEF_THAT,
+    CONDITION,
+    CRIME,
+    INTO_THE_AIR,
+    MEANS,
+    MEANS_CONTEXT,
+    MEANS_NOT,
+    POSSIBILITY_THAT,
+    QUESTION,
+    VIOLENT_ACTS,
+    WEAPONS,
+    WHETHER,
+)
+from monitor.extract.sources import LEAD_WORDS, PRONOUNS
 from monitor.models import Attribution, Source
-from monitor.sources import LEAD_WORDS, PRONOUNS
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:that|which|who|whom|when|while|after|because|"
                            r"although|though|but|said|says|say|told|tells|believe|believes|identify|identified|found|"
@@ -42,11 +57,6 @@ _VERB_AND = re.compile(r"\s+(?:[a-z]+ed|shot|hit|struck|did)\s+and\s*$")  # "off
 _ADVERB = re.compile(r"[a-z]+(?:ally|edly|ately|ently|antly|ously|ively|fully|enly)|later|then|also|just")  # not "family"
 
 
-# a sentence that asks: it asserts no act
-QUESTION = re.compile(r"\?[\s\"”’']*$")
-# a phrase set off before a verb: "people, including members of X, were arrested"
-# warning shots, no one attacked: "the police shot in the air"
-INTO_THE_AIR = r"\s+(?:shots\s+|rounds\s+)?in(?:to)?\s+the\s+air\b"
 _APPOSITIVE_END = re.compile(r",\s*$")
 # a time or place before the subject: "since last year the X", "in Kabul the X" (and "including X")
 _LEAD_PHRASE = re.compile(r"^(?:since|during|after|before|over|throughout|until|in|on|at|last|earlier|including)\s+"
@@ -131,9 +141,6 @@ _R_RESPONSIBLE = re.compile(r"\b(?:is|are|was|were|(?:has|have|had) been|may be|
                             r"killings?|murders?|massacres?|assassinations?|kidnappings?|deaths?|explosions?|blasts?|"
                             r"shootings?|crimes?|actions?|incidents?|ambush(?:es)?|raids?|abductions?|hijackings?|"
                             r"shelling)\b", re.IGNORECASE)
-# the crime one is charged with, tried or arrested for (also read by ``perpetrators``)
-CRIME = (r"(?:the\s+|this\s+|that\s+|these\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|killings?|killing|murders?|"
-          r"murdering|massacres?|assassinations?|kidnappings?|crimes?|deaths?|ambush(?:es)?)\b")
 # the reduced relative: "eight members of the army involved in / charged with the massacre"
 _R_CHARGED = re.compile(rf"\b(?:involved\s+in|implicated\s+in|charged\s+with|accused\s+of|linked\s+(?:to|with))\s+"
                         rf"{CRIME}", re.IGNORECASE)
@@ -157,19 +164,6 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|of)\s*$", re.IGNORECASE)
 _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|launched|staged|mounted|perpetrated)\s+"
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
-# verbs of violence; "carried out", "launched", "planned" ... only with an attack to their object
-# ("the army launched a publicity campaign", "measures planned by the police" are not violence)
-_ATTACK_NOUN = (r"(?:attacks?|bombings?|bombs?|car\s+bombs?|explosives?|devices?|charges?|dynamite|ambush(?:es)?|"
-                r"assaults?|massacres?|murders?|killings?|assassinations?|offensives?|raids?|crimes?|strikes?|"
-                r"airstrikes?|kidnappings?|shootings?|sabotage|actions?|blasts?|explosions?)")
-_PROJECTILES = r"(?:missiles?|rockets?|drones?|shells?|mortars?|grenades?|projectiles?)"
-_VIOLENT = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bombed|dynamited|ambushed|massacred|"
-            r"machinegunned|machine-gunned|shot|wounded|destroyed|burned|seized|detonated|fired on|opened fire on|"
-            r"shelled|bombarded|stormed|torched|struck|targeted|raided|rocketed|strafed|beheaded|executed|"
-            rf"(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off|fired|"
-            rf"(?:participated|took part|were involved|was involved) in)"
-            rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?"
-            rf"(?:{_ATTACK_NOUN}|{_PROJECTILES})\b|\s+by\b))")
 # a group or state telling of its own act: "X said it had fired the rockets", "X says its jets struck"
 _R_OWN_ACT = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|acknowledged|admitted|admits|stated)\s+"
                         r"(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:forces|troops|jets|aircraft|warplanes|"
@@ -183,19 +177,19 @@ _REPORTERS = re.compile(r"\b(?:officials?|sources?|witness\w*|residents?|medics?
                         re.IGNORECASE)
 # "X claimed the attack", "X claimed credit for Friday's bombing" (not "claimed the attack was ...")
 _R_CLAIM_ACT = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:claimed|claims|claiming)\s+(?:credit\s+for\s+|authorship\s+of\s+)?"
-                          rf"(?:the\s+|this\s+|that\s+|these\s+|[\w'’-]+['’]s\s+)(?:[\w'’-]+\s+){{0,2}}?{_ATTACK_NOUN}\b"
+                          rf"(?:the\s+|this\s+|that\s+|these\s+|[\w'’-]+['’]s\s+)(?:[\w'’-]+\s+){{0,2}}?{ATTACK_NOUN}\b"
                           rf"(?!\s+(?:was|were|is|are|had|has)\b)", re.IGNORECASE)
 # "suspicion fell on X"
 _R_SUSPICION_ON = re.compile(r"\bsuspicions?\s+(?:has\s+|have\s+|had\s+)?(?:fell|falls|fallen|centred|centered|focused|"
                              r"focuses|rests?|rested|pointed|points)\s+on\s+", re.IGNORECASE)
 # "responsibility for the attack was claimed by X", "the kidnapping was claimed by X"
 _R_CLAIMED_BY = re.compile(r"\bclaimed\s+by\b", re.IGNORECASE)
-_CLAIMED_WHAT = re.compile(rf"\b(?:responsibility|{_ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
+_CLAIMED_WHAT = re.compile(rf"\b(?:responsibility|{ATTACK_NOUN})\s+(?:(?:for|of|on|in|against)\s+[^.;]{{0,60}}?\s+)?"
                            rf"(?:was|were|has been|have been|had been)\s+(?:later\s+|also\s+)?$", re.IGNORECASE)
 # "the attack was the work of X" (a fact), "was apparently the work of X" (a suspicion), "could be
 # the work of X" (a possibility); not "was not the work of X"
 _R_WORK = re.compile(r"\bthe\s+work\s+of\s+", re.IGNORECASE)
-_WORK_WHAT = re.compile(rf"\b{_ATTACK_NOUN}\s+(?:[^.;]{{0,60}}?\s+)?(?P<v>(?:is|was|were|are)(?:\s+(?P<not>not))?|"
+_WORK_WHAT = re.compile(rf"\b{ATTACK_NOUN}\s+(?:[^.;]{{0,60}}?\s+)?(?P<v>(?:is|was|were|are)(?:\s+(?P<not>not))?|"
                         rf"(?:could|may|might|must|would)\s+(?:be|have\s+been))\s+(?P<h>apparently\s+|presumably\s+|"
                         rf"probably\s+|possibly\s+|clearly\s+)?$", re.IGNORECASE)
 # the group's marks at the scene: "the attackers left pamphlets of X", "painted the walls with the words
@@ -211,31 +205,11 @@ _CLAIMED_BEFORE = re.compile(r"\b(?:claim(?:s|ed)|alleg(?:es|ed)|charg(?:es|ed)|
 _TO_BE = re.compile(r"\b(?:going\s+to|will|would|was\s+to|were\s+to)\s+be\s+$", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:himself|herself|themselves|itself)$", re.IGNORECASE)
 _THE_WORDS = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_SCENE = re.compile(rf"\b(?:{_ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
+_SCENE = re.compile(rf"\b(?:{ATTACK_NOUN}|attackers?|assailants?|scene|explosion|killers?|gunmen)\b", re.IGNORECASE)
 _GENERIC_ACT = re.compile(r"\b(?:carried out|perpetrated|committed|staged|planned|launched|planted|set off)\s+by\s+$",
                           re.IGNORECASE)
-# someone's knowledge, belief, claim or admission of what the group did: "ADMIT THAT MEMBERS OF THE X ARMY
-# MASSACRED", "I LATER HEARD THAT THE X ARMY HAD MURDERED", "NO EVIDENCE THAT THE CRIME WAS COMMITTED BY X",
-# "THE ARMY HAS CLAIMED THAT THE MINISTER WAS KILLED BY X"
-BELIEF_THAT = re.compile(r"\b(?:ADMIT\w*|ANNOUNCEMENT|HEARD|EVIDENCE|INDICATIONS?|PROOF|BELIEVE\w*|BELIEFS?|CONVINCED|KNOWS?|"
-                          r"KNEW|CERTAIN|SURE|DOUBT|SUSPICIONS?|ACKNOWLEDG\w*|RECOGNIZ\w*|CONFESS\w*|CLAIM(?:S|ED)|"
-                          r"ALLEGE[SD]?|CHARGE[SD]|INSIST(?:S|ED)|MAINTAIN(?:S|ED)|"
-                          # (and the accusation: "THE ACCUSATIONS MADE BY Y THAT THE ATTACK WAS CARRIED OUT BY X")
-                          r"ACCUSATIONS?|ALLEGATIONS?|CHARGES)\b[^.;]{0,40}\bTHAT\b",
-                          re.IGNORECASE)
-# a possibility someone raises: "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS"
-# (and one not ruled out: "POLICE HAVE NOT RULED OUT THAT X", "DID NOT RULE OUT X AS HAVING BEEN RESPONSIBLE")
-POSSIBILITY_THAT = re.compile(r"(?:\b(?:POSSIBILITY|POSSIBLE|PROBABLE|LIKELY|CONCEIVABLE|HYPOTHESIS)\s+THAT\b|"
-                              r"\b(?:NOT|N'T|NEVER|NO\s+ONE|NOBODY|CANNOT)\s+(?:\w+\s+){0,2}?RUL(?:E|ED|ES|ING)\s+OUT\b)"
-                              r"[^.;]{0,60}$", re.IGNORECASE)
-# someone does not know whether the group acted: "HE DOES NOT KNOW IF THE ARMY COMMITTED THE CRIME"
-WHETHER = re.compile(r"\b(?:know|knows|knew|known|clear|unclear|certain|sure|investigat\w*|determine\w*|establish\w*|ask\w*|"
-                     r"wonder\w*|doubt\w*|confirm\w*|idea|word)\s+(?:(?:on|as\s+to|about)\s+)?(?:if|whether)\s+"
-                     r"(?:[\w'’\"“”-]+\s+){0,10}$", re.IGNORECASE)
-# a condition ends right before: "as they would have if the attack had been carried out by X"
-CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
-_ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\b", re.IGNORECASE)
-_ACT = re.compile(rf"\b{_ATTACK_NOUN}$", re.IGNORECASE)  # a phrase that ends with the act, not an actor
+_ATTACK_BEFORE = re.compile(rf"\b{ATTACK_NOUN}\b", re.IGNORECASE)
+_ACT = re.compile(rf"\b{ATTACK_NOUN}$", re.IGNORECASE)  # a phrase that ends with the act, not an actor
 _ALLEGED_ACTOR = re.compile(r"(?:the\s+|some\s+|two\s+|several\s+|\d+\s+)?(?:alleged|suspected|presumed|supposed)\b",
                             re.IGNORECASE)
 # a time between a verb and its agent: "kidnapped on Friday by X", "shot last night by X"
@@ -247,11 +221,11 @@ _SUSPICION = ("alleged", "presumabl", "apparently", "believed", "suspected", "th
 _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparently|possibly|probably|"
                       rf"(?:believed|suspected|thought) to have been|may have been|might have been|could have been|"
                       rf"suspected of being)\s+)?"
-                      rf"(?:{_VIOLENT}(?:\s+{_WHEN})?|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|"
+                      rf"(?:{VIOLENT_ACTS}(?:\s+{_WHEN})?|(?:attacks?|bombings?|assassination|murder|massacre|kidnapping|"
                       rf"ambush|offensive|raid)s?)\s+by\s+", re.IGNORECASE)
 # "urban commandos of the FMLN attacked the garrison", "the guerrillas have killed two soldiers",
 # "the cartel's boss ordered the assassination of the candidate" (not "ordered an investigation")
-_R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{_VIOLENT}|(?:ordered|organized|masterminded)(?=\s+"
+_R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{VIOLENT_ACTS}|(?:ordered|organized|masterminded)(?=\s+"
                        rf"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?:assassination|killing|murder|attack|bombing|"
                        rf"massacre|kidnapping)s?\b))(?!\s+by\b|{INTO_THE_AIR})\s+(?:a|an|the|two|"
                        rf"three|four|five|six|"
@@ -275,21 +249,8 @@ def _groupish(actor: str, upper_text: bool) -> bool:
     return not upper_text and bool(_ACRONYM.search(actor))
 _NUMBERISH = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|people|persons)\b",
                         re.IGNORECASE)
-_WEAPONS = re.compile(r"\b(?:drones?|aircraft|jets?|planes?|helicopters?|missiles?|rockets?|bombs?|mortars?|"
-                      r"grenades?|explosives?|car bombs?|dynamite|rifles?|guns?)\b", re.IGNORECASE)
-_MEANS = re.compile(
-    r"\b(?P<m>F-\d{1,2}\w*(?:\s+[A-Z]\w+){0,2}(?:\s+fighter(?:\s+(?:jets?|planes?))?)?|(?:combat\s+|armed\s+|attack\s+)?drones?|UAVs?|"
-    r"warplanes?|fighter (?:jets?|planes?)|jets|helicopters?|aircraft|bombers?)\b(?!\s+(?:was|were)\s+(?:downed|shot))")
-_MEANS_CONTEXT = re.compile(r"\b(strikes?|airstrikes?|attacks?|launched|using|carried out|came from|bomb|raid)\b", re.IGNORECASE)
-_MEANS_NOT = re.compile(r"\b(downed|shot down|intercepted|against|targeting|targeted)\s+(?:a|an|the|two|\w+)?\s*(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def means_class(text: str) -> str:
-    """The class of a weapon phrase: drones and piloted aircraft are the ones sources dispute."""
-    t = text.lower()
-    if "drone" in t or "uav" in t:
-        return "drones"
-    return "aircraft"
 
 
 _ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|minister|ministry|official|officials|spokesperson|"
@@ -450,7 +411,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         if _TO_BE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the murder was going to be carried out by X": a plan
         actor = _np_after(text, m.end())
-        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not _WEAPONS.search(actor):
+        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not WEAPONS.search(actor):
             hedge = (m.group("hedge") or "").lower()
             # "allegedly / presumably carried out by X": someone alleges or suspects it; "possibly by X": a
             # possibility
@@ -474,7 +435,7 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         if rel:  # "a threat from the X, which even destroyed the offices": the antecedent, after its preposition
             actor = _np_before(text, rel.start())
             actor = _AFTER_PREP.split(actor)[-1] if actor else None
-        if (actor and _groupish(actor, upper) and not _WEAPONS.search(actor) and not _NUMBERISH.search(actor)
+        if (actor and _groupish(actor, upper) and not WEAPONS.search(actor) and not _NUMBERISH.search(actor)
                 and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
             unsure = WHETHER.search(text, max(0, m.start() - 120), m.start())
             if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
@@ -493,9 +454,9 @@ def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
         actor = _np_after(text, m.end())
         if actor and _R_ABOUT_ATTACK.search(text[m.start():m.end()]):
             add("accused", actor, _np_before(text, m.start()) or by, m)
-    if _MEANS_CONTEXT.search(text):
-        for m in _MEANS.finditer(text):
-            if _MEANS_NOT.search(text[: m.start()]):
+    if MEANS_CONTEXT.search(text):
+        for m in MEANS.finditer(text):
+            if MEANS_NOT.search(text[: m.start()]):
                 continue
             out.append(Attribution("means", m.group("m"), by, (s.start + m.start(), s.start + m.end())))
     return out

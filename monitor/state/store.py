@@ -8,9 +8,9 @@ from typing import Any
 
 import redis
 
-from monitor.keys import Keys
 from monitor.models import Alert, Article, Topic
-from monitor.story import Story
+from monitor.state.keys import Keys
+from monitor.stories.story import Story
 
 
 @dataclass

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 
 from monitor import outbound
-from monitor.alerts import console_text, email_message, slack_payload
+from monitor.delivery.alerts import console_text, email_message, slack_payload
 from monitor.models import Alert
 from monitor.settings import Settings
 

@@ -20,12 +20,14 @@ from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from monitor.keys import Keys
+from monitor.devtools.loopback import send_body, stop
+from monitor.devtools.sample import SampleArticle, load_sample
 from monitor.models import Topic
-from monitor.redis_server import PrivateRedis, connect
-from monitor.sample import SampleArticle, load_sample
 from monitor.settings import Settings
-from monitor.store import Feed, Store
+from monitor.state.keys import Keys
+from monitor.state.redis_server import PrivateRedis, connect
+from monitor.state.store import Feed, Store
+from monitor.stories.render import story_text
 
 TOPIC = Topic("iraq-strikes", ("Iran backed militia", "Kataib Hezbollah", "Kata'ib Hezbollah"), (), ("console",))
 
@@ -50,15 +52,6 @@ def feed_xml(outlet: str, items: list[SampleArticle], base: str) -> bytes:
         for a in items)
     return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{html.escape(outlet)}</title>"
             f"<link>{base}/</link><description>{html.escape(outlet)}</description>{entries}</channel></rss>").encode()
-
-
-def send_body(handler: BaseHTTPRequestHandler, code: int, body: bytes, ctype: str) -> None:
-    """Answer a loopback request (the demo's and the benchmarks' servers)."""
-    handler.send_response(code)
-    handler.send_header("Content-Type", ctype)
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
 
 
 class SampleServer:
@@ -118,22 +111,11 @@ class SampleServer:
         self.httpd.server_close()
 
 
-def stop(procs: list[subprocess.Popen], wait: float) -> None:
-    """SIGTERM the child processes (a worker finishes its job), SIGKILL what outlives ``wait``."""
-    for p in procs:
-        p.terminate()
-    for p in procs:
-        try:
-            p.wait(wait)
-        except subprocess.TimeoutExpired:
-            p.kill()
-
-
 def drained(store: Store, expected_articles: int) -> bool:
     """Every released article processed, no job queued, running or scheduled, every alert settled."""
     from rq.registry import ScheduledJobRegistry, StartedJobRegistry
 
-    from workers.queues import QUEUES, queue
+    from monitor.state.queues import QUEUES, queue
     r = store.r
     if r.zcard(store.k.articles()) < expected_articles:
         return False
@@ -148,8 +130,6 @@ def drained(store: Store, expected_articles: int) -> bool:
 
 
 def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0) -> int:
-    from monitor.cli import _story_text
-
     articles = load_sample()
     pr = None
     if s.redis_url:
@@ -201,7 +181,7 @@ def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0) -> int:
         print(f"\n=== {len(stories)} stories ===")
         for st in stories:
             print()
-            print(_story_text(st))
+            print(story_text(st))
         return 0
     finally:
         stop(procs, 10)

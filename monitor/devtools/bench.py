@@ -18,11 +18,11 @@ from pathlib import Path
 
 import redis
 
-from monitor.clock import Leader, tick
-from monitor.demo import send_body, stop
-from monitor.keys import Keys
-from monitor.matching import epoch
-from monitor.store import Feed, Store
+from monitor.devtools.loopback import send_body, stop
+from monitor.ops.clock import Leader, tick
+from monitor.state.keys import Keys
+from monitor.state.store import Feed, Store
+from monitor.stories.matching import epoch
 
 
 class _NotModified(BaseHTTPRequestHandler):
@@ -69,7 +69,7 @@ def polling(r: redis.Redis, redis_url: str, feeds: int = 10_000, polls: int = 10
             p.execute()
         leader = Leader(r, store.k.lock("clock"), 10)
 
-        from workers.queues import queue
+        from monitor.state.queues import queue
         q = queue(r, ns, "poll")
         # the worst case: every feed due at once (after an outage)
         t0 = time.perf_counter()
@@ -100,8 +100,8 @@ def polling(r: redis.Redis, redis_url: str, feeds: int = 10_000, polls: int = 10
 
 def extraction(path: Path, repeat: int = 3) -> dict:
     """Articles per second of extraction alone (cleaning excluded), on one core."""
-    from monitor.cleaning import content_spans
-    from monitor.extraction import extract
+    from monitor.extract.figures import extract
+    from monitor.ingest.cleaning import content_spans
 
     docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     runs = []
@@ -175,7 +175,7 @@ def pipeline(redis_url: str, data: Path, workers: list[int], articles: int = 300
              rate: float = 20.0, timeout: float = 600.0) -> list[dict]:
     """End to end: the corpus published over `feeds` loopback feeds at `rate` articles/s; the
     real clock and N worker processes; articles/s and entry-to-alert latency."""
-    from monitor.feeds import url_id
+    from monitor.ingest.feeds import url_id
     from monitor.models import Topic
 
     docs = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()][:articles]
@@ -246,10 +246,10 @@ def matching(r: redis.Redis, data: Path, sizes: list[int], probes: int = 200, se
     import random
     from collections import Counter
 
-    from monitor.matching import LEAD_CHARS, StorySketch
-    from monitor.matching import terms as words
     from monitor.pipeline import analyse, assign
-    from monitor.story import Story
+    from monitor.stories.matching import LEAD_CHARS, StorySketch
+    from monitor.stories.matching import terms as words
+    from monitor.stories.story import Story
 
     rng = random.Random(seed)
     corpus = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]

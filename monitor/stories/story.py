@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.ledger import LEDGER_METRICS, Change, Fact, Report, consistent, merge_attribution, merge_figure
-from monitor.matching import StorySketch
 from monitor.models import Article
+from monitor.stories.ledger import LEDGER_METRICS, Change, Fact, Report, consistent, merge_attribution, merge_figure
+from monitor.stories.matching import StorySketch
 
 
 @dataclass

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import redis
 
-from monitor.cleaning import clean_html
-from monitor.feeds import outlet
-from monitor.keys import Keys
-from monitor.matching import MatchPolicy, epoch
+from monitor.ingest.cleaning import clean_html
+from monitor.ingest.feeds import outlet
 from monitor.models import Topic
 from monitor.pipeline import analyse, assign, matches_topic
-from monitor.store import Store
+from monitor.state.keys import Keys
+from monitor.state.store import Store
+from monitor.stories.matching import MatchPolicy, epoch
 
 
 class InputError(ValueError):

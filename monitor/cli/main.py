@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 
 import redis
 
-from monitor.keys import Keys
 from monitor.models import Topic
-from monitor.redis_server import PrivateRedis, RedisUnavailable, connect
 from monitor.settings import ConfigError, Settings, load
-from monitor.store import Feed, Store
+from monitor.state.keys import Keys
+from monitor.state.redis_server import PrivateRedis, RedisUnavailable, connect
+from monitor.state.store import Feed, Store
+from monitor.stories.render import story_text, table
 
 log = logging.getLogger("newsmon")
 
@@ -42,13 +43,6 @@ def redis_for(s: Settings, persistent: bool = True) -> Iterator[redis.Redis]:
         yield connect(pr.url)
     finally:
         pr.stop()
-
-
-def _table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)] if rows else [len(h) for h in header]
-    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    return "\n".join([fmt.format(*header), fmt.format(*["-" * w for w in widths])] +
-                     [fmt.format(*[str(x) for x in r]) for r in rows])
 
 
 def _print(obj: object, as_json: bool, human: str) -> None:
@@ -73,7 +67,7 @@ def _in(ts: float | None) -> str:
 
 
 def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
-    from monitor.channels import validate_spec
+    from monitor.delivery.channels import validate_spec
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         if a.verb == "add":
@@ -86,7 +80,7 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
                 chans = tuple(validate_spec(c) for c in (a.channel or ["console"]))
             except ValueError as e:
                 raise UsageError(str(e)) from None
-            from monitor.policy import AlertPolicy, parse_quiet, parse_threshold
+            from monitor.delivery.policy import AlertPolicy, parse_quiet, parse_threshold
             try:
                 thresholds = dict(parse_threshold(x) for x in (a.threshold or []))
                 if a.quiet:
@@ -99,7 +93,7 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
             print(f"topic {t.name}: {len(t.terms)} terms, {len(t.feeds) or 'all'} feeds, channels {', '.join(t.channels)}")
         elif a.verb == "list":
             ts = st.topics()
-            _print([t.to_dict() for t in ts], a.json, _table(
+            _print([t.to_dict() for t in ts], a.json, table(
                 [[t.name, ", ".join(t.terms) or "(everything)", len(t.feeds) or "all", ", ".join(t.channels)] for t in ts],
                 ["topic", "terms", "feeds", "channels"]))
         elif a.verb == "show":
@@ -133,7 +127,7 @@ def _check_url(url: str) -> str:
 
 
 def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
-    from monitor.feeds import url_id
+    from monitor.ingest.feeds import url_id
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         if a.verb == "add":
@@ -158,13 +152,13 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
                 rows.append([f.id, f.url[:60], "disabled: " + f.disabled if f.disabled else "ok" if not f.errors else f"{f.errors} errors",
                              _ago(f.last_success), (f.last_error or "-")[:50], _in(nxt)])
             _print([{**f.to_dict(), "next_poll": st.next_poll(f.id)} for f in fs], a.json,
-                   _table(rows, ["id", "url", "health", "last success", "last error", "next poll"]))
+                   table(rows, ["id", "url", "health", "last success", "last error", "next poll"]))
         elif a.verb == "remove":
             if not st.remove_feed(a.id):
                 raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
             print(f"removed feed {a.id}")
         elif a.verb == "poll":
-            from workers.jobs import poll_now
+            from monitor.ops.clock import poll_now
             f = st.feed(a.id)
             if f is None:
                 raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
@@ -173,7 +167,7 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
             if a.force:
                 f.disabled, f.errors = None, 0
                 st.put_feed(f)
-            poll_now(r, s.namespace, a.id)
+            poll_now(r, s.namespace, a.id, time.time())
             print(f"poll of {a.id} enqueued; a worker will run it")
     return 0
 
@@ -181,30 +175,12 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
 # ---------------------------------------------------------------- stories and alerts
 
 
-def _story_text(story) -> str:  # noqa: ANN001 - monitor.story.Story
-    sm = story.summary()
-    lines = [f"{story.id}  {story.title}",
-             f"  articles: {len(story.articles)} ({', '.join(story.outlets)})",
-             f"  actors:   {', '.join(sm['actors']) or '-'}",
-             f"  killed: {sm['killed'] if sm['killed'] is not None else '-'}   injured: {sm['injured'] if sm['injured'] is not None else '-'}"]
-    rows = []
-    for f in story.facts.values():
-        by_src = "; ".join(sorted({f"{r.label()} ({r.source or 'unattributed'}, {r.outlet})" for r in f.reports}))
-        hist = ", ".join(h["value"] for h in f.history) or "-"
-        cur = f.current.label() if f.current else "-"
-        rows.append([f.label()[:40], cur, "DISPUTED" if f.disputed else "", by_src[:90], hist[:30]])
-    if rows:
-        lines.append("")
-        lines.append(_table(rows, ["fact", "current", "", "reports (source, outlet)", "history"]))
-    return "\n".join(lines)
-
-
 def cmd_stories(a: argparse.Namespace, s: Settings) -> int:
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         if a.verb == "list":
             stories = st.stories(a.topic)
-            _print([x.summary() for x in stories], a.json, _table(
+            _print([x.summary() for x in stories], a.json, table(
                 [[x.id, x.topic, len(x.articles), x.current("killed") if x.current("killed") is not None else "-",
                   x.current("injured") if x.current("injured") is not None else "-", x.title[:60]] for x in stories],
                 ["story", "topic", "articles", "killed", "injured", "title"]))
@@ -212,7 +188,7 @@ def cmd_stories(a: argparse.Namespace, s: Settings) -> int:
             story = st.story(a.id)
             if story is None:
                 raise UsageError(f"unknown story {a.id!r}: see `newsmon stories list`")
-            _print(story.summary(), a.json, _story_text(story))
+            _print(story.summary(), a.json, story_text(story))
     return 0
 
 
@@ -220,7 +196,7 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         if a.verb == "test":
-            from monitor.channels import TransportError, send, validate_spec
+            from monitor.delivery.channels import TransportError, send, validate_spec
             from monitor.models import Alert
             try:
                 validate_spec(a.channel)
@@ -241,14 +217,14 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
             d = st.delivery(al.id)
             out.append({**al.to_dict(), "delivery": d})
             rows.append([al.id, al.story, al.kind, ", ".join(f"{k}:{v.split(' ')[0]}" for k, v in d.items()) or "-", al.text[:80]])
-        _print(out, a.json, _table(rows, ["alert", "story", "kind", "delivery", "text"]))
+        _print(out, a.json, table(rows, ["alert", "story", "kind", "delivery", "text"]))
     return 0
 
 
 def cmd_status(a: argparse.Namespace, s: Settings) -> int:
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, our_workers, queue
+    from monitor.state.queues import QUEUES, our_workers, queue
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         queues = {}
@@ -265,7 +241,7 @@ def cmd_status(a: argparse.Namespace, s: Settings) -> int:
                   "clock_heartbeat": float(hb) if hb else None, "broken_channels": broken,
                   "topics": len(st.topics()), "alerts": r.zcard(st.k.alerts())}
         human = "\n".join([
-            _table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"]), "",
+            table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"]), "",
             f"workers: {len(workers)}  " + ", ".join(f"{w['name']} ({w['state']})" for w in workers),
             f"clock: last tick {_ago(status['clock_heartbeat'])}",
             f"feeds: {len(feeds)} ({status['feeds']['failing']} failing, {status['feeds']['disabled']} disabled)",
@@ -287,8 +263,8 @@ def _shared_redis(s: Settings, what: str) -> None:
 
 def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
     _shared_redis(s, "clock")
-    from monitor import clock
-    from monitor.errors import init_sentry
+    from monitor.ops import clock
+    from monitor.ops.errors import init_sentry
     init_sentry(s, "clock")
     with redis_for(s) as r:
         log.info("clock started: tick every %.1fs", s.tick_seconds)
@@ -299,11 +275,13 @@ def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
 def _prewarm() -> None:
     """Load once, in the worker, what every job needs: the worker forks a child per job, and a
     child that imports trafilatura or sentry_sdk or builds an SSL context pays ~100 ms for it."""
+    import importlib
+
     import trafilatura  # noqa: F401
 
     from monitor import outbound
-    from workers import jobs
-    jobs.settings()
+    from monitor.state.queues import JOBS_MODULE
+    importlib.import_module(JOBS_MODULE).settings()  # RQ's own way in: the jobs by name
     outbound._ssl_context()
     gc.collect()
     gc.freeze()  # the collector in a child would walk, and so copy, the whole inherited heap
@@ -312,8 +290,8 @@ def _prewarm() -> None:
 def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
     from rq import Worker
 
-    from monitor.errors import init_sentry
-    from workers.queues import QUEUES, Job, queue
+    from monitor.ops.errors import init_sentry
+    from monitor.state.queues import QUEUES, Job, queue
     _shared_redis(s, "worker")
     init_sentry(s, "worker")
     _prewarm()
@@ -369,7 +347,7 @@ def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[st
     """(check, ok, detail) for `newsmon check`: heartbeats, leader, backlog, failed jobs."""
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, our_workers, queue
+    from monitor.state.queues import QUEUES, our_workers, queue
     st = Store(r, Keys(s.namespace))
     out: list[tuple[str, bool, str]] = []
     now = time.time()
@@ -410,7 +388,7 @@ def _failed_jobs(r: redis.Redis, ns: str) -> list[tuple[object, object]]:
     from rq.job import Job
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, queue
+    from monitor.state.queues import QUEUES, queue
     out = []
     for name in QUEUES:
         q = queue(r, ns, name)
@@ -437,7 +415,7 @@ def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
                 rows.append([job.id, reg.name.split(":")[-1], job.func_name.rsplit(".", 1)[-1], concerns[:60], last[:70]])
                 data.append({"id": job.id, "queue": reg.name, "function": job.func_name, "args": job.args,
                              "ended_at": str(job.ended_at), "error": err})
-            _print(data, a.json, _table(rows, ["job", "queue", "function", "concerns", "error"]))
+            _print(data, a.json, table(rows, ["job", "queue", "function", "concerns", "error"]))
             return 0
         wanted = set(a.ids)
         if not wanted and not a.all:
@@ -459,7 +437,7 @@ def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
 def cmd_metrics(a: argparse.Namespace, s: Settings) -> int:
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    from monitor.metrics import exposition
+    from monitor.ops.metrics import exposition
     _shared_redis(s, "metrics")
     with redis_for(s) as r:
         keys = Keys(s.namespace)
@@ -489,8 +467,8 @@ def cmd_metrics(a: argparse.Namespace, s: Settings) -> int:
 
 
 def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
-    from monitor.matching import MatchPolicy
-    from monitor.replay import InputError, replay
+    from monitor.devtools.replay import InputError, replay
+    from monitor.pipeline import match_policy
     if not Path(a.input).is_file():
         raise UsageError(f"no such input file: {a.input}")
     with redis_for(s, persistent=False) as r:
@@ -500,7 +478,7 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
             if topic is None:
                 raise UsageError(f"unknown topic {a.topic!r}: see `newsmon topics list`")
         try:
-            res = replay(r, Path(a.input), Path(a.out), topic, MatchPolicy(s.match_threshold, s.story_window_days),
+            res = replay(r, Path(a.input), Path(a.out), topic, match_policy(s),
                          progress=not a.quiet)
         except InputError as e:
             raise UsageError(str(e)) from None
@@ -512,7 +490,7 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
 def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     import tempfile
 
-    from monitor.evaluate import score_figures, score_ledger, score_muc, score_polnear, score_stories
+    from monitor.devtools.evaluate import score_figures, score_ledger, score_muc, score_polnear, score_stories
     out = Path(a.out or tempfile.mkdtemp(prefix="newsmon-eval-"))
     docs = a.input or a.gold
     if a.what == "attribution" and not a.input and a.gold.endswith("-pairs.jsonl"):
@@ -537,14 +515,14 @@ def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
 
 
 def cmd_sample(a: argparse.Namespace, s: Settings) -> int:
-    from monitor.sample import write_jsonl
+    from monitor.devtools.sample import write_jsonl
     n = write_jsonl(Path(a.path))
     print(f"wrote {n} sample articles to {a.path}")
     return 0
 
 
 def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
-    from monitor import bench
+    from monitor.devtools import bench
     if a.what == "pipeline":
         if not a.data or not Path(a.data).is_file():
             raise UsageError("bench pipeline needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/ltqa-dev-2013-2015.jsonl)")
@@ -574,7 +552,7 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
 
 
 def cmd_demo(a: argparse.Namespace, s: Settings) -> int:
-    from monitor.demo import run_demo
+    from monitor.devtools.demo import run_demo
     return run_demo(s, interval=a.interval, timeout=a.timeout)
 
 

@@ -19,17 +19,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 
-from monitor.eventdays import event_days, same_event_day
+from monitor.extract.lexicon import STOPWORDS
+from monitor.stories.eventdays import event_days, same_event_day
 
-_STOP = set("""a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers him his how i if in into is it its itself just me more most my no nor
-not now of off on once only or other our out over own same she should so some such than that the their
-them then there these they this those through to too under until up very was we were what when where
-which while who whom why will with would you your said says say told according people police news
-year years new one two three four five first last after week day monday tuesday wednesday thursday friday
-saturday sunday time like get got may might per cent percent report reported reports just back told
-around including since still well even many much made make across""".split())
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _NAME = re.compile(r"\b(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]{2,}|[A-Z]\.(?=\s+[A-Z])))*")
 # a middle initial and a suffix are left out of a name: "Jordyn D. Wade" and "Jordyn Wade" are one
@@ -49,7 +41,7 @@ LEAD_CHARS = 1800
 
 def terms(text: str) -> Counter[str]:
     words = (w.strip("'’-") for w in _WORD.findall(text.lower()))
-    return Counter(w for w in words if w not in _STOP and len(w) > 2)
+    return Counter(w for w in words if w not in STOPWORDS and len(w) > 2)
 
 
 def _phrases(text: str) -> Iterator[str]:
@@ -59,7 +51,7 @@ def _phrases(text: str) -> Iterator[str]:
 
 def names(text: str) -> set[str]:
     """Capitalised phrases that are not merely sentence-initial words."""
-    return {n for n in _phrases(text) if n not in _STOP and len(n) >= 3}
+    return {n for n in _phrases(text) if n not in STOPWORDS and len(n) >= 3}
 
 
 def full_names(text: str, limit: int = ARTICLE_FULL_NAMES) -> list[str]:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 import redis
 
-from monitor.keys import Keys
+from monitor.state.keys import Keys
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def exposition(r: redis.Redis, keys: Keys) -> str:
     """All metrics in the Prometheus text format, queue gauges read live from RQ."""
     from rq.registry import FailedJobRegistry
 
-    from workers.queues import QUEUES, our_workers, queue
+    from monitor.state.queues import QUEUES, our_workers, queue
 
     lines: list[str] = []
     stored = {k.decode(): v.decode() for k, v in r.hgetall(keys.metrics()).items()}

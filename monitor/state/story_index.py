@@ -1,0 +1,158 @@
+"""The story step's reads and writes in Redis: what matching needs to know of a topic (document
+frequencies, an outlet's furniture, the candidate, person and near-duplicate indexes) and the one
+transaction that commits a step. The decisions are made in ``monitor.stories`` and
+``monitor.pipeline``; this module only moves records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from monitor.models import Alert
+from monitor.state.store import Store
+from monitor.stories.matching import ArticleFeatures, MatchPolicy, StorySketch, bands
+from monitor.stories.story import Story
+
+PER_TERM = 50  # candidate stories read per index term
+LOCK_TIMEOUT = 60  # seconds: longer than one story step takes, short enough to recover from a crash
+
+
+def _s(x: bytes | str) -> str:
+    return x.decode() if isinstance(x, bytes) else x
+
+
+class StoryIndex:
+    """One topic's matching state."""
+
+    def __init__(self, store: Store, topic: str):
+        self.store, self.r, self.k, self.topic = store, store.r, store.k, topic
+
+    def lock(self):  # noqa: ANN201 - redis-py's Lock
+        """The topic's lock: two workers never open two stories for one event."""
+        return self.r.lock(self.k.lock(f"stories:{self.topic}"), timeout=LOCK_TIMEOUT,
+                           blocking_timeout=LOCK_TIMEOUT * 2)
+
+    def done(self, step_id: str) -> dict | None:
+        """What a committed step decided (a retried job reports it again)."""
+        raw = self.r.get(self.k.assigned(self.topic, step_id))
+        return json.loads(raw) if raw else None
+
+    def ndocs(self) -> int:
+        return int(self.r.get(self.k.ndocs()) or 0)
+
+    def furniture_seen(self, outlet: str, hashes: list[str]) -> list[float | None]:
+        """For each sentence hash, when the outlet last carried it (None: never)."""
+        return self.r.zmscore(self.k.furniture(self.topic, outlet), hashes) if hashes else []
+
+    def document_frequencies(self, words: list[str]) -> dict[str, int]:
+        if not words:
+            return {}
+        return dict(zip(words, (int(v or 0) for v in self.r.hmget(self.k.df(), words)), strict=True))
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article was assigned to (a new version of it stays there)."""
+        raw = self.r.get(self.k.article_story(self.topic, article_id))
+        return _s(raw) if raw else None
+
+    def near_duplicates(self, simhash_bands: list[str], since: float) -> list[tuple[str, int]]:
+        """(story, simhash) of the articles sharing a band with the article, newest window only."""
+        out: list[tuple[str, int]] = []
+        with self.r.pipeline(transaction=False) as p:
+            for band in simhash_bands:
+                p.zrangebyscore(self.k.dup(self.topic, band), since, "+inf")
+            for members in p.execute():
+                for m in members:
+                    sid, _, h = _s(m).rpartition(":")
+                    out.append((sid, int(h, 16)))
+        return out
+
+    def titles(self, story_ids: list[str]) -> dict[str, str]:
+        raws = self.r.mget([self.k.story(s) for s in story_ids]) if story_ids else []
+        return {sid: json.loads(raw).get("title", "") for sid, raw in zip(story_ids, raws, strict=True) if raw}
+
+    def candidates(self, feats: ArticleFeatures, policy: MatchPolicy, limit: int = 40) -> list[StorySketch]:
+        """Stories sharing a top term with the article and active within the window."""
+        # a story quiet for up to the long window may take a follow-up naming its event day
+        lo = feats.published - max(policy.window_days, policy.long_window_days if feats.days else 0) * 86400
+        hi = feats.published + policy.window_days * 86400
+        index_terms = feats.index_terms()
+        people = sorted(feats.full_names | feats.persons)
+        plo = feats.published - policy.person_window_days * 86400
+        with self.r.pipeline(transaction=False) as p:
+            for t in index_terms:
+                # the most recent stories under each term, a bounded number: the cost of a lookup
+                # does not grow with the number of stories tracked
+                p.zrevrangebyscore(self.k.index(self.topic, t), hi, lo, start=0, num=PER_TERM)
+            for name in people:  # a story that identified a person the article names (a trial, later)
+                p.zrevrangebyscore(self.k.who(self.topic, name), hi, plo, start=0, num=PER_TERM)
+            for name in feats.persons:  # ... or named a person the article identifies
+                p.zrevrangebyscore(self.k.named(self.topic, name), hi, plo, start=0, num=PER_TERM)
+            found = p.execute()
+        hits, named = _counts(found[:len(index_terms)]), _counts(found[len(index_terms):])
+        best = sorted(hits, key=lambda s: -hits[s])[:limit]
+        # a common name may index many stories: the ones sharing most names, a bounded number
+        best += [s for s in sorted(named, key=lambda s: (-named[s], s)) if s not in best][:limit]
+        if not best:
+            return []
+        raws = self.r.mget([self.k.story(s) for s in best])
+        return [StorySketch.from_dict(json.loads(x)["sketch"]) for x in raws if x]
+
+    def next_story_id(self) -> str:
+        n = int(self.r.incr(self.k.seq("story")))
+        return f"{self.topic}-{n:05d}" if self.topic != "all" else f"s{n:05d}"
+
+    def reserve_alert_seqs(self, n: int) -> list[int]:
+        """``n`` alert sequence numbers, in order: an alert's id and its place in the alert list."""
+        last = int(self.r.incrby(self.k.seq("alert"), n))
+        return list(range(last - n + 1, last + 1))
+
+    def commit(self, step_id: str, article_id: str, story: Story, feats: ArticleFeatures, alerts: list[Alert],
+               seqs: list[int], learn: LearnedText | None, now: float, opened: bool) -> None:
+        """Write story, indexes, statistics, alerts and the article's assignment in one transaction."""
+        k, topic, last = self.k, self.topic, story.sketch.last
+        with self.r.pipeline(transaction=True) as p:
+            p.set(k.story(story.id), json.dumps(story.to_dict()))
+            p.zadd(k.stories(topic), {story.id: last})
+            for t in set(feats.index_terms()) | set(story.sketch.index_terms()):
+                p.zadd(k.index(topic, t), {story.id: last})
+            for person in story.sketch.persons:
+                p.zadd(k.who(topic, person), {story.id: last})
+            for name in feats.full_names:  # a later article may identify someone this one only named
+                p.zadd(k.named(topic, name), {story.id: last})
+            if feats.simhash:
+                for band in bands(feats.simhash):
+                    p.zadd(k.dup(topic, band), {f"{story.id}:{feats.simhash:x}": feats.published})
+            if learn is not None:
+                learn.write(p, self, now)
+            for a, seq in zip(alerts, seqs, strict=True):
+                p.set(k.alert(a.id), json.dumps(a.to_dict()))
+                p.zadd(k.alerts(), {a.id: float(seq)})
+            p.set(k.article_story(topic, article_id), story.id)
+            p.set(k.assigned(topic, step_id), json.dumps({"story": story.id, "opened": opened,
+                                                          "alerts": [a.id for a in alerts]}))
+            p.execute()
+
+
+class LearnedText:
+    """What a first version of an article teaches the topic: its outlet's sentences (furniture
+    once seen again) and its words (document frequencies)."""
+
+    def __init__(self, outlet: str, sentence_hashes: Iterable[str], words: list[str]):
+        self.outlet, self.hashes, self.words = outlet, list(sentence_hashes), words
+
+    def write(self, p, index: StoryIndex, now: float) -> None:  # noqa: ANN001 - a redis pipeline
+        if self.hashes:
+            p.zadd(index.k.furniture(index.topic, self.outlet), {h: now for h in self.hashes})
+        for w in self.words:
+            p.hincrby(index.k.df(), w, 1)
+        p.incr(index.k.ndocs())
+
+
+def _counts(lists: list[list]) -> dict[str, int]:
+    """How many of the lookups found each story id."""
+    out: dict[str, int] = {}
+    for ids in lists:
+        for i in ids:
+            sid = _s(i)
+            out[sid] = out.get(sid, 0) + 1
+    return out
