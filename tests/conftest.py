@@ -1,12 +1,10 @@
-"""Fixtures on real parts: a redis-server this suite starts on a free port, loopback HTTP."""
+"""Fixtures on real parts: a redis-server this suite starts on a free port, loopback HTTP.
+Shared helpers live in ``tests/support.py``."""
 
 from __future__ import annotations
 
-import threading
 import uuid
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 import redis
@@ -14,6 +12,7 @@ import redis
 from monitor.state.keys import Keys
 from monitor.state.redis_server import PrivateRedis
 from monitor.state.store import Store
+from tests.support import LoopbackServer
 
 
 @pytest.fixture(scope="session")
@@ -36,68 +35,6 @@ def store(r: redis.Redis) -> Store:
     return Store(r, Keys(f"test:{uuid.uuid4().hex[:8]}"))
 
 
-Route = Callable[[BaseHTTPRequestHandler], None]
-
-
-def respond(h: BaseHTTPRequestHandler, status: int = 200, body: bytes = b"",
-            headers: dict[str, str] | None = None) -> None:
-    """Answer a request from a test route."""
-    h.send_response(status)
-    for k, v in (headers or {}).items():
-        h.send_header(k, v)
-    h.send_header("Content-Length", str(len(body)))
-    h.end_headers()
-    if body:
-        h.wfile.write(body)
-
-
-class LoopbackServer:
-    """A real HTTP server on 127.0.0.1 whose routes the test sets; it records requests."""
-
-    def __init__(self, host: str = "127.0.0.1") -> None:
-        self.stop = threading.Event()  # handlers that hang or drip watch it
-        self.routes: dict[tuple[str, str], Route] = {}
-        self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _handle(self, method: str) -> None:
-                n = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(n) if n else b""
-                server.requests.append((method, self.path, dict(self.headers), body))
-                route = server.routes.get((method, self.path))
-                if route is None:
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                route(self)
-
-            def do_GET(self) -> None:  # noqa: N802
-                self._handle("GET")
-
-            def do_POST(self) -> None:  # noqa: N802
-                self._handle("POST")
-
-            def log_message(self, *a: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer((host, 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://{host}:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def reply(self, method: str, path: str, status: int = 200, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
-        self.routes[(method, path)] = lambda h: respond(h, status, body, headers)
-
-    def close(self) -> None:
-        self.stop.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture
 def http() -> Iterator[LoopbackServer]:
     s = LoopbackServer()
@@ -105,4 +42,3 @@ def http() -> Iterator[LoopbackServer]:
     s.close()
 
 
-SEEDS = Path(__file__).resolve().parent.parent / "monitor" / "devtools" / "seeds"

@@ -12,7 +12,7 @@ from monitor.pipeline import analyse
 from monitor.state.keys import Keys
 from monitor.state.queues import STORY, enqueue
 from monitor.state.store import Store
-from tests.test_faults import wait_for
+from tests.support import wait_for
 from workers.jobs import assign_story
 
 TEXT = ("A gunman opened fire at the Riverside Mall in Springfield on Saturday afternoon, killing {k} people "

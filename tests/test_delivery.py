@@ -13,25 +13,14 @@ import pytest
 from aiosmtpd.controller import Controller
 from rq import Queue
 
+from monitor.delivery.state import Delivery, DeliveryState
 from monitor.models import Alert, Topic
 from monitor.state.keys import Keys
 from monitor.state.queues import queue_name
 from monitor.state.redis_server import free_port
 from monitor.state.store import Store
-from tests.conftest import respond
-from tests.test_end_to_end import Inbox
+from tests.support import Inbox, delivery_state, make_alerts, respond, wait_for
 from workers.jobs import dispatch
-
-
-def make_alerts(store: Store, n: int, story: str = "s1", kind: str = "figure_disputed", first: int = 0) -> list[str]:
-    ids = []
-    for i in range(first, first + n):
-        a = Alert(f"a{i:06d}", story, "t", f"art{i}", kind, f"Killed disputed: {i} vs {i + 5} <!channel>",
-                  (f"{i}: the police (Outlet {i})",), "2026-01-01T00:00:00Z")
-        store.r.set(store.k.alert(a.id), json.dumps(a.to_dict()))
-        store.r.zadd(store.k.alerts(), {a.id: i})
-        ids.append(a.id)
-    return ids
 
 
 def worker(url: str, ns: str, env: dict[str, str]) -> subprocess.Popen:
@@ -41,15 +30,7 @@ def worker(url: str, ns: str, env: dict[str, str]) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def wait_for(pred, timeout: float = 60) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if pred():
-            return True
-        time.sleep(0.3)
-    return False
-
-
+@pytest.mark.slow
 def test_slack_500_and_smtp_outage_lose_nothing_and_double_nothing(redis_server, r, http):
     ns = "deliv"
     store = Store(r, Keys(ns))
@@ -78,10 +59,10 @@ def test_slack_500_and_smtp_outage_lose_nothing_and_double_nothing(redis_server,
     smtp = None
     try:
         assert wait_for(lambda: len(posts) == 4, 60), posts
-        assert all("retrying" in store.delivery(i)["email:ops@example.org"] for i in ids)
+        assert all(store.delivery(i)["email:ops@example.org"].state == "retrying" for i in ids)
         smtp = Controller(inbox, hostname="127.0.0.1", port=port)
         smtp.start()  # SMTP comes back
-        assert wait_for(lambda: all(store.delivery(i)["email:ops@example.org"] == "sent" for i in ids), 60)
+        assert wait_for(lambda: all(store.delivery(i)["email:ops@example.org"].state == "sent" for i in ids), 60)
     finally:
         p.terminate()
         p.wait(15)
@@ -92,9 +73,10 @@ def test_slack_500_and_smtp_outage_lose_nothing_and_double_nothing(redis_server,
     times = sorted(t for t, _ in posts)
     assert all(b - a >= 0.9 for a, b in zip(times, times[1:], strict=False))  # one message per second
     assert all("<!channel>" not in b["text"] for _, b in posts)
-    assert all(set(store.delivery(i).values()) == {"sent"} for i in ids)
+    assert all({d.state for d in store.delivery(i).values()} == {"sent"} for i in ids)
 
 
+@pytest.mark.slow
 def test_slack_bot_threads_a_story_and_a_bad_token_breaks_the_channel(redis_server, r, http):
     ns = "bot"
     store = Store(r, Keys(ns))
@@ -133,7 +115,7 @@ def test_slack_bot_threads_a_story_and_a_bad_token_breaks_the_channel(redis_serv
     dispatch(store, topic, more[0], time.time())
     p = worker(redis_server.url, ns, env)
     try:
-        assert wait_for(lambda: store.delivery(more[0]).get("slack:#news") == "broken", 30)
+        assert wait_for(lambda: delivery_state(store, more[0], "slack:#news") == "broken", 30)
     finally:
         p.terminate()
         p.wait(15)
@@ -161,11 +143,11 @@ def test_digest_and_threshold(redis_server, r, http):
     ids = make_alerts(store, 3)
     small = Alert("a000099", "s1", "t", "x", "figure_changed", "Killed: 19 → 20", (), "2026-01-01T00:00:00Z",
                   data={"metric": "killed", "old": 19, "new": 20})
-    r.set(store.k.alert(small.id), json.dumps(small.to_dict()))
+    store.put_alert(small, 0)
     now = time.time()
     for i in [*ids, small.id]:
         dispatch(store, topic, i, now)
-    assert store.delivery(small.id)["slack"].startswith("suppressed")
+    assert store.delivery(small.id)["slack"].state == "suppressed"
     p = worker(redis_server.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{http.base}/hook"})
     try:
         assert wait_for(lambda: len(got) >= 1, 30)
@@ -174,7 +156,7 @@ def test_digest_and_threshold(redis_server, r, http):
         p.terminate()
         p.wait(15)
     assert len(got) == 1 and got[0]["text"].startswith("Digest: 3 updates on t")
-    assert all(store.delivery(i)["slack"] == "sent (digest)" for i in ids)
+    assert all(store.delivery(i)["slack"] == Delivery(DeliveryState.SENT, "digest") for i in ids)
 
 
 def test_a_delivery_saved_but_never_queued_is_queued_when_its_story_step_runs_again(r):
@@ -192,7 +174,7 @@ def test_a_delivery_saved_but_never_queued_is_queued_when_its_story_step_runs_ag
     assert q.job_ids == [jid]
     assert dispatch(store, topic, aid, time.time()) == "send"  # and once more: still one job
     assert q.job_ids == [jid]
-    assert store.delivery(aid)["email:ops@example.org"] == "pending"
+    assert store.delivery(aid)["email:ops@example.org"].state == "pending"
 
 
 @pytest.fixture(autouse=True)

@@ -25,11 +25,10 @@ from monitor.state.keys import Keys
 from monitor.state.queues import QUEUES, queue_name
 from monitor.state.redis_server import PrivateRedis, free_port
 from monitor.state.store import Feed, Store
-from tests.conftest import LoopbackServer, respond
-from tests.test_delivery import make_alerts
-from tests.test_end_to_end import Inbox
-from tests.test_polling import page, rss
+from tests.support import Inbox, LoopbackServer, delivery_state, make_alerts, page, respond, rss, wait_for
 from workers.jobs import dispatch
+
+pytestmark = pytest.mark.slow  # minute-long drills with real processes
 
 FAST = {"NEWSMON_ALLOW_PRIVATE": "true", "NEWSMON_HOST_SPACING": "0", "NEWSMON_TICK_SECONDS": "0.5",
         "NEWSMON_POLL_INTERVAL": "1", "NEWSMON_POLL_MIN": "0.5", "NEWSMON_POLL_MAX": "1",
@@ -55,18 +54,6 @@ class Procs:
         for p in self.all:
             p.wait(10)
         self.log.close()
-
-
-def wait_for(pred, timeout: float, step: float = 0.3) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if pred():
-                return True
-        except redis.RedisError:
-            pass
-        time.sleep(step)
-    return False
 
 
 def started(r: redis.Redis, ns: str) -> int:
@@ -134,7 +121,7 @@ def test_workers_killed_mid_job_lose_and_double_nothing(redis_server, r, tmp_pat
         def done() -> bool:
             in_stories = {a for st in store.stories("t") for a in st.articles}
             return (store.feed("slowfeed").last_success is not None and len(in_stories) == 3
-                    and store.delivery(alert).get("slack") == "sent" and drained(store, 3))
+                    and delivery_state(store, alert, "slack") == "sent" and drained(store, 3))
         if not wait_for(done, 150):
             pytest.fail(f"not recovered: stories {[s.articles for s in store.stories('t')]}, slack {slack_ok}, "
                         f"feed {store.feed('slowfeed')}; processes' log: {tmp_path / 'procs.log'}")
@@ -354,7 +341,7 @@ def test_slack_and_smtp_down_for_a_minute(redis_server, r, tmp_path):
         assert wait_for(lambda: time.monotonic() - t_start > 60, 70)
         smtp = Controller(inbox, hostname="127.0.0.1", port=port)  # SMTP accepts again after a minute
         smtp.start()
-        assert wait_for(lambda: all(set(store.delivery(i).values()) == {"sent"} for i in ids), 120), \
+        assert wait_for(lambda: all({d.state for d in store.delivery(i).values()} == {"sent"} for i in ids), 120), \
             [store.delivery(i) for i in ids]
         time.sleep(2)
     finally:

@@ -8,13 +8,13 @@ import subprocess
 import sys
 import urllib.request
 
+import pytest
 from rq import Queue
 
 from monitor.ops import metrics
 from monitor.state.keys import Keys
 from monitor.state.redis_server import free_port
-from tests.test_faults import wait_for
-from tests.test_replay_cli import newsmon
+from tests.support import newsmon, wait_for
 
 
 def env(url: str, ns: str) -> dict[str, str]:
@@ -63,6 +63,7 @@ def test_failed_list_requeue_purge(redis_server, r):
     assert not r.exists("rq:job:broken-job")
 
 
+@pytest.mark.slow
 def test_metrics_endpoint(redis_server, r):
     keys = Keys("met")
     metrics.incr(r, keys, "newsmon_articles_processed_total", outcome="new")

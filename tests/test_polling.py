@@ -15,22 +15,7 @@ from monitor.models import Topic
 from monitor.ops.clock import Leader, tick
 from monitor.state.keys import Keys
 from monitor.state.store import Feed, Store
-from tests.conftest import LoopbackServer, respond
-
-
-def rss(base: str, n: int, links: bool = True, title: str = "Healthy") -> bytes:
-    items = "".join(
-        f"<item><title>Shooting {i} on Main Street leaves {i} injured</title>"
-        + (f"<link>{base}/page/{i}</link>" if links else "")
-        + f"<description>Police said {i} people were injured in a shooting on Main Street.</description>"
-        f"<pubDate>Mon, 0{i} Jan 2024 10:00:00 GMT</pubDate></item>" for i in range(1, n + 1))
-    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>{title}</title>{items}</channel></rss>".encode()
-
-
-def page(i: int) -> bytes:
-    body = " ".join(f"<p>Police said {i} people were injured in a shooting on Main Street on Sunday night. "
-                    f"The victims were taken to a hospital, officers said.</p>" for _ in range(3))
-    return f"<html><head><title>Shooting {i}</title></head><body><article>{body}</article></body></html>".encode()
+from tests.support import LoopbackServer, page, respond, rss
 
 
 @pytest.fixture
@@ -99,6 +84,7 @@ def run_worker(url: str, ns: str, extra: dict[str, str] | None = None, timeout: 
     return time.monotonic() - t0
 
 
+@pytest.mark.slow
 def test_hostile_feeds_do_not_stop_the_healthy_ones(redis_server, r, hostile):
     ns = "poll"
     store = Store(r, Keys(ns))

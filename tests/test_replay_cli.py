@@ -7,6 +7,7 @@ import pytest
 
 from monitor.devtools.replay import replay
 from monitor.devtools.sample import write_jsonl
+from tests.support import newsmon
 
 
 def test_replay_seeds_writes_the_contract(r, tmp_path):
@@ -36,12 +37,6 @@ def test_replay_seeds_writes_the_contract(r, tmp_path):
     assert [x["kind"] for x in alerts].count("story_opened") == 2
     assert not any(x["story"] == assign["000"] and x["article"] == "003" for x in alerts)
     assert not list(r.scan_iter(match=res["namespace"] + ":*"))  # the run cleaned up after itself
-
-
-def newsmon(*args, env=None):
-    e = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, env=e,
-                          timeout=60)
 
 
 @pytest.fixture
@@ -79,6 +74,7 @@ def test_unreachable_redis_is_a_clear_error():
     assert p.returncode == 3 and "cannot reach Redis" in p.stderr
 
 
+@pytest.mark.slow
 def test_demo_runs_from_an_installed_package(tmp_path):
     """The README's first command, outside the source tree: two stories, alerts with sources."""
     e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH")}

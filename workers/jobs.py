@@ -21,7 +21,8 @@ from rq import get_current_job
 
 from monitor import outbound
 from monitor.delivery import channels
-from monitor.delivery.policy import AlertPolicy, decide
+from monitor.delivery.policy import AlertPolicy, Decision, decide
+from monitor.delivery.state import Delivery, DeliveryState, Outcome, next_step
 from monitor.ingest.cleaning import clean_html
 from monitor.ingest.feeds import outlet, parse_feed, url_id
 from monitor.ingest.schedule import PollPolicy, adapt_interval, backoff, next_poll
@@ -37,8 +38,6 @@ from monitor.stories.matching import epoch
 
 log = logging.getLogger(__name__)
 
-DELIVERY_BACKOFF = (2, 5, 10, 20, 30, 60, 120, 300, 600)  # seconds; then every 600 s for a day
-DELIVERY_MAX_ATTEMPTS = 150
 SLACK_SPACING_MS = 1000  # Slack's limit: one message per second per destination
 
 
@@ -111,15 +110,14 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
     for w in parsed.warnings:
         log.warning("feed %s: %s", feed.id, w)
     n = 0
-    seen_key = store.k.feed_seen(feed.id)
-    seen = store.r.hmget(seen_key, [e.key for e in parsed.entries]) if parsed.entries else []
+    seen = store.seen_fingerprints(feed.id, [e.key for e in parsed.entries])
     for entry, fp in zip(parsed.entries, seen, strict=True):
-        if fp == entry.fingerprint.encode():
+        if fp == entry.fingerprint:
             continue
         eid = hashlib.sha1(entry.key.encode()).hexdigest()[:16]
         enqueue(store.r, store.k.ns, ARTICLE, process_entry, feed.id, _entry_dict(entry, parsed.title),
                 job_id=f"article-{feed.id}-{eid}-{entry.fingerprint}")
-        store.r.hset(seen_key, entry.key, entry.fingerprint)  # after the enqueue: a crash re-enqueues, never loses
+        store.mark_seen(feed.id, entry.key, entry.fingerprint)  # after the enqueue: a crash re-enqueues, never loses
         n += 1
     times = [epoch(e.published, 0.0) for e in parsed.entries if e.published]
     feed.interval = adapt_interval(feed.interval, [t for t in times if t], n, policy)
@@ -153,7 +151,7 @@ def _feed_failed(store: Store, feed: Feed, error: str, now: float, policy: PollP
     store.put_feed(feed)
     log.warning("feed %s: %s", feed.id, error)
     if feed.disabled:
-        store.r.zrem(store.k.feeds_due(), feed.id)
+        store.unschedule(feed.id)
         report(message=f"feed {feed.id} disabled: {feed.disabled}", feed_id=feed.id, url=feed.url)
     else:
         store.schedule(feed.id, backoff(now, feed.errors, policy, retry_after))
@@ -232,38 +230,42 @@ def assign_story(article_id: str, topic: str) -> str | None:
 
 def dispatch(store: Store, topic: Topic, alert_id: str, now: float) -> str:
     """Apply the topic's alert policy to one alert and schedule its delivery on each channel."""
-    r, k = store.r, store.k
     alert = store.alert(alert_id)
     if alert is None:
         return "missing"
-    last = r.get(k.lock(f"last-alert:{alert.story}"))
     d = alert.data
     decision = decide(AlertPolicy.from_dict(topic.policy), alert.kind, d.get("metric"), d.get("old"), d.get("new"),
-                      float(last) if last else None, now)
+                      store.last_alert_sent(alert.story), now)
     for ch in topic.channels:
-        if decision.action == "suppress":
-            r.hsetnx(k.delivery(alert_id), ch, f"suppressed: {decision.reason}")
-            continue
-        if not r.hsetnx(k.delivery(alert_id), ch, "pending"):
-            if r.hget(k.delivery(alert_id), ch) == b"pending":
-                # already dispatched by a story step that is now retried, perhaps because Redis went
-                # away while the delivery was being queued: make sure it is (enqueue is idempotent)
-                enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}")
-            continue
-        if decision.action == "digest":
-            r.hset(k.delivery(alert_id), ch, f"pending: in the digest at {_iso(decision.at)}")
-            r.rpush(k.digest(topic.name, ch), alert_id)
-            enqueue(r, k.ns, DELIVER, send_digest, topic.name, ch, job_id=f"digest-{_safe(topic.name + ch)}-"
-                    f"{int(decision.at or now)}", delay=max(0.0, (decision.at or now) - now))
-        else:
-            delay = max(0.0, (decision.at or now) - now)
-            if delay:
-                r.hset(k.delivery(alert_id), ch, f"pending: {decision.reason} until {_iso(decision.at)}")
-            enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}",
-                    delay=delay or None)
+        _dispatch_on(store, topic, alert_id, ch, decision, now)
     if decision.action == "send":
-        r.set(k.lock(f"last-alert:{alert.story}"), str(now), ex=7 * 86400)
+        store.set_last_alert_sent(alert.story, now)
     return decision.action
+
+
+def _dispatch_on(store: Store, topic: Topic, alert_id: str, ch: str, decision: Decision, now: float) -> None:
+    r, k = store.r, store.k
+    if decision.action == "suppress":
+        store.start_delivery(alert_id, ch, Delivery(DeliveryState.SUPPRESSED, decision.reason))
+        return
+    if not store.start_delivery(alert_id, ch, Delivery(DeliveryState.PENDING)):
+        current = store.delivery_on(alert_id, ch)
+        if current is not None and current.state is DeliveryState.PENDING and not current.detail:
+            # already dispatched by a story step that is now retried, perhaps because Redis went
+            # away while the delivery was being queued: make sure it is (enqueue is idempotent)
+            enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}")
+        return
+    if decision.action == "digest":
+        store.set_delivery(alert_id, ch, Delivery(DeliveryState.PENDING, f"in the digest at {_iso(decision.at)}"))
+        store.add_to_digest(topic.name, ch, alert_id)
+        enqueue(r, k.ns, DELIVER, send_digest, topic.name, ch, job_id=f"digest-{_safe(topic.name + ch)}-"
+                f"{int(decision.at or now)}", delay=max(0.0, (decision.at or now) - now))
+        return
+    delay = max(0.0, (decision.at or now) - now)
+    if delay:
+        store.set_delivery(alert_id, ch, Delivery(DeliveryState.PENDING, f"{decision.reason} until {_iso(decision.at)}"))
+    enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}",
+            delay=delay or None)
 
 
 def _iso(ts: float | None) -> str:
@@ -274,16 +276,11 @@ def _iso(ts: float | None) -> str:
 def send_digest(topic: str, channel: str) -> int:
     """Send the alerts collected for a topic and channel as one message."""
     store, s = _store(), settings()
-    r, k = store.r, store.k
-    batch_key = k.digest(topic, channel) + ":sending"
-    if not r.exists(batch_key):  # a retry after a failure sends the batch it took
-        try:
-            r.rename(k.digest(topic, channel), batch_key)
-        except redis.ResponseError:
-            return 0  # nothing collected
-    ids = [i.decode() for i in r.lrange(batch_key, 0, -1)]
+    ids = store.take_digest(topic, channel)  # a retry after a failure sends the batch it took
+    if not ids:
+        return 0
     alerts = [a for a in (store.alert(i) for i in ids) if a is not None]
-    todo = [a for a in alerts if not (r.hget(k.delivery(a.id), channel) or b"").startswith(b"sent")]
+    todo = [a for a in alerts if not _state_is(store.delivery_on(a.id, channel), DeliveryState.SENT)]
     if todo:
         digest = Alert(f"digest-{todo[0].id}", todo[0].story if len({a.story for a in todo}) == 1 else "digest",
                        topic, "-", "digest", f"{len(todo)} updates on {topic}",
@@ -292,16 +289,16 @@ def send_digest(topic: str, channel: str) -> int:
             channels.send(channel, digest, s)
         except channels.TransportError as e:
             if e.permanent:
-                r.hset(k.broken_channels(), channel, str(e))
+                store.mark_broken(channel, str(e))
                 for a in todo:
-                    r.hset(k.delivery(a.id), channel, "broken")
-                r.delete(batch_key)
+                    store.set_delivery(a.id, channel, Delivery(DeliveryState.BROKEN, str(e)))
+                store.finish_digest(topic, channel)
                 report(message=f"channel {channel} broken: {e}", channel=channel)
                 return 0
             raise  # RQ retries the digest
         for a in todo:
-            r.hset(k.delivery(a.id), channel, "sent (digest)")
-    r.delete(batch_key)
+            store.set_delivery(a.id, channel, Delivery(DeliveryState.SENT, "digest"))
+    store.finish_digest(topic, channel)
     return len(todo)
 
 
@@ -309,14 +306,17 @@ def _safe(ch: str) -> str:
     return hashlib.sha1(ch.encode()).hexdigest()[:10]
 
 
+def _state_is(d: Delivery | None, state: DeliveryState) -> bool:
+    return d is not None and d.state is state
+
+
 def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
     """Send an alert on a channel at most once; temporary failures come back later as new jobs."""
     store, s = _store(), settings()
     r, k = store.r, store.k
-    state_key = k.delivery(alert_id)
-    state = (r.hget(state_key, channel) or b"").decode()
-    if state.startswith(("sent", "broken", "suppressed")):
-        return state
+    current = store.delivery_on(alert_id, channel)
+    if current is not None and current.state.settled:
+        return current.state.value
     if channel.startswith("slack") and not r.set(k.lock(f"rate:{_safe(channel)}"), alert_id, nx=True,
                                                   px=SLACK_SPACING_MS):
         # Slack takes one message per second per destination: come back, do not sleep
@@ -335,39 +335,43 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
         alert = store.alert(alert_id)
         if alert is None:
             return "missing"
-        thread_key = k.lock(f"thread:{alert.story}:{_safe(channel)}")
-        thread = r.get(thread_key)
-        try:
-            sent = channels.send(channel, alert, s, thread.decode() if thread else None)
-        except channels.TransportError as e:
-            metrics.incr(r, k, "newsmon_alerts_total", channel=channel.split(":")[0],
-                         outcome="broken" if e.permanent else "retry")
-            if e.permanent:
-                r.hset(state_key, channel, "broken")
-                r.hset(k.broken_channels(), channel, str(e))
-                report(message=f"channel {channel} broken: {e}", channel=channel, alert=alert_id)
-                log.error("alert %s on %s: permanent error: %s", alert_id, channel, e)
-                return "broken"
-            if attempt + 1 >= DELIVERY_MAX_ATTEMPTS:
-                r.hset(state_key, channel, "failed")
-                report(message=f"alert {alert_id} on {channel} gave up: {e}", channel=channel)
-                return "failed"
-            delay = max(e.retry_after or 0.0, DELIVERY_BACKOFF[min(attempt, len(DELIVERY_BACKOFF) - 1)])
-            r.hset(state_key, channel, f"retrying ({attempt + 1}): {e}"[:200])
-            log.warning("alert %s on %s: %s; retry in %.0fs", alert_id, channel, e, delay)
-            enqueue(r, k.ns, DELIVER, deliver, alert_id, channel, attempt + 1,
-                    job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt + 1}", delay=delay)
-            return "retrying"
-        # the alert is out: record it even through a Redis restart, or a retry would send it again
-        _until_recorded(lambda: r.hset(state_key, channel, "sent"), s.send_lease)
-        metrics.incr(r, k, "newsmon_alerts_total", channel=channel.split(":")[0], outcome="sent")
-        if alert.created:
-            metrics.observe(r, k, "alert_delay", max(0.0, time.time() - epoch(alert.created, time.time())))
-        if sent.thread and not thread:
-            r.set(thread_key, sent.thread)
-        return "sent"
+        return _send(store, s, alert, channel, attempt)
     finally:
         r.delete(lease)
+
+
+def _send(store: Store, s: Settings, alert: Alert, channel: str, attempt: int) -> str:
+    """Send under the lease, and record what came of it (``delivery.state.next_step``)."""
+    r, k = store.r, store.k
+    thread = store.thread(alert.story, _safe(channel))
+    kind = channel.split(":")[0]
+    try:
+        sent = channels.send(channel, alert, s, thread)
+    except channels.TransportError as e:
+        step = next_step(Outcome.PERMANENT if e.permanent else Outcome.TEMPORARY, attempt, str(e), e.retry_after)
+        metrics.incr(r, k, "newsmon_alerts_total", channel=kind, outcome="broken" if e.permanent else "retry")
+        store.set_delivery(alert.id, channel, step.delivery)
+        state = step.delivery.state
+        if state is DeliveryState.BROKEN:
+            store.mark_broken(channel, str(e))
+            report(message=f"channel {channel} broken: {e}", channel=channel, alert=alert.id)
+            log.error("alert %s on %s: permanent error: %s", alert.id, channel, e)
+        elif state is DeliveryState.FAILED:
+            report(message=f"alert {alert.id} on {channel} gave up: {e}", channel=channel)
+        else:
+            log.warning("alert %s on %s: %s; retry in %.0fs", alert.id, channel, e, step.retry_in)
+            enqueue(r, k.ns, DELIVER, deliver, alert.id, channel, attempt + 1,
+                    job_id=f"deliver-{alert.id}-{_safe(channel)}-{attempt + 1}", delay=step.retry_in)
+        return state.value
+    # the alert is out: record it even through a Redis restart, or a retry would send it again
+    done = next_step(Outcome.SENT, attempt).delivery
+    _until_recorded(lambda: store.set_delivery(alert.id, channel, done), s.send_lease)
+    metrics.incr(r, k, "newsmon_alerts_total", channel=kind, outcome="sent")
+    if alert.created:
+        metrics.observe(r, k, "alert_delay", max(0.0, time.time() - epoch(alert.created, time.time())))
+    if sent.thread and not thread:
+        store.set_thread(alert.story, _safe(channel), sent.thread)
+    return "sent"
 
 
 def _until_recorded(write: Callable[[], object], within: float) -> None:

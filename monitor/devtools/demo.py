@@ -124,7 +124,7 @@ def drained(store: Store, expected_articles: int) -> bool:
         if q.count or len(StartedJobRegistry(queue=q)) or len(ScheduledJobRegistry(queue=q)):
             return False
     for a in store.alerts():
-        if any(v not in ("sent", "broken", "failed") for v in store.delivery(a.id).values()):
+        if not all(d.state.settled for d in store.delivery(a.id).values()):
             return False
     return True
 

@@ -49,8 +49,14 @@ def _id(d: dict) -> str:
     return str(d.get("id") or d.get("doc_id") or d.get("article_id"))
 
 
-def score_stories(gold_path: Path, assignments: Path) -> dict[str, float]:
-    gold = {_id(d): str(d["story_id"]) for d in _gold_lines(gold_path)}
+def _keep(doc_id: str, only: set[str] | None) -> bool:
+    return only is None or doc_id in only
+
+
+def score_stories(gold_path: Path, assignments: Path, only: set[str] | None = None) -> dict[str, float]:
+    """B-cubed and pairwise scores of the assignment; ``only``: score these documents alone (the
+    stream was replayed whole, in order)."""
+    gold = {_id(d): str(d["story_id"]) for d in _gold_lines(gold_path) if _keep(_id(d), only)}
     pred = {}
     for line in assignments.open():
         d = json.loads(line)
@@ -62,10 +68,12 @@ def score_stories(gold_path: Path, assignments: Path) -> dict[str, float]:
             "bcubed_f1": bf, "pairwise_precision": pp, "pairwise_recall": pr, "pairwise_f1": pf}
 
 
-def score_figures(gold_path: Path, figures: Path) -> dict[str, float]:
+def score_figures(gold_path: Path, figures: Path, only: set[str] | None = None) -> dict[str, float]:
     """Exact-match rate and mean absolute error of killed and injured per article."""
     gold = {}
     for d in _gold_lines(gold_path):
+        if not _keep(_id(d), only):
+            continue
         gold[_id(d)] = (d.get("killed"), d.get("injured_not_killed", d.get("injured")))
     n = exact_k = exact_i = 0
     err_k = err_i = 0.0
@@ -84,9 +92,10 @@ def score_figures(gold_path: Path, figures: Path) -> dict[str, float]:
             "injured_exact": exact_i / n if n else 0.0, "injured_mae": err_i / n if n else 0.0}
 
 
-def score_ledger(gold_path: Path, out: Path) -> dict:
+def score_ledger(gold_path: Path, out: Path, only: set[str] | None = None) -> dict:
     """Alerts by kind, and how often a story's final killed / injured equal the gold incident's
-    (the gold incident of a story: the one most of its articles belong to)."""
+    (the gold incident of a story: the one most of its articles belong to; with ``only``, most of
+    its articles among those, and stories with none of them left out)."""
     gold_doc = {}
     gold_story = {}
     for d in _gold_lines(gold_path):
@@ -95,20 +104,24 @@ def score_ledger(gold_path: Path, out: Path) -> dict:
         gold_story[str(d["story_id"])] = (g.get("num_killed"), g.get("num_injured"))
     kinds = Counter(json.loads(line)["kind"] for line in (out / "alerts.jsonl").open())
     n = k_ok = i_ok = both = 0
+    err_k = err_i = 0
     for line in (out / "stories.jsonl").open():
         s = json.loads(line)
-        votes = Counter(gold_doc[a] for a in s["articles"] if a in gold_doc)
+        votes = Counter(gold_doc[a] for a in s["articles"] if a in gold_doc and _keep(a, only))
         if not votes:
             continue
         gk, gi = gold_story[votes.most_common(1)[0][0]]
         n += 1
         ok_k, ok_i = (s["killed"] or 0) == gk, (s["injured"] or 0) == gi
+        err_k += abs((s["killed"] or 0) - (gk or 0))
+        err_i += abs((s["injured"] or 0) - (gi or 0))
         k_ok += ok_k
         i_ok += ok_i
         both += ok_k and ok_i
     return {"alerts": sum(kinds.values()), "alerts_by_kind": dict(kinds.most_common()), "stories": n,
             "killed_equal": k_ok / n if n else 0.0, "injured_equal": i_ok / n if n else 0.0,
-            "both_equal": both / n if n else 0.0}
+            "both_equal": both / n if n else 0.0, "killed_mae": err_k / n if n else 0.0,
+            "injured_mae": err_i / n if n else 0.0}
 
 
 _STOPWORDS = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "by", "at", "s", "its", "his", "her", "their",
@@ -128,13 +141,13 @@ def _overlap(a: list[int] | tuple[int, int] | None, b: list[int] | tuple[int, in
     return bool(a and b) and a[0] < b[1] and b[0] < a[1]
 
 
-def score_polnear(pairs_path: Path, figures: Path) -> dict[str, float]:
+def score_polnear(pairs_path: Path, figures: Path, only: set[str] | None = None) -> dict[str, float]:
     """Numbers inside attributed content: extracted as figures (span overlap), and of those,
     attributed to the gold source (span overlap or a shared content word; pronouns not judged)."""
     pred = {str(d["id"]): d for d in map(json.loads, figures.open())}
     total = found = judged = right = 0
     for p in map(json.loads, pairs_path.open()):
-        if p.get("figure_kind") != "figure":
+        if p.get("figure_kind") != "figure" or not _keep(str(p["doc_id"]), only):
             continue
         total += 1
         figs = pred.get(str(p["doc_id"]), {}).get("figures", [])
@@ -152,7 +165,7 @@ def score_polnear(pairs_path: Path, figures: Path) -> dict[str, float]:
             "judged": judged, "attributed_right": right / judged if judged else 0.0}
 
 
-def score_muc(gold_path: Path, figures: Path) -> dict[str, float]:
+def score_muc(gold_path: Path, figures: Path, only: set[str] | None = None) -> dict[str, float]:
     """Responsibility: (actor, kind) against the answer keys' perpetrators and confidence."""
     pred = {str(d["id"]): d for d in map(json.loads, figures.open())}
     gold_n = pred_n = tp_gold = tp_pred = found_gold = 0
@@ -163,7 +176,7 @@ def score_muc(gold_path: Path, figures: Path) -> dict[str, float]:
                 for conf in resp.get("confidence") or []:
                     if conf in MUC_KIND:
                         entries.append((set().union(*(_words(a) for a in resp["actor"])), MUC_KIND[conf]))
-        if not d.get("templates"):
+        if not d.get("templates") or not _keep(str(d["doc_id"]), only):
             continue
         atts = [a for a in pred.get(str(d["doc_id"]), {}).get("attributions", [])
                 if a["kind"] != "means" and a.get("actor") and not a.get("negated")]
@@ -179,3 +192,11 @@ def score_muc(gold_path: Path, figures: Path) -> dict[str, float]:
     r = tp_gold / gold_n if gold_n else 0.0
     return {"gold_entries": gold_n, "predicted": pred_n, "actor_found": found_gold / gold_n if gold_n else 0.0,
             "precision": p, "recall": r, "f1": prf(p, r)}
+
+
+def parts(gold_path: Path, check_ids: Path) -> dict[str, set[str]]:
+    """The tune and check parts of a dev file: the check part's ids are listed in ``check_ids``
+    (``../shared/data/splits/``), every other id is the tune part's."""
+    check = {line.strip() for line in check_ids.open() if line.strip()}
+    ids = {str(d.get("doc_id") or d.get("article_id") or d.get("id")) for d in _gold_lines(gold_path)}
+    return {"tune": ids - check, "check": ids & check}

@@ -255,33 +255,48 @@ _NUMBERISH_TEXT = re.compile(r"\d|\b(?:a|an|one|two|three|four|five|six|seven|ei
 _CONDITIONAL = re.compile(r"\bif\b[^.]{0,80}\b(?:becomes?|would (?:be|become|make))\b", re.IGNORECASE)
 
 
-def _figures_in(s: Sentence) -> list[_Found]:
-    text = s.text
-    found: list[_Found] = []
-    taken: list[Span] = []
+class _Collector:
+    """The figures of one sentence, each span taken once, the first pattern's reading kept."""
 
-    # "if that is the case, the shooting becomes a triple homicide": no toll
-    conditional = "if " in text.lower() and bool(_CONDITIONAL.search(text))
+    def __init__(self, s: Sentence):
+        self.text, self.start = s.text, s.start
+        self.found: list[_Found] = []
+        self.taken: list[Span] = []
+        # "if that is the case, the shooting becomes a triple homicide": no toll
+        self.conditional = "if " in s.text.lower() and bool(_CONDITIONAL.search(s.text))
 
-    def add(metric: str, q, subject: str, span: Span, unit: str = "", basis: str = "count") -> None:
-        if q is None or any(a < span[1] and span[0] < b for a, b in taken):
+    def add(self, metric: str, q, subject: str, span: Span, unit: str = "", basis: str = "count") -> None:  # noqa: ANN001
+        if q is None or any(a < span[1] and span[0] < b for a, b in self.taken):
             return
-        if conditional and metric in ("killed", "injured", "shot"):
+        if self.conditional and metric in ("killed", "injured", "shot"):
             return
-        if _NEGATED.search(text[max(0, span[0] - 12):span[0]]):  # "No one was hurt"
+        if _NEGATED.search(self.text[max(0, span[0] - 12):span[0]]):  # "No one was hurt"
             return
         if (basis == "count" and _head_word(subject) in _NON_PERSON
                 and metric not in ("projectiles", "quantity", "money", "percent")):
             return
-        taken.append(span)
-        found.append(_Found(metric, q, subject, (s.start + span[0], s.start + span[1]), unit, basis))
+        self.taken.append(span)
+        self.found.append(_Found(metric, q, subject, (self.start + span[0], self.start + span[1]), unit, basis))
 
+
+def _figures_in(s: Sentence) -> list[_Found]:
+    c = _Collector(s)
+    text, add = s.text, c.add
     if not _NUMBERISH_TEXT.search(text):
         if _CASUALTY_WORDS.search(text):
             singles(text, add)  # "a man was shot": no number, one victim
-        return found
-
+        return c.found
     low = text.lower()  # cheap keyword gates before the patterns that start with a number
+    _casualty_counts(text, low, add)
+    counted = {f.metric for f in c.found if f.basis == "count"}
+    singles(text, lambda metric, *a, **kw: None if metric in counted and kw.get("basis") == "single" else add(metric, *a, **kw))
+    _weapon_counts(text, low, add)
+    _quantities(text, add)
+    return c.found
+
+
+def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the collector's add()
+    """Killed, injured and shot, counted: "25 people were killed", "killing three", "left two dead"."""
     for m in _P_TOLL.finditer(text):
         q, sp = _number(m)
         add("killed", q, "people", (m.start(), sp[1]))
@@ -316,8 +331,10 @@ def _figures_in(s: Sentence) -> list[_Found]:
             q, sp = _number(m)
             if not _NOT_COUNT_AFTER.match(text[sp[1]:]):
                 add("shot", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
-    counted = {f.metric for f in found if f.basis == "count"}
-    singles(text, lambda metric, *a, **kw: None if metric in counted and kw.get("basis") == "single" else add(metric, *a, **kw))
+
+
+def _weapon_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the collector's add()
+    """Projectiles, facilities struck and shots fired."""
     for m in (_PROJECTILE.finditer(text) if _PROJECTILE_WORDS.search(low) else ()):
         q, sp = _number(m)
         unit = m.group("unit").lower().rstrip("s") + "s"
@@ -337,8 +354,6 @@ def _figures_in(s: Sentence) -> list[_Found]:
     for m in (_SHOTS.finditer(text) if _SHOTS_WORDS.search(low) else ()):
         q, sp = _number(m)
         add("shots_fired", q, "shots", (m.start(), m.end()))
-    _quantities(text, add)
-    return found
 
 
 _MONEY = re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?"

@@ -19,6 +19,7 @@ links with Iran's Quds Force and ... used to attack") is too far to trust.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from monitor.extract.incidents import Sentence
 from monitor.extract.lexicon import NAME_BREAKERS, VIOLENT_STEMS, WIRE_SPEECH
@@ -423,66 +424,162 @@ def _another_group(between: str) -> bool:
     return any(not _GENERIC.match(_name(between[a:b]).upper()) for a, b in _groups(between))
 
 
-def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | None:
-    """How the sentence holds the group at this position responsible, if it does (``state``: the
-    group is the state's forces)."""
-    claim = _CLAIM.search(after[:100])  # (read past the window: "CLAIMED THE LIVES OF")
-    claim = claim if claim and claim.start() < 60 and not _another_group(after[:claim.start()]) else None
-    if claim:  # (not "NEITHER THE X NOR ANY OTHER GROUP HAS CLAIMED", "NOR HAS ANY X MOVEMENT CLAIMED")
-        negated = NEGATION.search(before[-30:]) or NEGATION.search(after[:claim.start()])
-        return None if negated else "claimed"
-    if _MOUTHPIECE.search(before[-60:]):
-        said = WIRE_SPEECH.search(after, 0, 200)
-        if said and _agent_verb(after[said.end():said.end() + 160]):
-            return "claimed"  # "CERIGUA -- MOUTHPIECE OF THE X -- SAYS THAT A GUERRILLA COLUMN ATTACKED"
-    if _MEMBER_ADMITS.search(before[-160:]):
-        return "claimed"  # "WHO ADMITTED BEING A MEMBER OF THE X AND HAVING BURNED VEHICLES": its member's admission
-    own = _OWN_UNITS.match(after)
-    if own and state and _COMBATANTS.search(own.group()):
-        own = None  # "THE ARMED FORCES SAID THAT THE GUERRILLAS ATTACKED": the enemy's units, not its own
-    if own and _agent_verb(_CLAUSE.split(after[own.end():])[0][:100]):
-        return "claimed"  # "THE X REPORTS THAT URBAN COMMANDO UNITS STAGED ATTACKS": its own account
-    if _SOURCE_BEFORE.search(before[-60:]):
-        return None  # "ACCORDING TO POLICE SOURCES, ...": a source, not an agent
-    if _CHARGED.match(after):
-        return "accused"  # "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE"
-    if _BLAMED_ON.search(before[-80:]) or (_BLAME_LIST.search(before[-160:]) and _FOR_AFTER.match(after)):
-        return "accused"  # "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X", "WE BLAME X, Y AND
-        # ITS ARMED FORCES FOR THIS ASSASSINATION"
-    if _PERPETRATORS_WERE.search(before[-120:]):  # "THE MURDERERS OF THE PRIESTS WERE MEMBERS OF THE X"
-        told = BELIEF_THAT.search(before[-200:]) or WIRE_SPEECH.search(before[-200:]) or _ALLEGED.search(sentence)
-        return "accused" if told else "carried_out"  # (someone's identification of them: "HE SAID THAT ...")
-    # (not after an attack: "THE ATTACKS AGAINST A UNION AND A X ORGANIZATION, WHICH KILLED 9": the attacks killed)
+@dataclass(frozen=True)
+class _Spot:
+    """A group's place in a sentence: the text before it, after it, the sentence, and whether the
+    group is the state's forces."""
+    before: str
+    after: str
+    sentence: str
+    state: bool = False
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    kind: str | None  # None: the group is not held responsible here
+
+
+_NOT_HELD = _Verdict(None)
+_CLAIMED, _ACCUSED = _Verdict("claimed"), _Verdict("accused")
+
+
+def _claim(p: _Spot) -> _Verdict | None:
+    claim = _CLAIM.search(p.after[:100])  # (read past the window: "CLAIMED THE LIVES OF")
+    if not claim or claim.start() >= 60 or _another_group(p.after[:claim.start()]):
+        return None
+    # (not "NEITHER THE X NOR ANY OTHER GROUP HAS CLAIMED", "NOR HAS ANY X MOVEMENT CLAIMED")
+    negated = NEGATION.search(p.before[-30:]) or NEGATION.search(p.after[:claim.start()])
+    return _NOT_HELD if negated else _CLAIMED
+
+
+def _mouthpiece(p: _Spot) -> _Verdict | None:
+    """ "CERIGUA -- MOUTHPIECE OF THE X -- SAYS THAT A GUERRILLA COLUMN ATTACKED" """
+    if _MOUTHPIECE.search(p.before[-60:]):
+        said = WIRE_SPEECH.search(p.after, 0, 200)
+        if said and _agent_verb(p.after[said.end():said.end() + 160]):
+            return _CLAIMED
+    return None
+
+
+def _member_admits(p: _Spot) -> _Verdict | None:
+    """ "WHO ADMITTED BEING A MEMBER OF THE X AND HAVING BURNED VEHICLES": its member's admission """
+    return _CLAIMED if _MEMBER_ADMITS.search(p.before[-160:]) else None
+
+
+def _own_units(p: _Spot) -> _Verdict | None:
+    """ "THE X REPORTS THAT URBAN COMMANDO UNITS STAGED ATTACKS": its own account (not "THE ARMED
+    FORCES SAID THAT THE GUERRILLAS ATTACKED": the enemy's units) """
+    own = _OWN_UNITS.match(p.after)
+    if not own or (p.state and _COMBATANTS.search(own.group())):
+        return None
+    return _CLAIMED if _agent_verb(_CLAUSE.split(p.after[own.end():])[0][:100]) else None
+
+
+def _a_source(p: _Spot) -> _Verdict | None:
+    """ "ACCORDING TO POLICE SOURCES, ...": a source, not an agent """
+    return _NOT_HELD if _SOURCE_BEFORE.search(p.before[-60:]) else None
+
+
+def _charged(p: _Spot) -> _Verdict | None:
+    """ "EIGHT MEMBERS OF THE X ARMY INVOLVED IN THE MASSACRE" """
+    return _ACCUSED if _CHARGED.match(p.after) else None
+
+
+def _blamed(p: _Spot) -> _Verdict | None:
+    """ "PRESS SECTORS BLAMED IT ON THE X", "ATTRIBUTED THE ATTACKS TO X", "WE BLAME X, Y AND ITS
+    ARMED FORCES FOR THIS ASSASSINATION" """
+    if _BLAMED_ON.search(p.before[-80:]) or (_BLAME_LIST.search(p.before[-160:]) and _FOR_AFTER.match(p.after)):
+        return _ACCUSED
+    return None
+
+
+def _perpetrators_were(p: _Spot) -> _Verdict | None:
+    """ "THE MURDERERS OF THE PRIESTS WERE MEMBERS OF THE X"; someone's identification of them
+    ("HE SAID THAT ...") is an accusation """
+    if not _PERPETRATORS_WERE.search(p.before[-120:]):
+        return None
+    told = BELIEF_THAT.search(p.before[-200:]) or WIRE_SPEECH.search(p.before[-200:]) or _ALLEGED.search(p.sentence)
+    return _ACCUSED if told else _Verdict("carried_out")
+
+
+def _target(p: _Spot) -> _Verdict | None:
+    """ "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION AND A X ORGANIZATION": a target (not
+    after an attack: "THE ATTACKS AGAINST A UNION AND A X ORGANIZATION, WHICH KILLED 9": the attacks
+    killed) """
+    before, after = p.before, p.after
     rel = None if VIOLENT_STEMS.search(before[-80:]) else _WHICH_DID.match(after)
     if ((_PREP_BEFORE.search(before[-40:]) or _TARGET_AND.search(before[-60:]))
             and not _PEOPLE_FROM.search(before[-60:]) and not (rel and _AGENT_VERB.match(after, rel.end()))):
-        return None  # "AT THE HEADQUARTERS OF THE X PARTY", "AGAINST A UNION AND A X ORGANIZATION": a target
-    if _AMONG_VICTIMS.search(before[-50:]):
-        return None  # "12 WERE WOUNDED, INCLUDING 3 MEMBERS OF THE X POLICE"
-    unsure = WHETHER.search(before[-100:])  # "HE DOES NOT KNOW IF THE X COMMITTED THE CRIME"
-    if CONDITION.search(before[-80:]) and not unsure:
-        return None  # "AS THEY WOULD HAVE IF THIS OPERATION HAD BEEN CARRIED OUT BY THE X": no act
-    near = before[-60:]
+        return _NOT_HELD
+    return None
+
+
+def _among_victims(p: _Spot) -> _Verdict | None:
+    """ "12 WERE WOUNDED, INCLUDING 3 MEMBERS OF THE X POLICE" """
+    return _NOT_HELD if _AMONG_VICTIMS.search(p.before[-50:]) else None
+
+
+def _conditional(p: _Spot) -> _Verdict | None:
+    """ "AS THEY WOULD HAVE IF THIS OPERATION HAD BEEN CARRIED OUT BY THE X": no act (but "HE DOES
+    NOT KNOW IF THE X COMMITTED THE CRIME" is a doubt, read later) """
+    if CONDITION.search(p.before[-80:]) and not WHETHER.search(p.before[-100:]):
+        return _NOT_HELD
+    return None
+
+
+def _agent(p: _Spot) -> _Verdict | None:
+    """The group as the agent of the violence told (by it, or as the subject of an act), and how
+    sure the sentence is of it."""
+    near = p.before[-60:]
     by = _BY.search(near)  # the sentence tells of violence (checked by the caller)
     # "DEFUSED BY THE POLICE", "REPELLED BY THE ARMED FORCES": by whom it was stopped
     # ("VARIOUS ARRESTS WERE MADE BY THE POLICE": by whom the arrests were made)
-    head = before[:len(before) - len(near) + by.start()] if by else ""
+    head = p.before[:len(p.before) - len(near) + by.start()] if by else ""
     agent = bool(by) and not _STOPPED_BY.search(head) and not _POLICE_WORK.search(head[-30:])
     if agent and _TO_BE_DONE.search(head):
-        return None  # "THE MURDER WAS GOING TO BE CARRIED OUT BY X": a plan, not an act
+        return _NOT_HELD  # "THE MURDER WAS GOING TO BE CARRIED OUT BY X": a plan, not an act
     if agent and _CHARGES_BY.search(head):
-        return None  # "THE ACCUSATIONS MADE BY THE X THAT ...": the accuser
+        return _NOT_HELD  # "THE ACCUSATIONS MADE BY THE X THAT ...": the accuser
     if agent and _CLAIMED_BY.search(head):
-        return "claimed"  # "THE KIDNAPPING WAS CLAIMED BY A SELF-STYLED GROUP"
-    if not agent and _ACCUSER.match(after):
-        return None  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
+        return _CLAIMED  # "THE KIDNAPPING WAS CLAIMED BY A SELF-STYLED GROUP"
+    if not agent and _ACCUSER.match(p.after):
+        return _NOT_HELD  # "THE POLICE HOLD THE X RESPONSIBLE FOR THE ATTACK": the accuser, not the agent
+    if not agent and not _subject_of_act(p):
+        return _NOT_HELD
+    return _Verdict(_certainty(p))
+
+
+# Which way the sentence holds a group responsible: the first rule that decides, in this order.
+_KIND_RULES = (_claim, _mouthpiece, _member_admits, _own_units, _a_source, _charged, _blamed, _perpetrators_were,
+               _target, _among_victims, _conditional, _agent)
+
+
+def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | None:
+    """How the sentence holds the group at this position responsible, if it does (``state``: the
+    group is the state's forces)."""
+    spot = _Spot(before, after, sentence, state)
+    for rule in _KIND_RULES:
+        verdict = rule(spot)
+        if verdict is not None:
+            return verdict.kind
+    return None
+
+
+def _act_clause(after: str) -> str:
+    """The clause after the group; with a list of its acts in clauses: "X HAVE CONDUCTED WAR
+    ACTIONS; LAUNCHED ...; BOMBED VILLAGES" """
     parts = _CLAUSE.split(after, maxsplit=3)
     clause = parts[0][:160]
-    # a list of the group's acts in clauses: "X HAVE CONDUCTED WAR ACTIONS; LAUNCHED ...; BOMBED VILLAGES"
     for more in parts[1:] if _LIST_VERB.match(clause) else ():
         if not _LIST_VERB.match(more):
             break
         clause = clause + "; " + more[:120]
+    return clause
+
+
+def _subject_of_act(p: _Spot) -> bool:
+    """The group is the subject of a violent verb or noun in its clause."""
+    clause, before = _act_clause(p.after), p.before
     verb = _agent_verb(clause)
     if verb and (_NOT_AGENT.search(clause[:verb.start()]) or _OTHER_ACT.search(clause[:verb.start()])
                  or _BY_AFTER.match(clause, verb.end())):
@@ -493,13 +590,14 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
         verb = None  # "150 ARMY MEMBERS KILLED AND 300 WOUNDED", "... WITH VERY FEW CIVILIANS WOUNDED": victims
     if verb and _NEVER.match(clause):
         verb = None  # "THE X HAS NEVER HAD A POLICY TO ATTACK CIVILIANS": no act
-    if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]) and not agent:
+    if verb and not _PASSIVE_BEFORE.search(clause[:verb.start()]):
         # "POLICE REPORTED THAT A BOMB EXPLODED": the group tells of the violence, it is not its agent
         that = _THAT.search(clause, 0, verb.start())
         # (nor "THE POLICE HAVE NOT RULED OUT THAT THE X CARRIED OUT": another group is the verb's subject)
-        agent = (verb.start() < 140 and not WIRE_SPEECH.search(clause[:verb.start()])
-                 and not _PERSON_SUBJECT.search(clause, 0, verb.start())
-                 and not (that and _another_group(clause[that.end():verb.start()])))
+        if (verb.start() < 140 and not WIRE_SPEECH.search(clause[:verb.start()])
+                and not _PERSON_SUBJECT.search(clause, 0, verb.start())
+                and not (that and _another_group(clause[that.end():verb.start()]))):
+            return True
     near = VIOLENT_STEMS.search(clause[:25])
     if near and not VIOLENT_STEMS.match(clause, near.start()):
         near = None  # a word cut at the window's edge: "EXECUTI[VE]"
@@ -510,18 +608,20 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
                  or _JOINED.search(clause, 0, near.start()) or _OTHER_ACT.search(clause, 0, near.start())
                  or (_COUNTED.search(before[-15:]) and _PARTICIPLE_ONLY.match(clause, near.start()))):
         near = None  # "ARMY TROOPS UNDER ATTACK": the target
-    if (not agent and near and not WIRE_SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
-            and not _PASSIVE_BEFORE.search(clause[:near.start()])):  # not "REBELS WERE KILLED"
-        agent = True  # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"
-    if not agent:
-        return None
-    if unsure or POSSIBILITY_THAT.search(before[-100:]):
+    # "THE FMLN ATTACK ON THE GARRISON", "SHINING PATH TERRORISTS KILLED"; not "REBELS WERE KILLED"
+    return bool(near and not WIRE_SPEECH.search(clause[:25]) and not _BY_AFTER.match(clause, near.end())
+                and not _PASSIVE_BEFORE.search(clause[:near.start()]))
+
+
+def _certainty(p: _Spot) -> str:
+    """The kind for an agent: a possibility, an allegation or belief, the writer's hedge, or fact."""
+    if WHETHER.search(p.before[-100:]) or POSSIBILITY_THAT.search(p.before[-100:]):
         return "suspected"  # "WE MUST INVESTIGATE THE POSSIBILITY THAT THE X STAGED THIS": a possibility
     # (a hedge of the next clause is not this one's: "X ATTACKED 10 POSITIONS, AND THE ATTACKS ARE APPARENTLY
     # CONTINUING"; ``sentence``, the context, ends with ``after``)
-    own = sentence[:len(sentence) - len(after)] + _NEXT_CLAUSE.split(after, maxsplit=1)[0]
-    if ((_ACCUSE.search(sentence) and not _ACCUSER.match(after)) or _ALLEGED.search(own)
-            or BELIEF_THAT.search(before[-240:])):
+    own = p.sentence[:len(p.sentence) - len(p.after)] + _NEXT_CLAUSE.split(p.after, maxsplit=1)[0]
+    if ((_ACCUSE.search(p.sentence) and not _ACCUSER.match(p.after)) or _ALLEGED.search(own)
+            or BELIEF_THAT.search(p.before[-240:])):
         return "accused"  # "ALLEGED SHINING PATH MEMBERS": an allegation, someone's accusation or belief
     if _HEDGE.search(own):
         return "suspected"

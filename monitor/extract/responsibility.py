@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from monitor.extract.incidents import Sentence
 from monitor.extract.lexicon import (
@@ -296,170 +297,264 @@ def all_caps(text: str) -> bool:
     return len(_UPPER.findall(text)) > 4 * len(_LOWER.findall(text))
 
 
-def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
-    text, out = s.text, []
-    by = src.text if src else None
-    low = text.lower()
-    core, charges = _ATTRIBUTION_TRIGGER.search(low), _CHARGE_TRIGGER.search(low)
-    if not core and not charges:
-        return out
-    upper = all_caps(text)
-    question = bool(QUESTION.search(text))
+@dataclass
+class _Reading:
+    """One sentence being read: its text, who reports it, and the attributions found so far."""
+    s: Sentence
+    by: str | None  # the sentence's source: who says so
+    upper: bool  # all-caps wire copy
+    question: bool
+    out: list[Attribution] = field(default_factory=list)
 
-    def add(kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
+    @property
+    def text(self) -> str:
+        return self.s.text
+
+    def hedged(self, pos: int, window: int, possibility: bool = True) -> bool:
+        """Doubt before ``pos``: "it is not known whether", and (``possibility``) "the possibility that"."""
+        lo = max(0, pos - window)
+        return bool(WHETHER.search(self.text, lo, pos) or (possibility and POSSIBILITY_THAT.search(self.text, lo, pos)))
+
+    def add(self, kind: str, actor: str | None, who: str | None, m: re.Match[str], negated: bool = False) -> None:
         if actor and actor.lower() in PRONOUNS and kind == "denied":
             actor = _speaker_body(who) or who  # "We deny any role," the Iranian government spokesman said
         if actor is None and kind != "claimed":
             return  # an act or a charge with no one to hold it against ("were blamed", "denied it")
         if kind == "carried_out" and actor and _ALLEGED_ACTOR.match(actor):
             kind = "accused"  # "kidnapped by alleged death squads": someone's allegation
-        if kind == "carried_out" and question:
+        if kind == "carried_out" and self.question:
             return  # a question asserts no act: "did the militia fire the rockets?"
         key = _actor_clean(actor).lower() if actor else None
         if any(b.kind == kind and b.negated == negated and (_actor_clean(b.actor).lower() if b.actor else None) == key
-               for b in out):
+               for b in self.out):
             return  # two patterns, one attribution: "police suspect the X was behind the blast"
-        out.append(Attribution(kind, actor, who, (s.start + m.start(), s.start + m.end()), negated=negated))
+        self.out.append(Attribution(kind, actor, who, (self.s.start + m.start(), self.s.start + m.end()),
+                                    negated=negated))
 
+
+def _antecedent(text: str, m: re.Match[str]) -> str | None:
+    """The subject before the match, or the antecedent of a relative clause ("the Red Dawn Front,
+    which claimed responsibility")."""
+    actor = _np_before(text, m.start())
+    rel = _RELATIVE.search(text, 0, m.start())
+    if not actor and rel:
+        actor = _np_before(text, rel.start())
+    return actor
+
+
+def _read_claim(r: _Reading, m: re.Match[str]) -> None:
+    text, actor = r.text, _antecedent(r.text, m)
+    if actor and (_NO_ONE.match(actor) or _NEITHER.search(text, 0, m.start())
+                  or _NOT_YET.search(text, max(0, m.start() - 20), m.start())):
+        r.add("claimed", None, r.by, m, negated=True)  # (also "neither X nor any other group has claimed")
+    elif actor:
+        r.add("claimed", actor, r.by or actor, m)
+
+
+def _read_own_act(r: _Reading, m: re.Match[str]) -> None:
+    """ "Ruritania said it struck the depot": its own account """
+    actor = _np_before(r.text, m.start())
+    if actor and not _NO_ONE.match(actor) and actor.lower() not in PRONOUNS and not _REPORTERS.search(actor):
+        r.add("claimed", actor, r.by or actor, m)
+
+
+def _read_claimed_by(r: _Reading, m: re.Match[str]) -> None:
+    if _CLAIMED_WHAT.search(r.text, max(0, m.start() - 120), m.start()):
+        r.add("claimed", _np_after(r.text, m.end()), r.by, m)
+
+
+def _read_denial(r: _Reading, m: re.Match[str]) -> None:
+    r.add("denied", _antecedent(r.text, m), r.by, m)  # (also "the X, which has denied any involvement")
+
+
+def _read_suspicion_on(r: _Reading, m: re.Match[str]) -> None:
+    actor = _np_after(r.text, m.end())
+    if actor and not _NO_ONE.match(actor):
+        r.add("accused", actor, r.by, m)
+
+
+def _read_blame(r: _Reading, m: re.Match[str]) -> None:
+    text = r.text
+    rest = text[m.end():]
+    if _ON_SOMEONE.match(rest) and _R_ABOUT_ATTACK.search(text[max(0, m.start() - 150):m.start()]):
+        actor = _np_after(text, m.end() + 3)  # "the attack, which the rebels blamed on the army"
+        if actor and not _NO_ONE.match(actor):
+            r.add("accused", actor, _np_before(text, m.start()) or r.by, m)
+        return
+    # blame for an attack, not "accused the US of supporting terrorism"; "no group has claimed the
+    # attack, but officials blamed X": the attack went before
+    if re.match(r"(?i)responsible\b", rest) or not (_R_ABOUT_ATTACK.search(rest[:200]) or (
+            m.group().lower().startswith("blam") and not re.match(r"(?i)(for|of|in|on)\b", rest)
+            and _R_ABOUT_ATTACK.search(text, max(0, m.start() - 150), m.start()))):
+        return  # "... is being held responsible": the passive, read below
+    if re.match(r"(?i)(for|of|in)\b", rest):
+        if not re.match(r"(?i)ha[sdv]", m.group()):  # "a militia blamed for the attacks": a reduced passive
+            r.add("accused", _np_before(text, m.start()), r.by, m)
+        return  # ("the civilians whom the X has accused of": the accused went before)
+    actor = _np_after(text, m.end())
+    after = rest[len(rest) - len(rest.lstrip()) + len(actor or ""):]
+    on = re.match(r"\s+on\s+", after)
+    if on and not re.match(r"\s+(for|of)\b", after):  # "blamed the attack on X"
+        actor = _np_after(text, m.end() + len(rest) - len(after) + on.end())
+    if actor:  # "accused X of involvement in": the charge is not part of the actor
+        actor = _CHARGE.sub("", actor)
+    if actor and not _NO_ONE.match(actor):
+        r.add("accused", actor, _np_before(text, m.start()) or r.by, m)
+
+
+def _read_passive(r: _Reading, m: re.Match[str]) -> None:
+    """Blamed, accused, held responsible, or suspected: someone holds it against them."""
+    text = r.text
+    bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
+    who = _np_after(text, m.end() + bym.end()) if bym else r.by
+    actor = _np_before(text, m.start())
+    if "responsible" in m.group("v").lower():  # "for which the Red Dawn Front is being held responsible"
+        actor = _actor_clean(actor or "")
+    if actor and _ACT.search(actor):  # "the bombing is suspected to have been the work of X"
+        work = _WORK_OF.match(text, m.end())
+        actor = _np_after(text, m.end() + work.end() - work.start()) if work else None
+    r.add("accused", actor, who, m)
+
+
+def _read_responsible(r: _Reading, m: re.Match[str]) -> None:
+    actor = _actor_clean(_np_before(r.text, m.start()) or "")
+    if actor and not _NO_ONE.match(actor) and not re.match(r"(?i)(it|they|this|who|which|we|i)$", actor):
+        # "he did not rule out X as having been responsible": a possibility
+        r.add("suspected" if r.hedged(m.start(), 100) else "accused", actor, r.by, m)
+
+
+def _read_carried(r: _Reading, m: re.Match[str]) -> None:
+    actor = _np_before(r.text, m.start())
+    if actor and not re.match(r"(?i)(it|they|this)$", actor):
+        # "police have not ruled out that X carried out": a possibility
+        r.add("suspected" if r.hedged(m.start(), 120) else "carried_out", actor, r.by, m)
+
+
+def _read_agent(r: _Reading, m: re.Match[str]) -> None:
+    """ "... carried out by X", with its hedge ("allegedly", "possibly") """
+    text = r.text
+    if _GENERIC_ACT.search(m.group()) and not _ATTACK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+        return  # "the measures planned by the police": no attack was
+    unsure = r.hedged(m.start(), 100, possibility=False)
+    if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
+        return  # "as they would have if the attack had been carried out by X": none was
+    if _TO_BE.search(text, max(0, m.start() - 20), m.start()):
+        return  # "the murder was going to be carried out by X": a plan
+    actor = _np_after(text, m.end())
+    if not (actor and _groupish(actor, r.upper) and not _NO_ONE.match(actor) and not WEAPONS.search(actor)):
+        return
+    hedge = (m.group("hedge") or "").lower()
+    # "allegedly / presumably carried out by X": someone alleges or suspects it; "possibly by X": a possibility
+    kind = ("accused" if hedge.startswith(_SUSPICION)
+            else "suspected" if (hedge and not hedge.startswith("reported")) or unsure else "carried_out")
+    if kind == "carried_out" and (BELIEF_THAT.search(text, max(0, m.start() - 160), m.start())
+                                  or _CLAIMED_BEFORE.search(text, max(0, m.start() - 100), m.start())):
+        kind = "accused"  # "no evidence that the crime was committed by X", "the army claimed the attack
+        # was carried out by X": someone's belief or claim
+    r.add(kind, actor, r.by, m)
+
+
+def _active_subject(r: _Reading, m: re.Match[str]) -> str | None:
+    """The subject of an active verb of violence, or None when the verb is not an act of a group."""
+    text = r.text
+    if not r.upper and m.group()[0].isupper() and m.start() > 0:
+        return None  # a headline's capitals: "Police Officer Shot In Leg" (a passive)
+    if _SELF.search(m.group()):
+        return None  # "shot himself": no attack on others
+    actor = _np_before(text, m.start())
+    rel = None if r.upper else _RELATIVE_ACT.search(text, max(0, m.start() - 60), m.start())
+    if rel and _AFTER_PREP.search(text, max(0, rel.start() - 60), rel.start()) and _ATTACK_BEFORE.search(
+            text, max(0, rel.start() - 100), rel.start()):
+        return None  # "the attacks against a union and a Red Cross office, which killed 9": the attacks killed
+    if rel:  # "a threat from the X, which even destroyed the offices": the antecedent, after its preposition
+        actor = _np_before(text, rel.start())
+        actor = _AFTER_PREP.split(actor)[-1] if actor else None
+    if (actor and _groupish(actor, r.upper) and not WEAPONS.search(actor) and not _NUMBERISH.search(actor)
+            and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
+        return actor
+    return None
+
+
+def _read_active(r: _Reading, m: re.Match[str]) -> None:
+    actor = _active_subject(r, m)
+    if actor is None:
+        return
+    text = r.text
+    unsure = r.hedged(m.start(), 120, possibility=False)
+    if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
+        return  # "if the rebels had bombed the dam, ...": no act
+    if r.hedged(m.start(), 120):
+        r.add("suspected", actor, r.by, m)  # "the possibility that X staged the attack"
+        return
+    belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start()) or _BELIEVED_TO_BE.search(
+        text, max(0, m.start() - 120), m.start())  # (and "gunmen believed to be members of X opened fire")
+    r.add("accused" if belief else "carried_out", actor, r.by, m)  # "police believe that X attacked"
+
+
+def _read_held(r: _Reading, m: re.Match[str]) -> None:
+    actor = _actor_clean(m.group("actor"))
+    if actor and not _NO_ONE.match(actor):
+        r.add("accused", actor, _np_before(r.text, m.start()) or r.by, m)
+
+
+def _read_attributed(r: _Reading, m: re.Match[str]) -> None:
+    actor = _np_after(r.text, m.end())
+    if actor and _R_ABOUT_ATTACK.search(r.text[m.start():m.end()]):
+        r.add("accused", actor, _np_before(r.text, m.start()) or r.by, m)
+
+
+def _always(r: _Reading) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A pattern of responsibility, the reader of its matches, and a cheap gate on the sentence."""
+    patterns: tuple[re.Pattern[str], ...]
+    read: Callable[[_Reading, re.Match[str]], None]
+    gate: Callable[[_Reading], bool] = _always
+
+
+# The rules in the order they are read. Precedence: two rules that find the same actor and kind
+# make one attribution, the first one's (``_Reading.add``), so a claim read first wins.
+_RULES = (
+    _Rule((_R_CLAIM, _R_CLAIM_ACT), _read_claim),
+    _Rule((_R_OWN_ACT,), _read_own_act, lambda r: bool(_OWN_GATE.search(r.text.lower()))),
+    _Rule((_R_CLAIMED_BY,), _read_claimed_by),
+    _Rule((_R_DENY,), _read_denial),
+    _Rule((_R_SUSPICION_ON,), _read_suspicion_on),
+    _Rule((_R_BLAME,), _read_blame),
+    _Rule((_R_PASSIVE,), _read_passive),
+    _Rule((_R_RESPONSIBLE,), _read_responsible),
+    _Rule((_R_CARRIED,), _read_carried),
+    _Rule((_R_AGENT,), _read_agent, lambda r: "by" in r.text.lower()),  # (an agent needs its "by")
+    _Rule((_R_ACTIVE,), _read_active),
+    _Rule((_R_HELD,), _read_held),
+    _Rule((_R_ATTRIBUTED,), _read_attributed),
+)
+
+
+def attributions_in(s: Sentence, src: Source | None) -> list[Attribution]:
+    """Who the sentence says did, claimed, is blamed for or denies an attack, and by what means."""
+    low = s.text.lower()
+    core, charges = _ATTRIBUTION_TRIGGER.search(low), _CHARGE_TRIGGER.search(low)
+    if not core and not charges:
+        return []
+    r = _Reading(s, src.text if src else None, all_caps(s.text), bool(QUESTION.search(s.text)))
     if charges:
-        _charges(text, upper, by, add)
+        _charges(s.text, r.upper, r.by, r.add)
     if not core:
-        return out
-    for m in [*_R_CLAIM.finditer(text), *_R_CLAIM_ACT.finditer(text)]:
-        actor = _np_before(text, m.start())
-        rel = _RELATIVE.search(text, 0, m.start())
-        if not actor and rel:  # "the Red Dawn Front, which claimed responsibility": the antecedent
-            actor = _np_before(text, rel.start())
-        if actor and (_NO_ONE.match(actor) or _NEITHER.search(text, 0, m.start())
-                      or _NOT_YET.search(text, max(0, m.start() - 20), m.start())):
-            add("claimed", None, by, m, negated=True)  # (also "neither X nor any other group has claimed")
-        elif actor:
-            add("claimed", actor, by or actor, m)
-    for m in _R_OWN_ACT.finditer(text) if _OWN_GATE.search(low) else ():
-        actor = _np_before(text, m.start())
-        if actor and not _NO_ONE.match(actor) and actor.lower() not in PRONOUNS and not _REPORTERS.search(actor):
-            add("claimed", actor, by or actor, m)  # "Ruritania said it struck the depot": its own account
-    for m in _R_CLAIMED_BY.finditer(text):
-        if _CLAIMED_WHAT.search(text, max(0, m.start() - 120), m.start()):
-            add("claimed", _np_after(text, m.end()), by, m)
-    for m in _R_DENY.finditer(text):
-        actor = _np_before(text, m.start())
-        rel = _RELATIVE.search(text, 0, m.start())
-        if not actor and rel:  # "the Red Dawn Front, which has denied any involvement": the antecedent
-            actor = _np_before(text, rel.start())
-        add("denied", actor, by, m)
-    for m in _R_SUSPICION_ON.finditer(text):
-        actor = _np_after(text, m.end())
-        if actor and not _NO_ONE.match(actor):
-            add("accused", actor, by, m)
-    for m in _R_BLAME.finditer(text):
-        rest = text[m.end():]
-        if _ON_SOMEONE.match(rest) and _R_ABOUT_ATTACK.search(text[max(0, m.start() - 150):m.start()]):
-            actor = _np_after(text, m.end() + 3)  # "the attack, which the rebels blamed on the army"
-            if actor and not _NO_ONE.match(actor):
-                add("accused", actor, _np_before(text, m.start()) or by, m)
-            continue
-        # blame for an attack, not "accused the US of supporting terrorism"; "no group has claimed the
-        # attack, but officials blamed X": the attack went before
-        if re.match(r"(?i)responsible\b", rest) or not (_R_ABOUT_ATTACK.search(rest[:200]) or (
-                m.group().lower().startswith("blam") and not re.match(r"(?i)(for|of|in|on)\b", rest)
-                and _R_ABOUT_ATTACK.search(text, max(0, m.start() - 150), m.start()))):
-            continue  # "... is being held responsible": the passive, read below
-        if re.match(r"(?i)(for|of|in)\b", rest):
-            if not re.match(r"(?i)ha[sdv]", m.group()):  # "a militia blamed for the attacks": a reduced passive
-                add("accused", _np_before(text, m.start()), by, m)
-            continue  # ("the civilians whom the X has accused of": the accused went before)
-        actor = _np_after(text, m.end())
-        after = rest[len(rest) - len(rest.lstrip()) + len(actor or ""):]
-        on = re.match(r"\s+on\s+", after)
-        if on and not re.match(r"\s+(for|of)\b", after):  # "blamed the attack on X"
-            actor = _np_after(text, m.end() + len(rest) - len(after) + on.end())
-        if actor:  # "accused X of involvement in": the charge is not part of the actor
-            actor = _CHARGE.sub("", actor)
-        if actor and not _NO_ONE.match(actor):
-            add("accused", actor, _np_before(text, m.start()) or by, m)
-    for m in _R_PASSIVE.finditer(text):
-        v = m.group("v").lower()
-        kind = "accused"  # blamed, accused, held responsible, or suspected: someone holds it against them
-        bym = re.search(r"\bby\s+", text[m.end():m.end() + 60])
-        who = _np_after(text, m.end() + bym.end()) if bym else by
-        actor = _np_before(text, m.start())
-        if "responsible" in v:  # "for which the Red Dawn Front is being held responsible"
-            actor = _actor_clean(actor or "")
-        if actor and _ACT.search(actor):  # "the bombing is suspected to have been the work of X"
-            work = _WORK_OF.match(text, m.end())
-            actor = _np_after(text, m.end() + work.end() - work.start()) if work else None
-        add(kind, actor, who, m)
-    for m in _R_RESPONSIBLE.finditer(text):
-        actor = _actor_clean(_np_before(text, m.start()) or "")
-        if actor and not _NO_ONE.match(actor) and not re.match(r"(?i)(it|they|this|who|which|we|i)$", actor):
-            unsure = WHETHER.search(text, max(0, m.start() - 100), m.start()) or POSSIBILITY_THAT.search(
-                text, max(0, m.start() - 100), m.start())  # "he did not rule out X as having been responsible"
-            add("suspected" if unsure else "accused", actor, by, m)
-    for m in _R_CARRIED.finditer(text):
-        actor = _np_before(text, m.start())
-        if actor and not re.match(r"(?i)(it|they|this)$", actor):
-            unsure = WHETHER.search(text, max(0, m.start() - 120), m.start()) or POSSIBILITY_THAT.search(
-                text, max(0, m.start() - 120), m.start())  # "police have not ruled out that X carried out"
-            add("suspected" if unsure else "carried_out", actor, by, m)
-    for m in _R_AGENT.finditer(text) if "by" in low else ():  # (an agent needs its "by")
-        if _GENERIC_ACT.search(m.group()) and not _ATTACK_BEFORE.search(text, max(0, m.start() - 80), m.start()):
-            continue  # "the measures planned by the police": no attack was
-        unsure = WHETHER.search(text, max(0, m.start() - 100), m.start())
-        if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
-            continue  # "as they would have if the attack had been carried out by X": none was
-        if _TO_BE.search(text, max(0, m.start() - 20), m.start()):
-            continue  # "the murder was going to be carried out by X": a plan
-        actor = _np_after(text, m.end())
-        if actor and _groupish(actor, upper) and not _NO_ONE.match(actor) and not WEAPONS.search(actor):
-            hedge = (m.group("hedge") or "").lower()
-            # "allegedly / presumably carried out by X": someone alleges or suspects it; "possibly by X": a
-            # possibility
-            kind = ("accused" if hedge.startswith(_SUSPICION)
-                    else "suspected" if (hedge and not hedge.startswith("reported")) or unsure else "carried_out")
-            if kind == "carried_out" and (BELIEF_THAT.search(text, max(0, m.start() - 160), m.start())
-                                          or _CLAIMED_BEFORE.search(text, max(0, m.start() - 100), m.start())):
-                kind = "accused"  # "no evidence that the crime was committed by X", "the army claimed the attack
-                # was carried out by X": someone's belief or claim
-            add(kind, actor, by, m)
-    for m in _R_ACTIVE.finditer(text):
-        if not upper and m.group()[0].isupper() and m.start() > 0:
-            continue  # a headline's capitals: "Police Officer Shot In Leg" (a passive)
-        if _SELF.search(m.group()):
-            continue  # "shot himself": no attack on others
-        actor = _np_before(text, m.start())
-        rel = None if upper else _RELATIVE_ACT.search(text, max(0, m.start() - 60), m.start())
-        if rel and _AFTER_PREP.search(text, max(0, rel.start() - 60), rel.start()) and _ATTACK_BEFORE.search(
-                text, max(0, rel.start() - 100), rel.start()):
-            continue  # "the attacks against a union and a Red Cross office, which killed 9": the attacks killed
-        if rel:  # "a threat from the X, which even destroyed the offices": the antecedent, after its preposition
-            actor = _np_before(text, rel.start())
-            actor = _AFTER_PREP.split(actor)[-1] if actor else None
-        if (actor and _groupish(actor, upper) and not WEAPONS.search(actor) and not _NUMBERISH.search(actor)
-                and not re.match(r"(?i)(it|they|this|who|which)$", actor)):
-            unsure = WHETHER.search(text, max(0, m.start() - 120), m.start())
-            if CONDITION.search(text, max(0, m.start() - 80), m.start()) and not unsure:
-                continue  # "if the rebels had bombed the dam, ...": no act
-            if unsure or POSSIBILITY_THAT.search(text, max(0, m.start() - 120), m.start()):
-                add("suspected", actor, by, m)  # "the possibility that X staged the attack"
-                continue
-            belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start()) or _BELIEVED_TO_BE.search(
-                text, max(0, m.start() - 120), m.start())  # (and "gunmen believed to be members of X opened fire")
-            add("accused" if belief else "carried_out", actor, by, m)  # "police believe that X attacked"
-    for m in _R_HELD.finditer(text):
-        actor = _actor_clean(m.group("actor"))
-        if actor and not _NO_ONE.match(actor):
-            add("accused", actor, _np_before(text, m.start()) or by, m)
-    for m in _R_ATTRIBUTED.finditer(text):
-        actor = _np_after(text, m.end())
-        if actor and _R_ABOUT_ATTACK.search(text[m.start():m.end()]):
-            add("accused", actor, _np_before(text, m.start()) or by, m)
-    if MEANS_CONTEXT.search(text):
-        for m in MEANS.finditer(text):
-            if MEANS_NOT.search(text[: m.start()]):
-                continue
-            out.append(Attribution("means", m.group("m"), by, (s.start + m.start(), s.start + m.end())))
-    return out
+        return r.out
+    for rule in _RULES:
+        if rule.gate(r):
+            for pattern in rule.patterns:
+                for m in list(pattern.finditer(s.text)):
+                    rule.read(r, m)
+    if MEANS_CONTEXT.search(s.text):
+        for m in MEANS.finditer(s.text):
+            if not MEANS_NOT.search(s.text[: m.start()]):
+                r.out.append(Attribution("means", m.group("m"), r.by, (s.start + m.start(), s.start + m.end())))
+    return r.out
 
 
 def _charges(text: str, upper: bool, by: str | None, add: Callable[..., None]) -> None:

@@ -24,10 +24,12 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:article-story:{topic}:{article}`` | string | the story an article joined (its later versions stay) |
 | ``{ns}:alert:{id}`` | string | alert JSON |
 | ``{ns}:alerts`` | zset | alert ids in the order they were decided |
-| ``{ns}:delivery:{alert}`` | hash | channel -> state (pending, sending, sent, failed, broken) |
+| ``{ns}:delivery:{alert}`` | hash | channel -> delivery state as JSON (``delivery.state``: pending, retrying, sent, suppressed, broken, failed) |
+| ``{ns}:last-alert:{story}`` | string | when the story's last alert was sent (cooldowns); expires after 7 days |
+| ``{ns}:thread:{story}:{channel}`` | string | the story's thread on a channel (Slack ``thread_ts``, an email ``Message-ID``) |
 | ``{ns}:digest:{topic}:{channel}`` | list | alert ids waiting for the topic's next digest |
 | ``{ns}:channels:broken`` | hash | channel -> last permanent error |
-| ``{ns}:lock:{name}`` | string | locks and leases: ``clock`` (leader), ``stories:{topic}``, ``host:{host}``, ``send:…``, ``rate:…``, ``last-alert:{story}``, ``thread:…`` |
+| ``{ns}:lock:{name}`` | string | locks and leases: ``clock`` (leader), ``stories:{topic}``, ``host:{host}``, ``send:…``, ``rate:…`` |
 | ``{ns}:heartbeat:{process}`` | string | last heartbeat, with a TTL |
 | ``{ns}:metrics`` | hash | counters and latency histograms (Prometheus series -> value) |
 """
@@ -103,6 +105,12 @@ class Keys:
 
     def delivery(self, alert: str) -> str:
         return f"{self.ns}:delivery:{alert}"
+
+    def story_last_alert(self, story: str) -> str:
+        return f"{self.ns}:last-alert:{story}"
+
+    def thread(self, story: str, channel: str) -> str:
+        return f"{self.ns}:thread:{story}:{channel}"
 
     def digest(self, topic: str, channel: str) -> str:
         return f"{self.ns}:digest:{topic}:{channel}"

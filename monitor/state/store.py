@@ -8,6 +8,7 @@ from typing import Any
 
 import redis
 
+from monitor.delivery.state import Delivery
 from monitor.models import Alert, Article, Topic
 from monitor.state.keys import Keys
 from monitor.stories.story import Story
@@ -82,6 +83,17 @@ class Store:
         return [(m.decode() if isinstance(m, bytes) else m, s) for m, s in
                 self.r.zrangebyscore(self.k.feeds_due(), "-inf", now, start=0, num=limit, withscores=True)]
 
+    def unschedule(self, feed_id: str) -> None:
+        self.r.zrem(self.k.feeds_due(), feed_id)
+
+    def seen_fingerprints(self, feed_id: str, entry_keys: list[str]) -> list[str | None]:
+        """The fingerprint of each entry as last enqueued (None: never seen)."""
+        raw = self.r.hmget(self.k.feed_seen(feed_id), entry_keys) if entry_keys else []
+        return [x.decode() if x else None for x in raw]
+
+    def mark_seen(self, feed_id: str, entry_key: str, fingerprint: str) -> None:
+        self.r.hset(self.k.feed_seen(feed_id), entry_key, fingerprint)
+
     def next_poll(self, feed_id: str) -> float | None:
         return self.r.zscore(self.k.feeds_due(), feed_id)
 
@@ -123,5 +135,67 @@ class Store:
         raws = self.r.mget([self.k.alert(i.decode() if isinstance(i, bytes) else i) for i in ids])
         return [Alert.from_dict(json.loads(r)) for r in raws if r]
 
-    def delivery(self, alert_id: str) -> dict[str, str]:
-        return {k.decode(): v.decode() for k, v in self.r.hgetall(self.k.delivery(alert_id)).items()}
+    def put_alert(self, a: Alert, seq: float) -> None:
+        """Record an alert in the alert list at ``seq`` (the story step records its alerts in its own
+        transaction, ``state.story_index``; this is for tools and tests)."""
+        with self.r.pipeline() as p:
+            p.set(self.k.alert(a.id), json.dumps(a.to_dict()))
+            p.zadd(self.k.alerts(), {a.id: seq})
+            p.execute()
+
+    def put_story(self, story: Story) -> None:
+        with self.r.pipeline() as p:
+            p.set(self.k.story(story.id), json.dumps(story.to_dict()))
+            p.zadd(self.k.stories(story.topic), {story.id: story.sketch.last})
+            p.execute()
+
+    # deliveries: one per alert and channel
+    def delivery(self, alert_id: str) -> dict[str, Delivery]:
+        raw = self.r.hgetall(self.k.delivery(alert_id))
+        return {k.decode(): Delivery.load(v) for k, v in raw.items()}  # type: ignore[misc]
+
+    def delivery_on(self, alert_id: str, channel: str) -> Delivery | None:
+        return Delivery.load(self.r.hget(self.k.delivery(alert_id), channel))
+
+    def set_delivery(self, alert_id: str, channel: str, d: Delivery) -> None:
+        self.r.hset(self.k.delivery(alert_id), channel, d.dump())
+
+    def start_delivery(self, alert_id: str, channel: str, d: Delivery) -> bool:
+        """Record the delivery unless one is recorded already: True when this call recorded it."""
+        return bool(self.r.hsetnx(self.k.delivery(alert_id), channel, d.dump()))
+
+    def mark_broken(self, channel: str, error: str) -> None:
+        """A channel that refused for good (listed by `newsmon status`)."""
+        self.r.hset(self.k.broken_channels(), channel, error)
+
+    # digests: alert ids collected per topic and channel, taken as a batch to send
+    def add_to_digest(self, topic: str, channel: str, alert_id: str) -> None:
+        self.r.rpush(self.k.digest(topic, channel), alert_id)
+
+    def take_digest(self, topic: str, channel: str) -> list[str]:
+        """The batch to send: the one a failed attempt took, or all collected so far."""
+        batch = self.k.digest(topic, channel) + ":sending"
+        if not self.r.exists(batch):
+            try:
+                self.r.rename(self.k.digest(topic, channel), batch)
+            except redis.ResponseError:
+                return []  # nothing collected
+        return [i.decode() for i in self.r.lrange(batch, 0, -1)]
+
+    def finish_digest(self, topic: str, channel: str) -> None:
+        self.r.delete(self.k.digest(topic, channel) + ":sending")
+
+    # per-story delivery state
+    def last_alert_sent(self, story_id: str) -> float | None:
+        raw = self.r.get(self.k.story_last_alert(story_id))
+        return float(raw) if raw else None
+
+    def set_last_alert_sent(self, story_id: str, now: float) -> None:
+        self.r.set(self.k.story_last_alert(story_id), str(now), ex=7 * 86400)
+
+    def thread(self, story_id: str, channel_hash: str) -> str | None:
+        raw = self.r.get(self.k.thread(story_id, channel_hash))
+        return raw.decode() if raw else None
+
+    def set_thread(self, story_id: str, channel_hash: str, thread: str) -> None:
+        self.r.set(self.k.thread(story_id, channel_hash), thread)

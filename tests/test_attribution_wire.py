@@ -1,93 +1,12 @@
-"""Who a figure is attributed to across quotations, and who is held responsible in all-caps wire
-copy. The sentences are written for the patterns (the attribution data sets are for evaluation
-only), in the shapes those sets show."""
+"""Who is held responsible in all-caps wire copy (MUC): groups, agents, kinds of responsibility.
+The sentences are written for the rules, in the shapes the MUC set shows (it is for evaluation only)."""
 
 import pytest
 
 from monitor.extract.figures import extract
 from monitor.extract.perpetrators import group_phrase
-from monitor.extract.quotes import quotations
 from monitor.ingest.cleaning import content_spans, hard_wrapped, paragraphs
-
-
-def source_of(text, figure):
-    """Who the figure overlapping ``figure`` (a substring of text) is attributed to."""
-    at = text.index(figure)
-    found = [(f.span, f.attributed_to.text if f.attributed_to else None)
-             for f in extract(text, "", content_spans(text)).figures]
-    for (a, b), src in found:
-        if a < at + len(figure) and at < b:
-            return src
-    raise AssertionError(f"{figure!r} not extracted: {[(text[a:b], src) for (a, b), src in found]}")
-
-
-@pytest.mark.parametrize("text,figure,expected", [
-    # the speaker named after the quotation, verb first or subject first
-    ("“We counted 40 trucks at the border,” said Maria Lopez, a customs officer.", "40 trucks", "Maria Lopez"),
-    ("“Only 12 percent of members voted,” the chairman said on Monday.", "12 percent", "the chairman"),
-    # words inside the quotation that look like a source are the speaker's
-    ("“Just 9 percent of voters said they changed their minds,” wrote Anna Berg for the Daily Ledger.",
-     "9 percent", "Anna Berg"),
-    # the quotation continues after the attribution, in the same paragraph
-    ("“The numbers are clear,” said Tom Reyes. “There were three polls last week and all agreed.”",
-     "three", "Tom Reyes"),
-    # introduced by a colon, in the paragraph before
-    ("The Daily Ledger reports:\n\n“Some 2,500 workers lost their jobs in the first quarter.”",
-     "2,500 workers", "The Daily Ledger"),
-    ("On March 3, Senator Vale made the following comment:\n\n“Unemployment among teenagers is 18 percent.”",
-     "18 percent", "Senator Vale"),
-    # a transcript label
-    ("\"HOST: We have two questions for you tonight.", "two", "HOST"),
-    # a quote paragraph whose speaker is named in the next quote paragraph
-    ("“They blamed 5,000 employees for it.”\n\n“It is a disgrace,” Hart said.", "5,000", "Hart"),
-    # an apposition between the subject and its verb
-    ("Ellen Park, a spokeswoman for the coalition, which represents builders, said 15 projects stalled.",
-     "15 projects", "Ellen Park"),
-    # a later "according to" in the same clause names the origin
-    ("Officials have said they will release two videos, according to lawyers for the family.",
-     "two", "lawyers for the family"),
-    # a subject that wants, plans or charges
-    ("Governor Hale wants to enroll 5 million students in the program.", "5 million", "Governor Hale"),
-    ("Under Mayor Diaz's plan, fares would rise 10 percent.", "10 percent", "Mayor Diaz"),
-    # a participle's speaker is the sentence's subject
-    ("Senator Reed mocked the governor, claiming that he had paid no tax for 10 years.", "10 years",
-     "Senator Reed"),
-    # a reader's comment signed after a dash
-    ("“They have waited 75 years for this!” ― Lena Ortiz", "75 years", "Lena Ortiz"),
-    # more cues of a subject: joked, ruled, criticized
-    ("The fact-checkers then ruled that the claim about 3,000 shootings was true.", "3,000", "The fact-checkers"),
-    # the sentence's source named inside a quotation is the quotation's speaker
-    ("“Every time you say that,” Tester said, referring to the 1 percent excuse.", "1 percent", "Tester"),
-])
-def test_figure_sources(text, figure, expected):
-    got = source_of(text, figure)
-    assert got is not None and expected.lower() in got.lower(), (figure, got)
-
-
-@pytest.mark.parametrize("text,figure", [
-    # a subordinate clause, a possessive or a participle is nobody's attribution
-    ("Though his plan would cut $4 trillion in taxes, the deficit would grow.", "$4 trillion"),
-    ("The bank fired 5,300 employees, claiming that managers had pushed them.", "5,300"),
-])
-def test_no_false_source(text, figure):
-    got = source_of(text, figure)
-    assert got is None or got.lower() not in {"though his", "claiming"}, got
-
-
-def test_quotations_and_speakers():
-    text = ("“We will win,” said Ada Cole. “We have 30 days left.”\n\n"
-            "Cole's rival replied: “Thirty days is a long time.”")
-    qs = quotations(text)
-    assert [q.speaker.text if q.speaker else None for q in qs] == ["Ada Cole", "Ada Cole", "Cole's rival"]
-    assert all(text[q.start] == "“" and text[q.end - 1] == "”" for q in qs)
-
-
-def test_quote_running_over_paragraphs():
-    text = "He said: “The first part of the plan costs $20 million.\n\n“The second costs $15 million.”"
-    qs = quotations(text)
-    assert qs[0].runs_on and qs[0].speaker.text == "He"
-    assert qs[1].speaker.text == "He"
-
+from tests.support import assert_reads, responsibility, wire_copy
 
 WIRE = """   SAN LORENZO, 4 FEB 90 (RADIO NACIONAL) -- [TEXT] POLICE SOURCES HAVE REPORTED
 THAT A COLUMN OF RED DAWN TERRORISTS ENTERED THE TOWN OF LAS PALMAS LAST NIGHT,
@@ -104,21 +23,6 @@ KILLED BY UNIDENTIFIED GUNMEN LAST WEEK.
    ACCORDING TO NATIONAL POLICE SOURCES, THE BOMB THAT EXPLODED AT THE BANK WAS
 MADE OF DYNAMITE. THE NATIONAL POLICE REPORTED THAT TWO GUARDS WERE KILLED.
 """
-
-
-def responsibility(text: str) -> set[tuple[str, str]]:
-    """(kind, actor) of the responsibility attributions extracted from a text."""
-    ex = extract(text, "", content_spans(text))
-    return {(a.kind, a.actor) for a in ex.attributions if a.actor and a.kind != "means"}
-
-
-def _assert_reads(text: str, found: tuple[str, str] | None, not_actor: str | None) -> None:
-    """The text yields the (kind, actor) ``found``, and no actor that contains ``not_actor``."""
-    got = responsibility(text)
-    if found:
-        assert found in got, got
-    if not_actor:
-        assert not any(not_actor in a for _, a in got), got
 
 
 def test_hard_wrapped_wire_copy_is_read_in_paragraphs():
@@ -275,180 +179,147 @@ def test_security_forces_blamed_by_guerrillas_are_accused_not_in_a_clash():
     assert not any(actor.startswith("ARMY") for _, actor in got), got
 
 
-@pytest.mark.parametrize("sentence,actor", [
-    # passive "held responsible", in a relative clause or not
-    ("No one was hurt in the blast, for which the Red Dawn Front is being held responsible.", "Red Dawn Front"),
-    ("THE BLUE STAR FRONT WAS HELD RESPONSIBLE BY THE POLICE FOR THE BOMBING.", "BLUE STAR FRONT"),
-    # "X were responsible for the massacre": someone holds them responsible
-    ("The president admitted that members of the army were responsible for the massacre of six priests.",
-     "members of the army"),
-    ("Officials said the militia may be responsible for the attacks on the convoy.", "militia"),
-    ("Officials said the Red Dawn Front was to blame for the bombing of the bridge.", "Red Dawn Front"),
-    ("The bishop said the Red Dawn Front was guilty of the murders.", "Red Dawn Front"),
-    ("Prosecutors said members of the Red Dawn Front were involved in the bombing of the bridge.",
-     "members of the Red Dawn Front"),
-])
-def test_responsibility_stated_as_a_fact_about_the_actor_is_an_accusation(sentence, actor):
-    got = responsibility(sentence)
-    assert ("accused", actor) in got, got
-
-
-def test_responsible_for_something_else_is_no_accusation():
-    got = responsibility("The ministry is responsible for the roads. The company was responsible for security.")
-    assert not any(k == "accused" for k, _ in got), got
-
-
-def _wire(dateline: str, *paragraphs: str) -> str:
-    """All-caps wire copy, hard-wrapped like the MUC items (checked: these tests are about that copy)."""
-    import textwrap
-
-    paras = [f"{dateline} (RADIO SUR) -- [TEXT] {paragraphs[0]}", *paragraphs[1:]]
-    text = "\n\n".join(textwrap.fill(p, 50, initial_indent="   ") for p in paras) + "\n"
-    assert hard_wrapped(text), text
-    return text
-
-
 @pytest.mark.parametrize("wire,found,not_actor", [
     # "LAST NIGHT'S TERRORIST ATTACKS": an adjective of the act, no group
-    (_wire("CALI, 9 MAY 90", "NINE PERSONS WERE INJURED FOLLOWING LAST NIGHT'S TERRORIST ATTACKS AGAINST SOME BANK "
+    (wire_copy("CALI, 9 MAY 90", "NINE PERSONS WERE INJURED FOLLOWING LAST NIGHT'S TERRORIST ATTACKS AGAINST SOME BANK "
            "BRANCHES IN THE CITY CENTER.  EARLIER, MEMBERS OF THE RED DAWN FRONT HAD CARRIED OUT GUERRILLA ATTACKS "
            "IN THE SOUTH OF THE DEPARTMENT."),
      ("carried_out", "RED DAWN FRONT"), "TERRORIST"),
     # "THE SAME GROUP" refers back; it names no group
-    (_wire("LIMA, 3 JUN 90", "THE RED DAWN FRONT CLAIMED RESPONSIBILITY FOR THE BOMBING OF A BANK.  A WEEK AGO "
+    (wire_copy("LIMA, 3 JUN 90", "THE RED DAWN FRONT CLAIMED RESPONSIBILITY FOR THE BOMBING OF A BANK.  A WEEK AGO "
            "THE SAME GROUP DYNAMITED TWO ELECTRIC TOWERS, AND THE AFOREMENTIONED GROUP ATTACKED A POLICE STATION."),
      ("claimed", "RED DAWN FRONT"), "GROUP"),
     # an acronym never spelled out, before the group's people
-    (_wire("SAN MIGUEL, 4 JAN 90", "ACCORDING TO REPORTS, RDLF MEMBERS ATTACKED TWO COTTON PLANTS IN THE "
+    (wire_copy("SAN MIGUEL, 4 JAN 90", "ACCORDING TO REPORTS, RDLF MEMBERS ATTACKED TWO COTTON PLANTS IN THE "
            "DEPARTMENT, DESTROYING HEAVY EQUIPMENT.  THE TOWN WAS LEFT WITHOUT POWER FOR TEN HOURS."),
      ("carried_out", "RDLF"), None),
-    (_wire("LA PAZ, 2 DEC 89", "TWO CITIZENS WERE TAKEN HOSTAGE WHEN THE COWARDLY RDLF KILLERS ATTACKED THE HOTEL "
+    (wire_copy("LA PAZ, 2 DEC 89", "TWO CITIZENS WERE TAKEN HOSTAGE WHEN THE COWARDLY RDLF KILLERS ATTACKED THE HOTEL "
            "IN AN ATTEMPT TO KIDNAP A MINISTER.  THE HOTEL WAS CLOSED FOR A WEEK."),
      ("carried_out", "RDLF"), None),
     # ... a word with vowels is no acronym
-    (_wire("CALI, 4 JAN 90", "LOCAL MEMBERS ATTACKED TWO COTTON PLANTS IN THE DEPARTMENT, DESTROYING HEAVY "
+    (wire_copy("CALI, 4 JAN 90", "LOCAL MEMBERS ATTACKED TWO COTTON PLANTS IN THE DEPARTMENT, DESTROYING HEAVY "
            "EQUIPMENT.  THE TOWN WAS LEFT WITHOUT POWER FOR TEN HOURS."), None, "LOCAL"),
     # the progressive is the group's act; "IS BEING ATTACKED" is not
-    (_wire("MANAGUA, 12 DEC 89", "THE PRESIDENT HAS REPORTED THAT THE RED DAWN FRONT IS BOMBING THE AREA "
+    (wire_copy("MANAGUA, 12 DEC 89", "THE PRESIDENT HAS REPORTED THAT THE RED DAWN FRONT IS BOMBING THE AREA "
            "SURROUNDING A VOLCANO NEAR THE CAPITAL TONIGHT.  THE BLUE STAR FRONT IS BEING ATTACKED BY ITS OWN "
            "DEFECTORS."),
      ("carried_out", "RED DAWN FRONT"), "BLUE STAR"),
     # security forces at police work, or stopping the attacker: no perpetrators
-    (_wire("BOGOTA, 5 SEP 89", "THE NATIONAL POLICE RAIDED SEVERAL FARMS OWNED BY A DRUG TRAFFICKER AND SEIZED "
+    (wire_copy("BOGOTA, 5 SEP 89", "THE NATIONAL POLICE RAIDED SEVERAL FARMS OWNED BY A DRUG TRAFFICKER AND SEIZED "
            "WEAPONS AND EXPLOSIVES.  FOUR MEN WERE ARRESTED.",
            "IN THE SOUTH, ARMY TROOPS MACHINEGUNNED A BUS AND KILLED SIX PEASANTS, ACCORDING TO A HUMAN RIGHTS "
            "GROUP."),
      ("carried_out", "ARMY"), "POLICE"),
-    (_wire("BOGOTA, 4 SEP 89", "TWO PEOPLE WERE KILLED TODAY IN AN ATTACK AT THE AIRPORT.  THE AIRPORT SECURITY "
+    (wire_copy("BOGOTA, 4 SEP 89", "TWO PEOPLE WERE KILLED TODAY IN AN ATTACK AT THE AIRPORT.  THE AIRPORT SECURITY "
            "POLICE THEN KILLED THE ATTACKER.  THE AIRPORT WAS CLOSED FOR SIX HOURS."), None, "POLICE"),
     # "A WAVE OF ATTACKS": the noun, not the group's verb
-    (_wire("LIMA, 9 JUN 89", "TWO BOMBS EXPLODED DOWNTOWN.  THE EXPLOSIONS DID NOT CAUSE ANY SERIOUS DAMAGE BUT "
+    (wire_copy("LIMA, 9 JUN 89", "TWO BOMBS EXPLODED DOWNTOWN.  THE EXPLOSIONS DID NOT CAUSE ANY SERIOUS DAMAGE BUT "
            "THE POLICE WERE MOBILIZED, FEARING A WAVE OF ATTACKS.", "IN THE NORTH, THE RED DAWN FRONT ATTACKS A BUS "
            "EVERY WEEK."),
      ("carried_out", "RED DAWN FRONT"), "POLICE"),
     # "CLAIMED THAT X WAS KILLED BY ...": a claim about someone else, an accusation
-    (_wire("SAN SALVADOR, 9 JUN 89", "THE ARMED FORCES HAVE CLAIMED THAT THE MINISTER WAS KILLED BY A RED DAWN "
+    (wire_copy("SAN SALVADOR, 9 JUN 89", "THE ARMED FORCES HAVE CLAIMED THAT THE MINISTER WAS KILLED BY A RED DAWN "
            "FRONT COMMANDO TRAINED ABROAD."),
      ("accused", "RED DAWN FRONT"), "ARMED FORCES"),
     # who ordered a deployment, stood by, or spoke from far back in the sentence did no harm
-    (_wire("MEDELLIN, 4 JUL 89", "THE DEPLOYMENT OF 2,000 TROOPS WAS ORDERED BY THE POLICE AS A RESULT OF THE "
+    (wire_copy("MEDELLIN, 4 JUL 89", "THE DEPLOYMENT OF 2,000 TROOPS WAS ORDERED BY THE POLICE AS A RESULT OF THE "
            "MURDER OF A JUDGE IN THE CITY."), None, "POLICE"),
-    (_wire("ROSARIO, 2 MAR 90", "ACCORDING TO SEVERAL MEMBERS OF THE BOMB SQUAD OF THE LOCAL POLICE, THE TWO BOMBS "
+    (wire_copy("ROSARIO, 2 MAR 90", "ACCORDING TO SEVERAL MEMBERS OF THE BOMB SQUAD OF THE LOCAL POLICE, THE TWO BOMBS "
            "WERE PLANTED TO INTIMIDATE THE OWNERS OF THE SHOPS."), None, "POLICE"),
-    (_wire("SAN RAMON, 8 NOV 89", "DURING TODAY'S ATTACK ON THE TOWN, THE CIVIL DEFENSE UNITS WERE SUPPORTED BY THE "
+    (wire_copy("SAN RAMON, 8 NOV 89", "DURING TODAY'S ATTACK ON THE TOWN, THE CIVIL DEFENSE UNITS WERE SUPPORTED BY THE "
            "BLUE STAR BATTALION, WHICH GAINED CONTROL OF THE SITUATION BY NIGHTFALL."), None, "BATTALION"),
     # the bomb is the suspects' deed, not the arresting police's
-    (_wire("LIMA, 14 MAY 89", "THE POLICE TODAY ARRESTED 10 PEOPLE SUSPECTED OF HAVING DETONATED A CAR BOMB NEAR "
+    (wire_copy("LIMA, 14 MAY 89", "THE POLICE TODAY ARRESTED 10 PEOPLE SUSPECTED OF HAVING DETONATED A CAR BOMB NEAR "
            "GOVERNMENT HOUSE."), None, "POLICE"),
     # a regime is a group; "PLACED DYNAMITE" is an act of violence
-    (_wire("HAVANA, 21 NOV 89", "THE PROFESSORS REPUDIATED THE ASSASSINATION OF TWO PRIESTS, WHO WERE KILLED BY "
+    (wire_copy("HAVANA, 21 NOV 89", "THE PROFESSORS REPUDIATED THE ASSASSINATION OF TWO PRIESTS, WHO WERE KILLED BY "
            "THE RURITANIAN REGIME."), ("carried_out", "RURITANIAN REGIME"), None),
-    (_wire("SAN MIGUEL, 3 MAY 90", "THE RED DAWN LIBERATION FRONT [RDLF] HAS BEEN ACTIVE IN THE CITY.  TODAY AT "
+    (wire_copy("SAN MIGUEL, 3 MAY 90", "THE RED DAWN LIBERATION FRONT [RDLF] HAS BEEN ACTIVE IN THE CITY.  TODAY AT "
            "0620 RDLF URBAN CELLS PLACED DYNAMITE STICKS IN FOUR STORES."), ("carried_out", "RDLF"), None),
     # the participle after a comma is the group's act; "TO BE MURDERED" is the passive
-    (_wire("SAN MIGUEL, 4 DEC 89", "AT 0500, THE RED DAWN FRONT FORCES BEGAN TO MOVE IN ON THE GARRISON, ATTACKING "
+    (wire_copy("SAN MIGUEL, 4 DEC 89", "AT 0500, THE RED DAWN FRONT FORCES BEGAN TO MOVE IN ON THE GARRISON, ATTACKING "
            "IT WITH RIFLE AND MORTAR FIRE."), ("carried_out", "RED DAWN FRONT"), None),
-    (_wire("USULUTAN, 2 FEB 90", "A MEMBER OF THE BLUE STAR MOVEMENT WAS TAKEN TO THE JAIL TO BE MURDERED, "
+    (wire_copy("USULUTAN, 2 FEB 90", "A MEMBER OF THE BLUE STAR MOVEMENT WAS TAKEN TO THE JAIL TO BE MURDERED, "
            "RELATIVES SAID."), None, "BLUE STAR"),
     # a condition is no act; troops under attack are its target; a terrorist plan names no group
-    (_wire("SAN SALVADOR, 20 NOV 89", "THE ARMED FORCES DID NOT REACT AS THEY WOULD HAVE IF THIS ATTACK HAD BEEN "
+    (wire_copy("SAN SALVADOR, 20 NOV 89", "THE ARMED FORCES DID NOT REACT AS THEY WOULD HAVE IF THIS ATTACK HAD BEEN "
            "CARRIED OUT BY THE RED DAWN FRONT, THE PRIEST SAID."), None, "RED DAWN"),
-    (_wire("SAN SALVADOR, 7 DEC 89", "REINFORCEMENT UNITS ATTEMPTED TO SUPPORT THE ARMY TROOPS UNDER ATTACK BUT THEY "
+    (wire_copy("SAN SALVADOR, 7 DEC 89", "REINFORCEMENT UNITS ATTEMPTED TO SUPPORT THE ARMY TROOPS UNDER ATTACK BUT THEY "
            "WERE REPELLED BY THE RED DAWN FRONT.  THE FIGHTING LASTED TWO HOURS."), None, "ARMY"),
-    (_wire("SAN SALVADOR, 17 OCT 89", "THIS DESPICABLE CRIME CONFIRMS THE RED DAWN FRONT IS IMPLEMENTING A DEATH-LIKE "
+    (wire_copy("SAN SALVADOR, 17 OCT 89", "THIS DESPICABLE CRIME CONFIRMS THE RED DAWN FRONT IS IMPLEMENTING A DEATH-LIKE "
            "TERRORIST PLAN THAT INCLUDES THE MURDER OF PUBLIC OFFICIALS."), None, "TERRORIST"),
     # "SIX MEMBERS", "ONLY KILLERS": words, not acronyms
-    (_wire("PARIS, 16 NOV 89", "THOSE RESPONSIBLE FOR THE ASSASSINATION OF SIX MEMBERS OF HIS ORDER ARE THE SAME "
+    (wire_copy("PARIS, 16 NOV 89", "THOSE RESPONSIBLE FOR THE ASSASSINATION OF SIX MEMBERS OF HIS ORDER ARE THE SAME "
            "ONES WHO KILLED THE ARCHBISHOP."), None, "SIX"),
-    (_wire("SAN SALVADOR, 3 DEC 89", "PERHAPS THEY ARE ONLY KILLERS WHO ONLY KNOW HOW TO MURDER PEOPLE, THE "
+    (wire_copy("SAN SALVADOR, 3 DEC 89", "PERHAPS THEY ARE ONLY KILLERS WHO ONLY KNOW HOW TO MURDER PEOPLE, THE "
            "MINISTER SAID."), None, "ONLY"),
-    (_wire("SAN MIGUEL, 5 DEC 89", "THE COLONEL SAID THAT ANY UNITS THAT ATTACK THE TOWN WILL BE DESTROYED."), None,
+    (wire_copy("SAN MIGUEL, 5 DEC 89", "THE COLONEL SAID THAT ANY UNITS THAT ATTACK THE TOWN WILL BE DESTROYED."), None,
      "ANY"),
     # a wire copy's bracketed tag is no acronym; a preposition ends a name
     ("   CLANDESTINE, 22 JUL 89 (RADIO SUR) -- [COMMUNIQUE] [RED DAWN LIBERATION FRONT]\n[TEXT] IN CONNECTION WITH "
      "THE BOMB ATTACK ON THE UNIVERSITY AT DAYBREAK, THE\nTEXT OF THE STATEMENT SAYS THE ARMY KILLED TWO STUDENTS.\n",
      ("carried_out", "ARMY"), "TEXT"),
-    (_wire("URABA, 2 MAR 90", "THE REGION HAS BEEN RACKED FOR YEARS BY A BLOODY POLITICAL STRUGGLE BETWEEN "
+    (wire_copy("URABA, 2 MAR 90", "THE REGION HAS BEEN RACKED FOR YEARS BY A BLOODY POLITICAL STRUGGLE BETWEEN "
            "GUERRILLA GROUPS AND PARAMILITARY BANDS, WHICH HAVE KILLED HUNDREDS OF PEASANTS."), None, "BETWEEN"),
     # "X OFFICERS ARE IMPLICATED IN THE MURDER": an accusation
-    (_wire("SAN SALVADOR, 13 JAN 90", "THE PRESIDENT TODAY CHARGED THAT TWO OFFICERS OF THE RURITANIAN ARMED FORCES "
+    (wire_copy("SAN SALVADOR, 13 JAN 90", "THE PRESIDENT TODAY CHARGED THAT TWO OFFICERS OF THE RURITANIAN ARMED FORCES "
            "ARE IMPLICATED IN THE ASSASSINATION OF THE PRIESTS."), ("accused", "RURITANIAN ARMED FORCES"), None),
     # the second of two targets
-    (_wire("SAN SALVADOR, 31 OCT 89", "THE PRESIDENT CONDEMNED THE DYNAMITE ATTACKS AGAINST A UNION AND A RED CROSS "
+    (wire_copy("SAN SALVADOR, 31 OCT 89", "THE PRESIDENT CONDEMNED THE DYNAMITE ATTACKS AGAINST A UNION AND A RED CROSS "
            "ORGANIZATION, WHICH KILLED 9 PEOPLE AND INJURED 36."), None, "ORGANIZATION"),
     # the group's own verb is another act: defusing a bomb someone planted, condemning an attack
-    (_wire("GUATEMALA CITY, 15 NOV 89", "RURITANIAN SECURITY FORCES LAST NIGHT DEFUSED A BOMB PLANTED IN FRONT OF THE "
+    (wire_copy("GUATEMALA CITY, 15 NOV 89", "RURITANIAN SECURITY FORCES LAST NIGHT DEFUSED A BOMB PLANTED IN FRONT OF THE "
            "EMBASSY, THE POLICE REPORTED."), None, "SECURITY FORCES"),
-    (_wire("BOGOTA, 8 DEC 89", "THE RURITANIAN COMMUNIST PARTY CENTRAL COMMITTEE HAS ISSUED A STATEMENT CONDEMNING THE "
+    (wire_copy("BOGOTA, 8 DEC 89", "THE RURITANIAN COMMUNIST PARTY CENTRAL COMMITTEE HAS ISSUED A STATEMENT CONDEMNING THE "
            "RECENT ATTACK AGAINST ITS OFFICES."), None, "PARTY"),
-    (_wire("LIMA, 2 APR 90", "FORTY MEMBERS OF THE BLUE STAR MOVEMENT WERE AT THE HEADQUARTERS WHEN THE BOMB "
+    (wire_copy("LIMA, 2 APR 90", "FORTY MEMBERS OF THE BLUE STAR MOVEMENT WERE AT THE HEADQUARTERS WHEN THE BOMB "
            "EXPLODED."), None, "FORTY"),
     # the bomb squad defuses; the police among the wounded are victims
-    (_wire("BUENOS AIRES, 2 MAR 90", "THE FEDERAL POLICE BOMB SQUAD IS TRYING TO DETERMINE THE DAMAGE CAUSED BY THE "
+    (wire_copy("BUENOS AIRES, 2 MAR 90", "THE FEDERAL POLICE BOMB SQUAD IS TRYING TO DETERMINE THE DAMAGE CAUSED BY THE "
            "SECOND BOMB, WHICH EXPLODED 30 MINUTES AFTER THE FIRST."), None, "SQUAD"),
-    (_wire("RIONEGRO, 4 SEP 89", "TWO PEOPLE WERE KILLED AND 12 WERE WOUNDED TODAY, INCLUDING 3 MEMBERS OF THE "
+    (wire_copy("RIONEGRO, 4 SEP 89", "TWO PEOPLE WERE KILLED AND 12 WERE WOUNDED TODAY, INCLUDING 3 MEMBERS OF THE "
            "RURITANIAN POLICE, IN AN ATTACK AT THE AIRPORT."), None, "POLICE"),
     # a claim with no claimant named: the group said to have done the act
-    (_wire("SAN SALVADOR, 2 MAY 90", "THE AIR FORCE CHIEF DIED YESTERDAY, 17 DAYS AFTER AN ATTACK IN WHICH HE WAS "
+    (wire_copy("SAN SALVADOR, 2 MAY 90", "THE AIR FORCE CHIEF DIED YESTERDAY, 17 DAYS AFTER AN ATTACK IN WHICH HE WAS "
            "SERIOUSLY WOUNDED.  RED DAWN FRONT COMMANDOS AMBUSHED HIS CAR ON THE HIGHWAY.  THE GUERRILLAS CLAIMED "
            "CREDIT FOR THE ATTACK."), ("claimed", "RED DAWN FRONT"), None),
     # a name in quotes; the second of two agents; "BY KILLING"
-    (_wire("LA PAZ, 26 MAY 89", 'THE MISSIONARIES WERE VISITING THE SLUMS.  THE SELF-STYLED "RED DAWN" GROUP '
+    (wire_copy("LA PAZ, 26 MAY 89", 'THE MISSIONARIES WERE VISITING THE SLUMS.  THE SELF-STYLED "RED DAWN" GROUP '
            'KILLED THEM IN DOWNTOWN LA PAZ, THE RADIO SAID.'), ("carried_out", "RED DAWN GROUP"), None),
-    (_wire("SAN SALVADOR, 2 JUN 89", "THE BOMBING OF THE BRIDGE WAS CARRIED OUT BY THE ARMY AND THE BLUE STAR "
+    (wire_copy("SAN SALVADOR, 2 JUN 89", "THE BOMBING OF THE BRIDGE WAS CARRIED OUT BY THE ARMY AND THE BLUE STAR "
            "ALLIANCE, A HUMAN RIGHTS GROUP REPORTED."), ("carried_out", "BLUE STAR ALLIANCE"), None),
-    (_wire("LIMA, 12 APR 90", "THE RED DAWN FRONT RESPONDED TO THE ELECTIONS BY KILLING TWO MAYORS IN THE NORTH."),
+    (wire_copy("LIMA, 12 APR 90", "THE RED DAWN FRONT RESPONDED TO THE ELECTIONS BY KILLING TWO MAYORS IN THE NORTH."),
      ("carried_out", "RED DAWN FRONT"), None),
     # "BLAMED IT ON X", "ATTRIBUTED THE ATTACKS TO X": an accusation, X not the target
-    (_wire("BOGOTA, 3 SEP 89", "ALTHOUGH NO ONE HAS CLAIMED CREDIT FOR THE BOMBING, PRESS SECTORS BLAMED IT ON THE "
+    (wire_copy("BOGOTA, 3 SEP 89", "ALTHOUGH NO ONE HAS CLAIMED CREDIT FOR THE BOMBING, PRESS SECTORS BLAMED IT ON THE "
            "BLUE STAR CARTEL."), ("accused", "BLUE STAR CARTEL"), None),
-    (_wire("SAN SALVADOR, 4 NOV 89", "UNION LEADERS ATTRIBUTED THE DYNAMITE ATTACKS TO THE RED DAWN FRONT."),
+    (wire_copy("SAN SALVADOR, 4 NOV 89", "UNION LEADERS ATTRIBUTED THE DYNAMITE ATTACKS TO THE RED DAWN FRONT."),
      ("accused", "RED DAWN FRONT"), None),
     # the air force's helicopter strafing is the air force's act; its helicopter shot down is not
-    (_wire("CHALATENANGO, 12 FEB 90", "ONE ADULT AND FOUR MINORS WERE KILLED WHEN A RURITANIAN AIR FORCE HELICOPTER "
+    (wire_copy("CHALATENANGO, 12 FEB 90", "ONE ADULT AND FOUR MINORS WERE KILLED WHEN A RURITANIAN AIR FORCE HELICOPTER "
            "STRAFED A CAMP OF DISPLACED PERSONS."), ("carried_out", "RURITANIAN AIR FORCE"), None),
-    (_wire("SAN MIGUEL, 30 MAR 89", "RED DAWN FRONT UNITS SHOT DOWN AN AIR FORCE HELICOPTER NEAR THE TOWN."),
+    (wire_copy("SAN MIGUEL, 30 MAR 89", "RED DAWN FRONT UNITS SHOT DOWN AN AIR FORCE HELICOPTER NEAR THE TOWN."),
      ("carried_out", "RED DAWN FRONT"), "AIR FORCE"),
     # "OUR FORCES" in a group's communique: the group's claim
-    (_wire("CLANDESTINE, 1 AUG 89", "THE GENERAL COMMAND OF THE RED DAWN LIBERATION FRONT INFORMS THE PEOPLE:",
+    (wire_copy("CLANDESTINE, 1 AUG 89", "THE GENERAL COMMAND OF THE RED DAWN LIBERATION FRONT INFORMS THE PEOPLE:",
            "DURING THIS OPERATION, OUR URBAN FORCES ATTACKED TWO POLICE POSTS IN THE CAPITAL."),
      ("claimed", "RED DAWN LIBERATION FRONT"), "OUR"),
     # by whom the arrests were made
-    (_wire("AYACUCHO, 9 MAR 90", "AT LEAST THREE PEOPLE WERE KILLED IN THE ATTACK BY THE RED DAWN FRONT, AND VARIOUS "
+    (wire_copy("AYACUCHO, 9 MAR 90", "AT LEAST THREE PEOPLE WERE KILLED IN THE ATTACK BY THE RED DAWN FRONT, AND VARIOUS "
            "ARRESTS WERE MADE BY THE POLICE."), ("carried_out", "RED DAWN FRONT"), "POLICE"),
     # killers in uniform: the force whose uniform they wore, as a possibility
-    (_wire("SAN SALVADOR, 17 NOV 89", "SIX PRIESTS WERE MURDERED ON 16 NOVEMBER BY MEN WEARING MILITARY UNIFORMS."),
+    (wire_copy("SAN SALVADOR, 17 NOV 89", "SIX PRIESTS WERE MURDERED ON 16 NOVEMBER BY MEN WEARING MILITARY UNIFORMS."),
      ("suspected", "MILITARY"), None),
-    (_wire("TUMACO, 5 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN ARMY, KILLED TWO "
+    (wire_copy("TUMACO, 5 MAR 90", "THE ATTACKERS, WHO WORE FIELD UNIFORMS OF THE RURITANIAN ARMY, KILLED TWO "
            "FISHERMEN."), ("suspected", "RURITANIAN ARMY"), None),
     # the group's own words in its leaflets: a claim
-    (_wire("TEGUCIGALPA, 7 FEB 90", "A BOMB BLAST DAMAGED A TELEPHONE OFFICE TODAY IN THE NORTHERN CITY OF SAN PEDRO "
+    (wire_copy("TEGUCIGALPA, 7 FEB 90", "A BOMB BLAST DAMAGED A TELEPHONE OFFICE TODAY IN THE NORTHERN CITY OF SAN PEDRO "
            "SULA.  NO CASUALTIES WERE REPORTED.", '"THE BLUE STAR COMMAND OF THE RED DAWN FRONT ATTACKED A U.S. CONVOY '
            'WITH RIFLE FIRE," THE LEAFLETS READ.'), ("claimed", "RED DAWN FRONT"), None),
     # the group, or its radio, telling of its own fighters' acts: a claim
-    (_wire("SAN SALVADOR, 26 MAY 89", "THE RED DAWN LIBERATION FRONT [RDLF] REPORTS THAT URBAN COMMANDO UNITS STAGED "
+    (wire_copy("SAN SALVADOR, 26 MAY 89", "THE RED DAWN LIBERATION FRONT [RDLF] REPORTS THAT URBAN COMMANDO UNITS STAGED "
            "SIMULTANEOUS ATTACKS ON THE BRIGADE HEADQUARTERS."), ("claimed", "RED DAWN LIBERATION FRONT"), None),
-    (_wire("SAN SALVADOR, 27 MAY 89", "RADIO SUR, THE RED DAWN FRONT'S OFFICIAL RADIO STATION, SAID THE REBELS "
+    (wire_copy("SAN SALVADOR, 27 MAY 89", "RADIO SUR, THE RED DAWN FRONT'S OFFICIAL RADIO STATION, SAID THE REBELS "
            "ATTACKED THE GUARDS WHO WATCH OVER THE TOWN."), ("claimed", "RED DAWN FRONT"), None),
 ], ids=["terrorist-attacks", "same-group", "acronym-members", "acronym-killers", "no-acronym", "progressive",
         "police-work", "stopping-attacker", "noun-attack", "claimed-that", "ordered-by", "source-far-back",
@@ -467,41 +338,11 @@ def test_groups_in_wire_copy(wire, found, not_actor):
         assert not any(not_actor in a for _, a in got), got
 
 
-
-@pytest.mark.parametrize("sentence,found,not_actor", [
-    ("The attack was the second this month by the Red Dawn Front, which claimed responsibility in a statement.",
-     ("claimed", "the Red Dawn Front"), None),
-    ("The bombing, which officials blamed on the Red Dawn Front, killed four.", ("accused", "the Red Dawn Front"),
-     None),
-    ("THE ATTACK THAT KILLED 10 UNION MEMBERS, WHICH THE RDLF HAS BLAMED ON THE ARMY, WAS CONDEMNED.",
-     ("accused", "ARMY"), None),
-    ("The attack killed four; the mayor blamed on Monday a lack of police.", None, "Monday"),
-    ("Police said the Red Dawn Front ordered the assassination of the candidate. The Blue Star Front ordered an "
-     "investigation into the killing.", ("carried_out", "the Red Dawn Front"), "Blue Star"),
-], ids=["which-claimed", "which-blamed-on", "which-blamed-on-caps", "blamed-on-a-day", "ordered"])
-def test_relative_clauses_and_orders(sentence, found, not_actor):
-    _assert_reads(sentence, found, not_actor)
-
-
-@pytest.mark.parametrize("sentence,kind,actor", [
-    # someone's suspicion or allegation is an accusation; the writer's "possibly" a possibility
-    ("The attack was believed to have been carried out by the Red Dawn Front.", "accused", "Red Dawn Front"),
-    ("The bombing is suspected to have been carried out by the Red Dawn Front.", "accused", "Red Dawn Front"),
-    ("The bombing is suspected to have been the work of the Red Dawn Front.", "accused", "Red Dawn Front"),
-    ("The attack was possibly carried out by the Red Dawn Front.", "suspected", "Red Dawn Front"),
-    ("The attack was reportedly carried out by the Red Dawn Front.", "carried_out", "Red Dawn Front"),
-])
-def test_suspicion_is_an_accusation_and_a_hedge_a_possibility(sentence, kind, actor):
-    got = responsibility(sentence)
-    assert any(k == kind and a.endswith(actor) for k, a in got), got
-    assert not any(a.lower().startswith(("the bombing", "the attack")) for _, a in got), got
-
-
 @pytest.mark.parametrize("text", [
-    _wire("SAN SALVADOR, 3 MAY 90", "RED DAWN FRONT COMMANDOS AMBUSHED A CAR ON THE HIGHWAY.  NO ONE HAS CLAIMED "
+    wire_copy("SAN SALVADOR, 3 MAY 90", "RED DAWN FRONT COMMANDOS AMBUSHED A CAR ON THE HIGHWAY.  NO ONE HAS CLAIMED "
           "CREDIT FOR THE OTHER ATTACKS."),
     # a government's "our armed forces" do not make the rebels' attack their claim
-    _wire("SAN SALVADOR, 2 AUG 89", "THE MINISTER SAID THAT THE RED DAWN LIBERATION FRONT ATTACKED THE TOWN AT DAWN.",
+    wire_copy("SAN SALVADOR, 2 AUG 89", "THE MINISTER SAID THAT THE RED DAWN LIBERATION FRONT ATTACKED THE TOWN AT DAWN.",
           "OUR ARMED FORCES REPELLED THE ATTACK AND KILLED TEN GUERRILLAS, HE ADDED."),
     "Neither the Red Dawn Front nor any other group has claimed responsibility for the bombing.",
     "THE MINISTER WAS SHOT DEAD.  NEITHER THE RED DAWN FRONT NOR ANY OTHER ORGANIZATION HAVE CLAIMED RESPONSIBILITY "
@@ -515,26 +356,10 @@ def test_no_claim_where_nobody_claimed(text):
     assert not any(a.startswith("OUR") for _, a in got), got
 
 
-@pytest.mark.parametrize("sentence,found", [
-    # "carried out", "launched", "planned" are violence only with an attack to their object
-    ("Among the measures planned by the metropolitan police for the curfew are 18 checkpoints.", None),
-    ("Moreover, the army launched a publicity campaign among the locals.", None),
-    ("The army carried out a search of the area after the shooting.", None),
-    ("The attack on the garrison was carried out by the Red Dawn Front.", ("carried_out", "Red Dawn Front")),
-    ("The Red Dawn Front launched an offensive on the capital.", ("carried_out", "Red Dawn Front")),
-])
-def test_generic_verbs_need_an_attack(sentence, found):
-    got = responsibility(sentence)
-    if found:
-        assert any(k == found[0] and a.endswith(found[1]) for k, a in got), got
-    else:
-        assert not got, got
-
-
 @pytest.mark.parametrize("text,agent", [
     ("Police agents from the Boyaca command kidnapped by the Red Dawn Front were freed on Sunday.",
      "the Red Dawn Front"),
-    (_wire("GRENADA, 28 AUG 89", "FOUR POLICE AGENTS FROM THE BOYACA COMMAND KIDNAPPED BY THE RED DAWN FRONT WERE "
+    (wire_copy("GRENADA, 28 AUG 89", "FOUR POLICE AGENTS FROM THE BOYACA COMMAND KIDNAPPED BY THE RED DAWN FRONT WERE "
            "RELEASED ON 27 AUGUST."), "RED DAWN FRONT"),
 ])
 def test_the_victims_of_a_passive_verb_are_not_its_agent(text, agent):
@@ -557,84 +382,84 @@ def test_group_names_in_wire_copy(phrase, name):
     # a passive claim: the claimant, not the agent
     ("The kidnapping of the two engineers was claimed by the Red Dawn Front.", ("claimed", "the Red Dawn Front"),
      None),
-    (_wire("LA PAZ, 26 MAY 89", "THE KIDNAPPING OF THE TWO ENGINEERS WAS CLAIMED BY A SELF-STYLED \"RED DAWN "
+    (wire_copy("LA PAZ, 26 MAY 89", "THE KIDNAPPING OF THE TWO ENGINEERS WAS CLAIMED BY A SELF-STYLED \"RED DAWN "
            "LIBERATION FRONT\" GROUP."), ("claimed", "RED DAWN LIBERATION FRONT"), None),
     # verbs of violence
-    (_wire("MEDELLIN, 3 OCT 89", "THE RED DAWN FRONT GUNNED DOWN A JUDGE IN THE CITY CENTER LAST NIGHT."),
+    (wire_copy("MEDELLIN, 3 OCT 89", "THE RED DAWN FRONT GUNNED DOWN A JUDGE IN THE CITY CENTER LAST NIGHT."),
      ("carried_out", "RED DAWN FRONT"), None),
-    (_wire("SAN SALVADOR, 13 NOV 89", "THREE DIPLOMATS ARE BEING HELD HOSTAGE BY MEMBERS OF THE RED DAWN FRONT IN THE "
+    (wire_copy("SAN SALVADOR, 13 NOV 89", "THREE DIPLOMATS ARE BEING HELD HOSTAGE BY MEMBERS OF THE RED DAWN FRONT IN THE "
            "EMBASSY."), ("carried_out", "RED DAWN FRONT"), None),
     # aircraft after "by": their force's act
-    (_wire("CLANDESTINE, 2 APR 89", "RESIDENTS OF THREE CANTONS WERE ROCKETED AND MACHINEGUNNED BY RURITANIAN AIR "
+    (wire_copy("CLANDESTINE, 2 APR 89", "RESIDENTS OF THREE CANTONS WERE ROCKETED AND MACHINEGUNNED BY RURITANIAN AIR "
            "FORCE HELICOPTERS."), ("carried_out", "RURITANIAN AIR FORCE"), None),
     # "by force" is no group
-    (_wire("SAN JOSE, 13 SEP 89", "THE CONSUL SAID THE TRADE OFFICE WAS TAKEN OVER BY FORCE BY ARMED "
+    (wire_copy("SAN JOSE, 13 SEP 89", "THE CONSUL SAID THE TRADE OFFICE WAS TAKEN OVER BY FORCE BY ARMED "
            "INDIVIDUALS WHO HELD TWELVE HOSTAGES."), None, "FORCE"),
 ], ids=["claimed-by", "claimed-by-self-styled", "gunned-down", "held-hostage", "by-aircraft", "by-force"])
 def test_passive_claims_and_agents(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # "the work of X": a fact, a suspicion, a possibility, or denied
     ("The bombing of the bank was the work of the Red Dawn Front, police said.",
      ("carried_out", "the Red Dawn Front"), None),
-    (_wire("BOGOTA, 8 FEB 90", "A SPOKESMAN FOR THE BRIGADE SAID THAT THE ATTACK WAS APPARENTLY THE WORK OF THE RED "
+    (wire_copy("BOGOTA, 8 FEB 90", "A SPOKESMAN FOR THE BRIGADE SAID THAT THE ATTACK WAS APPARENTLY THE WORK OF THE RED "
            "DAWN FRONT."), ("accused", "RED DAWN FRONT"), None),
     ("The minister said the attack could be the work of the Red Dawn Front.", ("suspected", "the Red Dawn Front"),
      None),
     ("The bishop said the massacre was not the work of the Red Dawn Front.", None, "Red Dawn"),
     # the accuser, even with its name in brackets, is not the accused
-    (_wire("CLANDESTINE, 4 SEP 89", "THE RDLF [RED DAWN LIBERATION FRONT] HOLDS COLONEL PEREZ RESPONSIBLE FOR THE "
+    (wire_copy("CLANDESTINE, 4 SEP 89", "THE RDLF [RED DAWN LIBERATION FRONT] HOLDS COLONEL PEREZ RESPONSIBLE FOR THE "
            "DEAD AND THE DAMAGE CAUSED BY THE AIR ATTACKS AND THE RAIDS CARRIED OUT BY THE BLUE STAR BATTALION."), None, "RDLF"),
     # "accusing X of", and a long list of those held responsible
-    (_wire("SAN SALVADOR, 2 NOV 89", "LABOR UNIONS ARE ACCUSING THE RURITANIAN ARMY OF PERPETRATING THE DYNAMITE "
+    (wire_copy("SAN SALVADOR, 2 NOV 89", "LABOR UNIONS ARE ACCUSING THE RURITANIAN ARMY OF PERPETRATING THE DYNAMITE "
            "ATTACK AGAINST THE HEADQUARTERS OF THE FEDERATION."), ("accused", "RURITANIAN ARMY"), None),
-    (_wire("CLANDESTINE, 5 NOV 89", "WE THEREFORE HOLD PRESIDENT PEREZ'S GOVERNMENT AND THE RURITANIAN ARMED "
+    (wire_copy("CLANDESTINE, 5 NOV 89", "WE THEREFORE HOLD PRESIDENT PEREZ'S GOVERNMENT AND THE RURITANIAN ARMED "
            "FORCES HIGH COMMAND RESPONSIBLE FOR THIS NEW TERRORIST ATTACK."),
      ("accused", "RURITANIAN ARMED FORCES HIGH COMMAND"), None),
     # "TERRORIST ATTACKS" is a noun, not the verb of the forces named before it
-    (_wire("BOGOTA, 25 AUG 89", "FROM TODAY THE POLICE AND ARMY WILL PATROL THE PORT AT NIGHT, BECAUSE TERRORIST "
+    (wire_copy("BOGOTA, 25 AUG 89", "FROM TODAY THE POLICE AND ARMY WILL PATROL THE PORT AT NIGHT, BECAUSE TERRORIST "
            "ATTACKS, WHICH HAVE BEEN ATTRIBUTED TO SMUGGLERS, USUALLY COME AFTER DARK."),
      None, "POLICE"),
     # a speech verb is no part of a name
-    (_wire("SAN SALVADOR, 19 MAR 89", "ANOTHER REPORT INDICATES RDLF FORCES ATTACKED THE AIR FORCE HEADQUARTERS AT "
+    (wire_copy("SAN SALVADOR, 19 MAR 89", "ANOTHER REPORT INDICATES RDLF FORCES ATTACKED THE AIR FORCE HEADQUARTERS AT "
            "2100 ON 18 MARCH."), ("carried_out", "RDLF FORCES"), "INDICATES"),
 ], ids=["work-of", "apparently-work-of", "could-be-work-of", "not-work-of", "accuser-bracket", "accusing-of",
         "hold-long-list", "terrorist-attacks-noun", "speech-verb-not-name"])
 def test_work_of_accusers_and_nouns(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # an acronym the article writes as "THE RDLF" names a group, spelled out or not
-    (_wire("SAN SALVADOR, 21 NOV 89", "IN AN EMPTY SPEECH GENERAL TORRES ACCUSED THE RDLF OF KILLING THE PRIESTS AND "
+    (wire_copy("SAN SALVADOR, 21 NOV 89", "IN AN EMPTY SPEECH GENERAL TORRES ACCUSED THE RDLF OF KILLING THE PRIESTS AND "
            "SAID THAT THE ARMY CONTROLS THE COUNTRY."), ("accused", "RDLF"), None),
     # ... not a word with vowels ("THE BOMB"), nor a title ("THE MSGR")
-    (_wire("LIMA, 3 MAY 90", "THE BOMB KILLED TWO PEOPLE NEAR THE MARKET.  ANOTHER BOMB DESTROYED A CAR."), None,
+    (wire_copy("LIMA, 3 MAY 90", "THE BOMB KILLED TWO PEOPLE NEAR THE MARKET.  ANOTHER BOMB DESTROYED A CAR."), None,
      "BOMB"),
-    (_wire("SAN SALVADOR, 3 MAY 90", "THE MSGR VIDAL FEDERATION SAID THAT UNIDENTIFIED MEN KILLED TWO MEMBERS OF THE "
+    (wire_copy("SAN SALVADOR, 3 MAY 90", "THE MSGR VIDAL FEDERATION SAID THAT UNIDENTIFIED MEN KILLED TWO MEMBERS OF THE "
            "FEDERATION."), None, "MSGR"),
     # those arrested for, charged with, or involved in the crime are accused of it, not police at work
-    (_wire("SAN SALVADOR, 19 JAN 90", "TODAY A JUDGE ORDERED THE ARREST OF ONE COLONEL AND EIGHT OTHER MEMBERS OF THE "
+    (wire_copy("SAN SALVADOR, 19 JAN 90", "TODAY A JUDGE ORDERED THE ARREST OF ONE COLONEL AND EIGHT OTHER MEMBERS OF THE "
            "RURITANIAN ARMY INVOLVED IN THE MASSACRE OF SIX PRIESTS."), ("accused", "RURITANIAN ARMY"), None),
     ("The judge ordered the arrest of two members of the Red Dawn Front implicated in the bombing.",
      ("accused", "two members of the Red Dawn Front"), None),
     # a number is no part of a name
-    (_wire("SAN SALVADOR, 20 JAN 90", "THE ARREST OF EIGHT RURITANIAN ARMY MEMBERS LINKED WITH THE ASSASSINATION OF SIX "
+    (wire_copy("SAN SALVADOR, 20 JAN 90", "THE ARREST OF EIGHT RURITANIAN ARMY MEMBERS LINKED WITH THE ASSASSINATION OF SIX "
            "PRIESTS HAS PROVOKED DISPUTES."), ("accused", "RURITANIAN ARMY"), "EIGHT"),
 ], ids=["the-acronym", "the-bomb", "the-msgr", "involved-in-wire", "implicated-in", "number-not-name"])
 def test_acronyms_and_the_charged(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found", [
     # the group's marks at the scene, and a hedged agent: possibilities
-    (_wire("SANTIAGO, 12 MAR 90", "THE ATTACKERS PAINTED THE WALLS AND LEFT PAMPHLETS WITH ULTRA-LEFTIST MESSAGES OF "
+    (wire_copy("SANTIAGO, 12 MAR 90", "THE ATTACKERS PAINTED THE WALLS AND LEFT PAMPHLETS WITH ULTRA-LEFTIST MESSAGES OF "
            "THE RED DAWN YOUTH FRONT."), ("suspected", "RED DAWN YOUTH FRONT")),
-    (_wire("SANTIAGO, 2 JAN 90", "A FLAG FROM THE RED DAWN PATRIOTIC FRONT (RDPF) WAS FOUND AT THE SCENE OF THE "
+    (wire_copy("SANTIAGO, 2 JAN 90", "A FLAG FROM THE RED DAWN PATRIOTIC FRONT (RDPF) WAS FOUND AT THE SCENE OF THE "
            "EXPLOSION."), ("suspected", "RED DAWN PATRIOTIC FRONT")),
-    (_wire("SAN JOSE, 2 OCT 89", "BEFORE THROWING SEVERAL PACKAGES OF DYNAMITE, THE ASSAILANTS PAINTED THE WALLS OF "
+    (wire_copy("SAN JOSE, 2 OCT 89", "BEFORE THROWING SEVERAL PACKAGES OF DYNAMITE, THE ASSAILANTS PAINTED THE WALLS OF "
            "THE RESIDENCE WITH THE WORDS RED DAWN LIBERATION FRONT."), ("suspected", "RED DAWN LIBERATION FRONT")),
     ("Leaflets of the Red Dawn Front were found at the scene of the bombing.", ("suspected", "the Red Dawn Front")),
     ("The attack could have been carried out by the Red Dawn Front.", ("suspected", "the Red Dawn Front")),
@@ -643,13 +468,9 @@ def test_marks_at_the_scene_and_hedges_are_possibilities(text, found):
     assert found in responsibility(text)
 
 
-def test_leaflets_without_an_attack_suspect_no_one():
-    assert not responsibility("Leaflets of the Red Dawn Front were handed out at the rally.")
-
-
 @pytest.mark.parametrize("text,found", [
     # those tried, arrested or sentenced for the crime are accused of it
-    (_wire("MADRID, 8 JAN 90", "LUIS REYES BELIEVES THAT IF, AS IT HAS BEEN ANNOUNCED, OFFICIALS OF THE RURITANIAN "
+    (wire_copy("MADRID, 8 JAN 90", "LUIS REYES BELIEVES THAT IF, AS IT HAS BEEN ANNOUNCED, OFFICIALS OF THE RURITANIAN "
            "ARMY ARE TO BE BROUGHT TO TRIAL FOR THE ASSASSINATION OF SIX PRIESTS, IT WILL BE THE FIRST TIME."),
      ("accused", "RURITANIAN ARMY")),
     ("Two members of the Red Dawn Front were arrested for the bombing of the bank.",
@@ -666,7 +487,7 @@ def test_the_tried_and_the_suspected_are_accused(text, found):
     "Police arrested two men for the bombing.",
     "Two suspected Red Dawn Front members were killed in a clash.",
     # the accuser, its accused named before it
-    _wire("GUATEMALA CITY, 20 MAY 88", "THESE ARE THE CIVILIANS WHOM THE PEREZ GOVERNMENT HAS ACCUSED OF INVOLVEMENT IN "
+    wire_copy("GUATEMALA CITY, 20 MAY 88", "THESE ARE THE CIVILIANS WHOM THE PEREZ GOVERNMENT HAS ACCUSED OF INVOLVEMENT IN "
           "THE BOMBING OF THE AIRPORT."),
 ])
 def test_no_accusation_without_a_named_group_or_a_charge(text):
@@ -674,7 +495,7 @@ def test_no_accusation_without_a_named_group_or_a_charge(text):
 
 
 def test_a_group_telling_through_its_spokesman_of_its_own_act_claims_it():
-    wire = _wire("BOGOTA, 15 DEC 89", "THE RURITANIAN NATIONAL POLICE, THROUGH GENERAL JUAN PEREZ, DEPUTY DIRECTOR OF THAT "
+    wire = wire_copy("BOGOTA, 15 DEC 89", "THE RURITANIAN NATIONAL POLICE, THROUGH GENERAL JUAN PEREZ, DEPUTY DIRECTOR OF THAT "
                  "INSTITUTION, INFORMED THE PRESS THIS AFTERNOON THAT THE RURITANIAN NATIONAL POLICE HAVE KILLED A DRUG "
                  "LORD.")
     got = responsibility(wire)
@@ -684,17 +505,17 @@ def test_a_group_telling_through_its_spokesman_of_its_own_act_claims_it():
 
 @pytest.mark.parametrize("text,found,not_found", [
     # blame for an assassination named far along a list of the blamed
-    (_wire("CLANDESTINE, 14 JAN 90", "WE BLAME RDA [RED DAWN ALLIANCE], THE REGIME OF [PRESIDENT JUAN] PEREZ AND [RDA "
+    (wire_copy("CLANDESTINE, 14 JAN 90", "WE BLAME RDA [RED DAWN ALLIANCE], THE REGIME OF [PRESIDENT JUAN] PEREZ AND [RDA "
            "LEADER ROBERTO] GOMEZ, AND ITS ARMED FORCES FOR THIS DETESTABLE ASSASSINATION."),
      ("accused", "RED DAWN ALLIANCE"), None),
     # "solely responsible", "being charged with the death"
-    (_wire("CLANDESTINE, 17 JUL 89", "PRESIDENT PEREZ'S GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE SOLELY "
+    (wire_copy("CLANDESTINE, 17 JUL 89", "PRESIDENT PEREZ'S GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE SOLELY "
            "RESPONSIBLE FOR THE VIOLENT INCIDENTS THAT CLAIMED SEVERAL VICTIMS NEAR THE UNIVERSITY."),
      ("accused", "RURITANIAN ARMED FORCES"), ("claimed", "RURITANIAN ARMED FORCES")),
     ("Members of the Red Dawn Front are being charged with the death of two journalists.",
      ("accused", "Members of the Red Dawn Front"), None),
     # an act that "claimed the lives of" many is violence, not a claim
-    (_wire("BOGOTA, 12 FEB 90", "THE RDF LATER CARRIED OUT THE BLOODY TAKEOVER OF A PROVINCIAL COURTHOUSE, AN "
+    (wire_copy("BOGOTA, 12 FEB 90", "THE RDF LATER CARRIED OUT THE BLOODY TAKEOVER OF A PROVINCIAL COURTHOUSE, AN "
            "ACTION THAT CLAIMED THE LIVES OF 40 PEOPLE.  THE RDF WAS DISBANDED IN 1990."), ("carried_out", "RDF"), ("claimed", "RDF")),
 ], ids=["blame-long-list", "solely-responsible", "being-charged", "claimed-the-lives"])
 def test_long_accusations_and_lives_claimed(text, found, not_found):
@@ -706,54 +527,54 @@ def test_long_accusations_and_lives_claimed(text, found, not_found):
 
 @pytest.mark.parametrize("text,not_actor,found", [
     # a group's candidate, experts or casualties are not the group acting
-    (_wire("BOGOTA, 27 APR 90", "JUAN SOTO, THE RDF [RED DAWN FRONT] PRESIDENTIAL CANDIDATE, WHO REPLACED THE "
+    (wire_copy("BOGOTA, 27 APR 90", "JUAN SOTO, THE RDF [RED DAWN FRONT] PRESIDENTIAL CANDIDATE, WHO REPLACED THE "
            "ASSASSINATED CARLOS VEGA, SPOKE TODAY."), "RDF", None),
-    (_wire("MEDELLIN, 2 OCT 89", "LATE TONIGHT NATIONAL POLICE EXPLOSIVES EXPERTS FOUND A SECOND DEVICE NEAR THE "
+    (wire_copy("MEDELLIN, 2 OCT 89", "LATE TONIGHT NATIONAL POLICE EXPLOSIVES EXPERTS FOUND A SECOND DEVICE NEAR THE "
            "MARKET WHERE A BOMB HAD GONE OFF."), "POLICE", None),
-    (_wire("SAN SALVADOR, 5 DEC 89", "THE RURITANIAN ARMED FORCES CASUALTIES INCLUDE 150 RURITANIAN ARMY MEMBERS KILLED "
+    (wire_copy("SAN SALVADOR, 5 DEC 89", "THE RURITANIAN ARMED FORCES CASUALTIES INCLUDE 150 RURITANIAN ARMY MEMBERS KILLED "
            "AND 300 WOUNDED."), "RURITANIAN", None),
     # ... but a counted group with an object is the agent
-    (_wire("CHALATENANGO, 19 MAR 89", "SOME 300 RED DAWN GUERRILLAS ATTACKED THREE VILLAGES NEAR THE BORDER."), None,
+    (wire_copy("CHALATENANGO, 19 MAR 89", "SOME 300 RED DAWN GUERRILLAS ATTACKED THREE VILLAGES NEAR THE BORDER."), None,
      ("carried_out", "RED DAWN GUERRILLAS")),
     # a participle that ends the clause far from the group tells of victims
-    (_wire("SAN SALVADOR, 3 DEC 89", "WE KNOW THAT THE RURITANIAN AIR FORCE WAS CAREFUL AND DID AN EXCELLENT JOB "
+    (wire_copy("SAN SALVADOR, 3 DEC 89", "WE KNOW THAT THE RURITANIAN AIR FORCE WAS CAREFUL AND DID AN EXCELLENT JOB "
            "REPELLING THIS ATTACK WITH VERY FEW CIVILIANS WOUNDED."), "RURITANIAN", None),
     # an interview's speaker tag is no group
-    (_wire("SAN SALVADOR, 20 NOV 89", "[INTERVIEW WITH GENERAL PEREZ] [REPORTER] WHAT HAPPENED IN THE NORTH LAST "
+    (wire_copy("SAN SALVADOR, 20 NOV 89", "[INTERVIEW WITH GENERAL PEREZ] [REPORTER] WHAT HAPPENED IN THE NORTH LAST "
            "NIGHT, GENERAL? [PEREZ] THE RED DAWN FRONT [RDF] ATTACKED A BRIDGE AND KILLED TWO SOLDIERS WHO WERE "
            "GUARDING IT."), "REPORTER", ("carried_out", "RED DAWN FRONT")),
 ], ids=["candidate", "explosives-experts", "counted-casualties", "counted-agents", "participle-victims",
         "reporter-tag"])
 def test_candidates_experts_and_counted_victims_are_not_agents(text, not_actor, found):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 def test_a_groups_radio_with_its_bracketed_acronym_claims_its_fighters_acts():
-    wire = _wire("SAN SALVADOR, 10 MAY 89", "RADIO SUR, THE RED DAWN LIBERATION FRONT'S [RDLF] OFFICIAL RADIO STATION, "
+    wire = wire_copy("SAN SALVADOR, 10 MAY 89", "RADIO SUR, THE RED DAWN LIBERATION FRONT'S [RDLF] OFFICIAL RADIO STATION, "
                  "SAID THE REBELS ATTACKED THE GUARDS WHO WATCH OVER THE TOWN.")
     assert ("claimed", "RED DAWN LIBERATION FRONT") in responsibility(wire)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # in wire copy a government or the military held responsible is named by its head noun alone
-    (_wire("BOGOTA, 26 NOV 89", "HE HELD THE GOVERNMENT DIRECTLY RESPONSIBLE FOR WHATEVER HAPPENED TO HIM AFTER THE "
+    (wire_copy("BOGOTA, 26 NOV 89", "HE HELD THE GOVERNMENT DIRECTLY RESPONSIBLE FOR WHATEVER HAPPENED TO HIM AFTER THE "
            "ATTACK ON HIS HOME."), ("accused", "GOVERNMENT"), None),
-    (_wire("SAN SALVADOR, 2 NOV 89", "THE UNIONS BLAMED THE PEREZ GOVERNMENT FOR THE BOMBING OF THEIR HEADQUARTERS."),
+    (wire_copy("SAN SALVADOR, 2 NOV 89", "THE UNIONS BLAMED THE PEREZ GOVERNMENT FOR THE BOMBING OF THEIR HEADQUARTERS."),
      ("accused", "PEREZ GOVERNMENT"), None),
     # ... not when it only acts or speaks
-    (_wire("SAN SALVADOR, 3 NOV 89", "THE GOVERNMENT CONDEMNED THE ATTACK ON THE UNION HEADQUARTERS, IN WHICH TEN "
+    (wire_copy("SAN SALVADOR, 3 NOV 89", "THE GOVERNMENT CONDEMNED THE ATTACK ON THE UNION HEADQUARTERS, IN WHICH TEN "
            "PEOPLE WERE KILLED."), None, "GOVERNMENT"),
 ], ids=["held-responsible", "blamed", "condemned"])
 def test_a_government_held_responsible_in_wire_copy(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found", [
     # someone's knowledge, belief or admission of what a group did is an accusation
-    (_wire("SAN SALVADOR, 12 JAN 90", "DIAZ PRAISED THE DECISION OF PRESIDENT PEREZ TO ADMIT THAT MEMBERS OF THE "
+    (wire_copy("SAN SALVADOR, 12 JAN 90", "DIAZ PRAISED THE DECISION OF PRESIDENT PEREZ TO ADMIT THAT MEMBERS OF THE "
            "RURITANIAN ARMED FORCES KILLED FOUR TEACHERS."),
      ("accused", "RURITANIAN ARMED FORCES")),
-    (_wire("MANAGUA, 20 NOV 89", "I LATER HEARD THAT THE RURITANIAN ARMY HAD MURDERED THREE NURSES IN THE VILLAGE."), ("accused", "RURITANIAN ARMY")),
+    (wire_copy("MANAGUA, 20 NOV 89", "I LATER HEARD THAT THE RURITANIAN ARMY HAD MURDERED THREE NURSES IN THE VILLAGE."), ("accused", "RURITANIAN ARMY")),
     ("Officials believe that the Red Dawn Front bombed the bank.", ("accused", "the Red Dawn Front")),
     ("The bishop said there was evidence that the massacre was committed by the Red Dawn Front.",
      ("accused", "the Red Dawn Front")),
@@ -766,22 +587,22 @@ def test_a_belief_or_admission_that_a_group_acted_is_an_accusation(text, found):
 
 @pytest.mark.parametrize("text,not_actor,found", [
     # state forces in a clash fight combatants; no one is blamed for that ...
-    (_wire("LIMA, 3 MAY 90", "THE RURITANIAN ARMY KILLED 12 RED DAWN MEMBERS IN A CLASH IN THE HILLS ON SATURDAY."),
+    (wire_copy("LIMA, 3 MAY 90", "THE RURITANIAN ARMY KILLED 12 RED DAWN MEMBERS IN A CLASH IN THE HILLS ON SATURDAY."),
      "RURITANIAN ARMY", None),
     # ... unless civilians were its victims
-    (_wire("SAN SALVADOR, 30 MAR 89", "DURING THE CLASH, RURITANIAN AIR FORCE HELICOPTERS STRAFED A VILLAGE, WOUNDING SIX "
+    (wire_copy("SAN SALVADOR, 30 MAR 89", "DURING THE CLASH, RURITANIAN AIR FORCE HELICOPTERS STRAFED A VILLAGE, WOUNDING SIX "
            "CHILDREN."), None, ("carried_out", "RURITANIAN AIR FORCE")),
     # the forces telling of the guerrillas' attacks do not claim them (villagers named, so no clash)
-    (_wire("SAN SALVADOR, 12 FEB 90", "THE RURITANIAN ARMED FORCES SAID THAT THE GUERRILLAS USE VILLAGERS AS SHIELDS "
+    (wire_copy("SAN SALVADOR, 12 FEB 90", "THE RURITANIAN ARMED FORCES SAID THAT THE GUERRILLAS USE VILLAGERS AS SHIELDS "
            "WHEN THEY ATTACK ITS POSTS."), "RURITANIAN", None),
 ], ids=["clash", "civilians-in-a-clash", "forces-tell-of-guerrillas"])
 def test_state_forces_in_a_clash_and_telling_of_the_enemy(text, not_actor, found):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_found", [
     # an agent called alleged or suspected is someone's allegation, not a fact
-    (_wire("GUATEMALA CITY, 2 SEP 89", "FOUR TEACHERS WHO WERE KIDNAPPED BY ALLEGED RED HAND DEATH SQUADS ON MONDAY HAVE "
+    (wire_copy("GUATEMALA CITY, 2 SEP 89", "FOUR TEACHERS WHO WERE KIDNAPPED BY ALLEGED RED HAND DEATH SQUADS ON MONDAY HAVE "
            "NOT BEEN FOUND."), ("accused", "RED HAND DEATH SQUADS"), ("carried_out", "RED HAND DEATH SQUADS")),
     ("On Friday, suspected Red Dawn Front members staged a bomb attack on the mayor's home.",
      ("accused", "suspected Red Dawn Front members"), ("carried_out", "suspected Red Dawn Front members")),
@@ -789,7 +610,7 @@ def test_state_forces_in_a_clash_and_telling_of_the_enemy(text, not_actor, found
     ("Four teachers were kidnapped on Friday by suspected Red Dawn Front guerrillas.",
      ("accused", "suspected Red Dawn Front guerrillas"), None),
     # the fuller of two names of one group is kept: "9TH FRONT OF THE RDF", not "9TH FRONT"
-    (_wire("BOGOTA, 3 NOV 89", "THE FARMERS DIED AT DAWN, SHOT BY ALLEGED MEMBERS OF THE 9TH FRONT OF THE RDF "
+    (wire_copy("BOGOTA, 3 NOV 89", "THE FARMERS DIED AT DAWN, SHOT BY ALLEGED MEMBERS OF THE 9TH FRONT OF THE RDF "
            "[RED DAWN FRONT], A WITNESS TOLD REPORTERS."), ("accused", "9TH FRONT OF THE RDF"),
      ("carried_out", "9TH FRONT")),
 ], ids=["alleged-wire", "suspected-mixed", "time-before-by", "fuller-name"])
@@ -801,56 +622,15 @@ def test_alleged_agents_are_accused(text, found, not_found):
 
 
 @pytest.mark.parametrize("text,found", [
-    # a list of acts; shelling, storming and fired projectiles are violence
-    ("Militants have stormed a police post in the valley and burned two vans, officials said.",
-     ("carried_out", "Militants")),
-    ("Government troops shelled the market town overnight, killing nine civilians, doctors said.",
-     ("carried_out", "Government troops")),
-    ("Red Dawn fighters launched six rockets and a drone at the airport, the army said.",
-     ("carried_out", "Red Dawn fighters")),
-    ("Suspected jihadists killed eleven farmers near the river on Sunday, residents said.",
-     ("accused", "Suspected jihadists")),
-    # blame after the attack it is for; an accusation of shelling
-    ("Nobody has claimed the bombing at the depot, but the governor blamed the Red Dawn Front.",
-     ("accused", "the Red Dawn Front")),
-    ("The ministry accused the Ruritanian Border Guard of shelling the refugee camp.",
-     ("accused", "the Ruritanian Border Guard")),
-    # a denial of the act itself
-    ("Ruritania denied it had targeted the hospital, saying its jets hit only a depot.", ("denied", "Ruritania")),
-    ("The Red Dawn Front denied that they were behind the blast.", ("denied", "The Red Dawn Front")),
-    # the name a group calls itself
-    ("A group calling itself the Sons of the Valley claimed responsibility for the ambush.",
-     ("claimed", "the Sons of the Valley")),
-], ids=["stormed", "shelled", "launched-rockets", "suspected-jihadists", "blamed-after-attack", "accused-of-shelling",
-        "denied-it-had", "denied-that-they", "calling-itself"])
-def test_news_wording_of_acts_blame_and_denial(text, found):
-    got = responsibility(text)
-    assert found in got, got
-
-
-@pytest.mark.parametrize("text,found,not_actor", [
-    # a state or group telling of its own act claims it
-    ("Ruritania said it struck an arms depot near the border on Tuesday.", ("claimed", "Ruritania"), None),
-    ("The Red Dawn Front says its fighters fired the mortars at the barracks.", ("claimed", "The Red Dawn Front"),
-     None),
-    # ... not those who tell of what was done to them, nor a passive
-    ("Villagers said they fired at the raiders in self-defence.", None, "Villagers"),
-    ("The guards said they were attacked by masked men.", None, "guards"),
-], ids=["state-said-it", "group-says-its-fighters", "villagers", "passive"])
-def test_an_actor_telling_of_its_own_act_claims_it(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
-
-
-@pytest.mark.parametrize("text,found", [
     # the act's perpetrators named as a group's members; someone's belief or words make it an accusation
-    (_wire("SAN SALVADOR, 4 DEC 89", "MANY IN THE TOWN BELIEVE THAT THE KILLERS OF THE TWO NURSES WERE MEMBERS OF THE "
+    (wire_copy("SAN SALVADOR, 4 DEC 89", "MANY IN THE TOWN BELIEVE THAT THE KILLERS OF THE TWO NURSES WERE MEMBERS OF THE "
            "RURITANIAN ARMY."), ("accused", "RURITANIAN ARMY")),
-    (_wire("LIMA, 9 JUN 90", "THE KIDNAPPERS OF THE ENGINEER WERE MEMBERS OF THE RED DAWN FRONT, WHO TOOK HIM TO THE "
+    (wire_copy("LIMA, 9 JUN 90", "THE KIDNAPPERS OF THE ENGINEER WERE MEMBERS OF THE RED DAWN FRONT, WHO TOOK HIM TO THE "
            "HILLS."), ("carried_out", "RED DAWN FRONT")),
     # a name with no head noun, introduced as a group's; "arrested in connection with" the attack
-    (_wire("MEDELLIN, 10 MAR 89", "FOUR YOUTHS FROM A GANG CALLED THE HAWKS WERE ARRESTED ON SUNDAY IN CONNECTION WITH "
+    (wire_copy("MEDELLIN, 10 MAR 89", "FOUR YOUTHS FROM A GANG CALLED THE HAWKS WERE ARRESTED ON SUNDAY IN CONNECTION WITH "
            "THE BOMBING OF THE COURTHOUSE."), ("accused", "HAWKS")),
-    (_wire("CALLAO, 3 FEB 90", "IN THE OPINION OF THE HARBOR POLICE, \"NEW DAWN,\" A SMALL REBEL GROUP, PLANTED THE "
+    (wire_copy("CALLAO, 3 FEB 90", "IN THE OPINION OF THE HARBOR POLICE, \"NEW DAWN,\" A SMALL REBEL GROUP, PLANTED THE "
            "BOMB THAT WENT OFF AT THE DOCKS."), ("accused", "NEW DAWN")),
 ], ids=["belief-killers-were", "kidnappers-were", "gang-called", "quoted-name-in-opinion"])
 def test_named_perpetrators_and_names_without_a_head(text, found):
@@ -860,37 +640,37 @@ def test_named_perpetrators_and_names_without_a_head(text, found):
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # the second of two possible agents, each a quoted name
-    (_wire("LIMA, 8 JAN 90", "POLICE SOURCES SAID THE BOMBINGS COULD HAVE BEEN CARRIED OUT BY THE MAOIST \"RED DAWN\" "
+    (wire_copy("LIMA, 8 JAN 90", "POLICE SOURCES SAID THE BOMBINGS COULD HAVE BEEN CARRIED OUT BY THE MAOIST \"RED DAWN\" "
            "GROUP OR THE GUEVARIST \"BLUE STAR REVOLUTIONARY MOVEMENT\" (BSRM) GROUP."),
      ("suspected", "GUEVARIST BLUE STAR REVOLUTIONARY MOVEMENT"), None),
     # ... not a list the agent's relative clause names
-    (_wire("BOGOTA, 21 FEB 90", "THE TEACHER AND HIS SONS WERE MURDERED BY THE RDF [RED DAWN FRONT], WHICH CALLED "
+    (wire_copy("BOGOTA, 21 FEB 90", "THE TEACHER AND HIS SONS WERE MURDERED BY THE RDF [RED DAWN FRONT], WHICH CALLED "
            "THEM ARMY AND POLICE INFORMERS."), ("carried_out", "RDF"), "POLICE"),
 ], ids=["or-second-agent", "relative-clause-list"])
 def test_agents_joined_by_and_or(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 def test_a_groups_mouthpiece_telling_of_its_fighters_acts_claims_them():
-    wire = _wire("GUATEMALA CITY, 9 FEB 90", "RADIO SUR, THE MOUTHPIECE OF THE RURITANIAN REVOLUTIONARY UNITY (RRU), "
+    wire = wire_copy("GUATEMALA CITY, 9 FEB 90", "RADIO SUR, THE MOUTHPIECE OF THE RURITANIAN REVOLUTIONARY UNITY (RRU), "
                  "SAID TODAY THAT REBEL UNITS AMBUSHED AN ARMY CONVOY IN THE HILLS.")
     assert ("claimed", "RURITANIAN REVOLUTIONARY UNITY") in responsibility(wire)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # the progressive of carrying out an attack
-    (_wire("SAN SALVADOR, 20 APR 89", "SINCE EARLY MARCH, THE RDF [RED DAWN FRONT] HAS BEEN CARRYING OUT A HARSH "
+    (wire_copy("SAN SALVADOR, 20 APR 89", "SINCE EARLY MARCH, THE RDF [RED DAWN FRONT] HAS BEEN CARRYING OUT A HARSH "
            "OFFENSIVE AGAINST BANKS IN THE NORTH THAT HAS LEFT TWO GUARDS WOUNDED."), ("carried_out", "RDF"), None),
     # ... not a march or a police operation
-    (_wire("LIMA, 2 NOV 89", "TWO PEOPLE DIED IN THE SHOOT-OUT, WHICH TOOK PLACE WHILE A YOUTH GROUP WAS CARRYING OUT "
+    (wire_copy("LIMA, 2 NOV 89", "TWO PEOPLE DIED IN THE SHOOT-OUT, WHICH TOOK PLACE WHILE A YOUTH GROUP WAS CARRYING OUT "
            "A PEACEFUL MARCH."), None, "YOUTH GROUP"),
 ], ids=["carrying-out-an-offensive", "carrying-out-a-march"])
 def test_the_progressive_of_an_attack(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 def test_a_suspicion_in_the_next_sentence_is_about_something_else():
-    wire = _wire("LIMA, 4 JUL 89", "THE RED DAWN FRONT ABDUCTED THE MAYOR OF THE TOWN AND HIS DRIVER ON MONDAY NIGHT "
+    wire = wire_copy("LIMA, 4 JUL 89", "THE RED DAWN FRONT ABDUCTED THE MAYOR OF THE TOWN AND HIS DRIVER ON MONDAY NIGHT "
                  "AS THEY LEFT A MEETING.  THE POLICE SAY THAT SUSPECTS IN SEVERAL THEFTS WERE SEEN IN A STOLEN CAR "
                  "NEAR THE MARKET ON SUNDAY.")
     got = responsibility(wire)
@@ -899,7 +679,7 @@ def test_a_suspicion_in_the_next_sentence_is_about_something_else():
 
 @pytest.mark.parametrize("text,found", [
     # a possibility someone raises is suspected, even beside an accusation
-    (_wire("SAN SALVADOR, 1 DEC 89", "\"IT IS SO MONSTROUS THAT WE MUST INVESTIGATE THE POSSIBILITY THAT THE RED DAWN "
+    (wire_copy("SAN SALVADOR, 1 DEC 89", "\"IT IS SO MONSTROUS THAT WE MUST INVESTIGATE THE POSSIBILITY THAT THE RED DAWN "
            "FRONT STAGED THIS MURDER TO DISCREDIT US,\" THE MAYOR SAID, AND HE ACCUSED NO ONE ELSE."),
      ("suspected", "RED DAWN FRONT")),
     ("Investigators are looking into the possibility that the Red Dawn Front bombed the depot.",
@@ -912,7 +692,7 @@ def test_a_possibility_is_suspected(text, found):
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # not knowing whether a group acted makes it a possibility
-    (_wire("SAN SALVADOR, 30 NOV 89", "HOWEVER, THE AMBASSADOR SAYS THAT HE DOES NOT KNOW IF THE RURITANIAN ARMY "
+    (wire_copy("SAN SALVADOR, 30 NOV 89", "HOWEVER, THE AMBASSADOR SAYS THAT HE DOES NOT KNOW IF THE RURITANIAN ARMY "
            "COMMITTED THE CRIME AGAINST THE NURSES."), ("suspected", "RURITANIAN ARMY"), None),
     ("The ambassador says he does not know whether the Ruritanian army killed the nurses.",
      ("suspected", "the Ruritanian army"), None),
@@ -920,115 +700,115 @@ def test_a_possibility_is_suspected(text, found):
     ("If the Red Dawn Front had bombed the dam, thousands would have died, the minister said.", None, "Red Dawn"),
 ], ids=["wire-know-if", "mixed-know-whether", "if-condition"])
 def test_unknown_whether_is_suspected_and_a_condition_no_act(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # an acronym in brackets after a long name is read where the name begins
-    (_wire("PANAMA CITY, 3 JAN 90", "A POLICE SPOKESMAN SAID THAT TWELVE TEACHERS WERE ABDUCTED YESTERDAY BY MEMBERS "
+    (wire_copy("PANAMA CITY, 3 JAN 90", "A POLICE SPOKESMAN SAID THAT TWELVE TEACHERS WERE ABDUCTED YESTERDAY BY MEMBERS "
            "OF THE RED DAWN NATIONAL LIBERATION FRONT [RDNLF] NEAR THE COAST."), ("carried_out", "RDNLF"), None),
     # ... so a target's acronym stays a target
-    (_wire("QUITO, 6 DEC 89", "A GRENADE HIT THE HEADQUARTERS OF THE RURITANIAN BORDER POLICE (RBP) IN AN "
+    (wire_copy("QUITO, 6 DEC 89", "A GRENADE HIT THE HEADQUARTERS OF THE RURITANIAN BORDER POLICE (RBP) IN AN "
            "ATTACK COMMITTED AT NIGHT BY UNKNOWN MEN."), None, "RBP"),
-    (_wire("QUITO, 6 DEC 89", "A GRENADE HIT THE BARRACKS OF THE RURITANIAN BORDER POLICE (RBP) IN AN ATTACK "
+    (wire_copy("QUITO, 6 DEC 89", "A GRENADE HIT THE BARRACKS OF THE RURITANIAN BORDER POLICE (RBP) IN AN ATTACK "
            "COMMITTED AT NIGHT BY UNKNOWN MEN."), None, "RURITANIAN"),
     # questioned or summoned by the police: police work, no perpetrator
-    (_wire("GUATEMALA CITY, 12 JAN 89", "THE JUDGE SAID THAT THREE WITNESSES OF THE ALLEGED BOMB PLOT WERE SUMMONED BY "
+    (wire_copy("GUATEMALA CITY, 12 JAN 89", "THE JUDGE SAID THAT THREE WITNESSES OF THE ALLEGED BOMB PLOT WERE SUMMONED BY "
            "THE POLICE ON FRIDAY."), None, "POLICE"),
 ], ids=["bracket-acronym-agent", "bracket-acronym-target", "barracks-of", "summoned-by-police"])
 def test_bracketed_acronyms_and_police_work(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # a group's acts listed in clauses after one subject
-    (_wire("CLANDESTINE, 2 MAR 90", "IN THE LAST FEW DAYS THE RURITANIAN ARMED FORCES HAVE MASSED TANKS NEAR THE "
+    (wire_copy("CLANDESTINE, 2 MAR 90", "IN THE LAST FEW DAYS THE RURITANIAN ARMED FORCES HAVE MASSED TANKS NEAR THE "
            "BORDER; SHELLED FARMS IN THE NORTH; AND BOMBED THREE VILLAGES IN THE VALLEY."),
      ("carried_out", "RURITANIAN ARMED FORCES"), None),
     # ... but a new clause with its own subject is not the group's
-    (_wire("CLANDESTINE, 2 MAR 90", "THE RURITANIAN ARMED FORCES HAVE HELD MANEUVERS NEAR THE BORDER; REBELS BOMBED "
+    (wire_copy("CLANDESTINE, 2 MAR 90", "THE RURITANIAN ARMED FORCES HAVE HELD MANEUVERS NEAR THE BORDER; REBELS BOMBED "
            "THREE VILLAGES IN THE VALLEY ON MONDAY."), None, "RURITANIAN"),
 ], ids=["clauses-of-one-subject", "clause-with-its-own-subject"])
 def test_a_list_of_acts_in_clauses(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # each of those held responsible together is accused, also in a sentence about a clash
-    (_wire("SAN SALVADOR, 1 NOV 89", "THE REBELS WROTE THAT THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
+    (wire_copy("SAN SALVADOR, 1 NOV 89", "THE REBELS WROTE THAT THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
            "RESPONSIBLE FOR THE BOMBING OF THE TEACHERS UNION."), ("accused", "GOVERNMENT"), None),
-    (_wire("SAN SALVADOR, 1 NOV 89", "THE REBELS WROTE THAT THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
+    (wire_copy("SAN SALVADOR, 1 NOV 89", "THE REBELS WROTE THAT THE GOVERNMENT AND THE RURITANIAN ARMED FORCES ARE "
            "RESPONSIBLE FOR THE BOMBING OF THE TEACHERS UNION."), ("accused", "RURITANIAN ARMED FORCES"), None),
     # a meeting held under police control holds no one responsible
-    (_wire("LIMA, 10 OCT 89", "THE SUMMIT OF GOVERNORS IS BEING HELD UNDER POLICE AND ARMY GUARD FOR FEAR OF "
+    (wire_copy("LIMA, 10 OCT 89", "THE SUMMIT OF GOVERNORS IS BEING HELD UNDER POLICE AND ARMY GUARD FOR FEAR OF "
            "TERRORIST ATTACKS."), None, "POLICE"),
 ], ids=["government-and", "armed-forces-and", "held-under-police-control"])
 def test_those_held_responsible_together(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # "executive" and "exploit" tell of no violence; "blew up" does
-    (_wire("SAN SALVADOR, 14 JAN 90", "THE RDF [RED DAWN FRONT] EXECUTIVE BOARD MET ON SUNDAY AND CONDEMNED THE "
+    (wire_copy("SAN SALVADOR, 14 JAN 90", "THE RDF [RED DAWN FRONT] EXECUTIVE BOARD MET ON SUNDAY AND CONDEMNED THE "
            "MURDER OF ITS TREASURER BY MASKED MEN."), None, "RDF"),
-    (_wire("SAN SALVADOR, 14 MAR 89", "EARLY TODAY RED DAWN FRONT GUERRILLAS BLEW UP TWO BRIDGES ON THE COAST ROAD, "
+    (wire_copy("SAN SALVADOR, 14 MAR 89", "EARLY TODAY RED DAWN FRONT GUERRILLAS BLEW UP TWO BRIDGES ON THE COAST ROAD, "
            "THE POWER COMPANY SAID."), ("carried_out", "RED DAWN FRONT"), None),
     # an adjective and "organization" or "group" name no group
-    (_wire("LIMA, 3 MAR 90", "THE MAOIST ORGANIZATION HAS DYNAMITED FOUR POWER PYLONS IN THE NORTH SINCE "
+    (wire_copy("LIMA, 3 MAR 90", "THE MAOIST ORGANIZATION HAS DYNAMITED FOUR POWER PYLONS IN THE NORTH SINCE "
            "FRIDAY."), None, "MAOIST"),
 ], ids=["executive-committee", "blew-up", "maoist-organization"])
 def test_violent_words_and_generic_organizations(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,not_actor", [
     # "the kidnapped" are people; "criminals and murderers" name the group, not its act
-    (_wire("GUATEMALA CITY, 23 AUG 89", "THIS AFTERNOON MEMBERS OF THE RED DAWN PEACE MOVEMENT MARCHED TO DEMAND FROM "
+    (wire_copy("GUATEMALA CITY, 23 AUG 89", "THIS AFTERNOON MEMBERS OF THE RED DAWN PEACE MOVEMENT MARCHED TO DEMAND FROM "
            "THE GOVERNMENT THE RETURN OF THE KIDNAPPED TEACHERS AND STUDENTS."), "RED DAWN"),
-    (_wire("SAN SALVADOR, 16 NOV 89", "SHOPKEEPERS NOW PAY THE RED DAWN FRONT MURDERERS, WHO PATROL THE MARKET WITH "
+    (wire_copy("SAN SALVADOR, 16 NOV 89", "SHOPKEEPERS NOW PAY THE RED DAWN FRONT MURDERERS, WHO PATROL THE MARKET WITH "
            "RIFLES."), "RED DAWN"),
     # a violent word after "and" is another's
-    (_wire("BOGOTA, 20 OCT 89", "THE POLICE CAPTURED TODAY TWO RED DAWN FRONT MEMBERS AND ONE BOMB PLANTER IN THE "
+    (wire_copy("BOGOTA, 20 OCT 89", "THE POLICE CAPTURED TODAY TWO RED DAWN FRONT MEMBERS AND ONE BOMB PLANTER IN THE "
            "SOUTH OF THE CITY."), "RED DAWN"),
     # an embassy is a place
-    (_wire("LIMA, 12 DEC 89", "AT 2030 A CAR PARKED NEAR THE ENTRANCE OF THE GDR EMBASSY EXPLODED AFTER BEING "
+    (wire_copy("LIMA, 12 DEC 89", "AT 2030 A CAR PARKED NEAR THE ENTRANCE OF THE GDR EMBASSY EXPLODED AFTER BEING "
            "PACKED WITH DYNAMITE.  THE GDR HAS NO TROOPS HERE."), "GDR"),
 ], ids=["the-kidnapped", "criminals-and-murderers", "and-one-bomb-planter", "embassy"])
 def test_people_nouns_and_places_are_no_acts(text, not_actor):
-    _assert_reads(text, None, not_actor)
+    assert_reads(text, None, not_actor)
 
 
 def test_the_accuser_named_after_its_accusations_is_no_agent():
-    wire = _wire("SAN SALVADOR, 2 NOV 89", "THE PRESIDENT REJECTED \"THE MALICIOUS ACCUSATIONS MADE BY THE RED DAWN FRONT "
+    wire = wire_copy("SAN SALVADOR, 2 NOV 89", "THE PRESIDENT REJECTED \"THE MALICIOUS ACCUSATIONS MADE BY THE RED DAWN FRONT "
                  "THAT THE BOMBING HAD BEEN CARRIED OUT BY THE RURITANIAN ARMY.\"")
     got = responsibility(wire)
     assert not any("RED DAWN" in a for _, a in got), got
 
 
 def test_a_group_suspending_its_attacks_commits_none():
-    wire = _wire("SAN SALVADOR, 20 FEB 90", "THE JUDGE WAS SHOT ON FRIDAY.  ON MONDAY THE RED DAWN FRONT SUSPENDED ITS "
+    wire = wire_copy("SAN SALVADOR, 20 FEB 90", "THE JUDGE WAS SHOT ON FRIDAY.  ON MONDAY THE RED DAWN FRONT SUSPENDED ITS "
                  "ATTACKS ON CIVIL SERVANTS, ITS RADIO SAID.")
     assert not any("RED DAWN" in a for _, a in responsibility(wire))
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
     # an act foreseen, possible or not done is no act
-    (_wire("BOGOTA, 30 AUG 89", "IN A LETTER TO THE PRESS THE RED DAWN CARTEL WARNED THAT IT WILL BLOW UP THE STATE "
+    (wire_copy("BOGOTA, 30 AUG 89", "IN A LETTER TO THE PRESS THE RED DAWN CARTEL WARNED THAT IT WILL BLOW UP THE STATE "
            "BANK IF ITS LEADER IS EXTRADITED."), None, "RED DAWN"),
-    (_wire("WASHINGTON, 2 MAY 90", "THE MINISTER SAID THE RED DAWN FRONT CAN CUT THE POWER LINES AND KILL FARMERS "
+    (wire_copy("WASHINGTON, 2 MAY 90", "THE MINISTER SAID THE RED DAWN FRONT CAN CUT THE POWER LINES AND KILL FARMERS "
            "WHENEVER IT WANTS."), None, "RED DAWN"),
     # ... but the purpose of an act done is its act
-    (_wire("SAN SALVADOR, 10 MAR 90", "RURITANIAN ARMY PATROLS CROSSED THE RIVER ON SUNDAY NIGHT TO CARRY OUT AMBUSHES "
+    (wire_copy("SAN SALVADOR, 10 MAR 90", "RURITANIAN ARMY PATROLS CROSSED THE RIVER ON SUNDAY NIGHT TO CARRY OUT AMBUSHES "
            "ON FARMERS' TRUCKS NEAR THE BORDER."), ("carried_out", "RURITANIAN ARMY"), None),
-    (_wire("SAN SALVADOR, 14 NOV 89", "POLICE SAY THE RED DAWN FRONT HAD PLANNED TO KIDNAP THE GOVERNOR DURING HIS "
+    (wire_copy("SAN SALVADOR, 14 NOV 89", "POLICE SAY THE RED DAWN FRONT HAD PLANNED TO KIDNAP THE GOVERNOR DURING HIS "
            "VISIT TO THE PORT."), None, "RED DAWN"),
 ], ids=["will-blow-up", "can-destroy", "purpose", "planned-to"])
 def test_acts_foreseen_or_possible_are_none(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 def test_the_head_of_a_force_attacked_is_a_target():
-    wire = _wire("BOGOTA, 6 JUN 89", "GUNMEN FIRED ON THE CAR OF THE HEAD OF THE RURITANIAN SECRET POLICE (RSP) AS "
+    wire = wire_copy("BOGOTA, 6 JUN 89", "GUNMEN FIRED ON THE CAR OF THE HEAD OF THE RURITANIAN SECRET POLICE (RSP) AS "
                  "HE LEFT HIS HOME ON TUESDAY.")
     got = responsibility(wire)
     assert not any("RSP" in a or "SECRET POLICE" in a for _, a in got), got
@@ -1036,9 +816,9 @@ def test_the_head_of_a_force_attacked_is_a_target():
 
 @pytest.mark.parametrize("text,found", [
     # a member admitting to belonging to the group that acted: the group's own admission
-    (_wire("SAN SALVADOR, 20 DEC 89", "THE DETAINED WOMAN SAID SHE WAS A MEMBER OF THE RED DAWN FRONT AND HAD CARRIED "
+    (wire_copy("SAN SALVADOR, 20 DEC 89", "THE DETAINED WOMAN SAID SHE WAS A MEMBER OF THE RED DAWN FRONT AND HAD CARRIED "
            "THE BOMB TO THE STATION."), ("claimed", "RED DAWN FRONT")),
-    (_wire("TEGUCIGALPA, 30 MAR 89", "A YOUTH HELD SINCE FRIDAY ADMITTED BEING A MEMBER OF THE RED DAWN MOVEMENT AND "
+    (wire_copy("TEGUCIGALPA, 30 MAR 89", "A YOUTH HELD SINCE FRIDAY ADMITTED BEING A MEMBER OF THE RED DAWN MOVEMENT AND "
            "BURNING TWO BUSES."), ("claimed", "RED DAWN MOVEMENT")),
 ], ids=["said-she-was-a-member", "admitted-being-a-member"])
 def test_a_member_admitting_membership_claims_for_the_group(text, found):
@@ -1048,14 +828,14 @@ def test_a_member_admitting_membership_claims_for_the_group(text, found):
 
 @pytest.mark.parametrize("text,found,not_found", [
     # "as you may have heard", "as soon as possible" hedge nothing
-    (_wire("SAN SALVADOR, 21 MAR 90", "AS YOU MAY HAVE HEARD, THE CITY WAS QUIET THIS MORNING.  RED DAWN FRONT "
+    (wire_copy("SAN SALVADOR, 21 MAR 90", "AS YOU MAY HAVE HEARD, THE CITY WAS QUIET THIS MORNING.  RED DAWN FRONT "
            "GUERRILLAS ATTACKED TWO POLICE POSTS IN THE NORTH."),
      ("carried_out", "RED DAWN FRONT GUERRILLAS"), ("suspected", "RED DAWN FRONT GUERRILLAS")),
-    (_wire("GUATEMALA CITY, 9 SEP 89", "THE UNION WILL ASK THE MINISTRY FOR TALKS AS SOON AS POSSIBLE.  THE TEACHERS "
+    (wire_copy("GUATEMALA CITY, 9 SEP 89", "THE UNION WILL ASK THE MINISTRY FOR TALKS AS SOON AS POSSIBLE.  THE TEACHERS "
            "SAID THE ABDUCTION OF THEIR LEADER ON THE ROAD TO THE AIRPORT LAST WEEK WAS CARRIED OUT BY THE "
            "RURITANIAN ARMY."), ("carried_out", "RURITANIAN ARMY"), ("suspected", "RURITANIAN ARMY")),
     # a belief stated well before the agent still governs it
-    (_wire("GUATEMALA CITY, 9 SEP 89", "THE UNION HAS EVIDENCE THAT THE ABDUCTION OF ITS TREASURER AND TWO DRIVERS "
+    (wire_copy("GUATEMALA CITY, 9 SEP 89", "THE UNION HAS EVIDENCE THAT THE ABDUCTION OF ITS TREASURER AND TWO DRIVERS "
            "FROM A BUS STOP IN THE CENTRE OF THE CAPITAL ON A CROWDED TUESDAY EVENING LAST MAY, NEAR THE OLD MARKET, "
            "WAS CARRIED OUT BY THE RURITANIAN ARMY."), ("accused", "RURITANIAN ARMY"), None),
 ], ids=["may-have-heard", "as-soon-as-possible", "long-belief"])
@@ -1068,9 +848,9 @@ def test_hedges_that_hedge_nothing_and_long_beliefs(text, found, not_found):
 
 @pytest.mark.parametrize("text,found", [
     # rings and factions are groups
-    (_wire("BOGOTA, 26 SEP 89", "IN A NEW ACTION ATTRIBUTED TO THE ARMS SMUGGLING RINGS OPERATING IN THE PORT, A BOMB "
+    (wire_copy("BOGOTA, 26 SEP 89", "IN A NEW ACTION ATTRIBUTED TO THE ARMS SMUGGLING RINGS OPERATING IN THE PORT, A BOMB "
            "DESTROYED A SCHOOL TONIGHT."), ("accused", "ARMS SMUGGLING RINGS")),
-    (_wire("SAN SALVADOR, 20 JUN 89", "THE JUDGE WAS KILLED IN A WAR AMONG RIGHTIST GROUPS; HIS MURDER HAS BEEN "
+    (wire_copy("SAN SALVADOR, 20 JUN 89", "THE JUDGE WAS KILLED IN A WAR AMONG RIGHTIST GROUPS; HIS MURDER HAS BEEN "
            "ATTRIBUTED TO THE JUAN PEREZ FACTION."), ("accused", "JUAN PEREZ FACTION")),
 ], ids=["rings", "faction"])
 def test_rings_and_factions_are_groups(text, found):
@@ -1079,72 +859,20 @@ def test_rings_and_factions_are_groups(text, found):
 
 
 def test_a_claim_that_a_group_killed_is_an_accusation():
-    wire = _wire("MANAGUA, 17 JUN 89", "THE POLICE CHIEF CLAIMED ON TUESDAY THAT THE COURTHOUSE WAS BOMBED BY A RED DAWN "
+    wire = wire_copy("MANAGUA, 17 JUN 89", "THE POLICE CHIEF CLAIMED ON TUESDAY THAT THE COURTHOUSE WAS BOMBED BY A RED DAWN "
                  "FRONT COMMANDO.")
     got = responsibility(wire)
     assert ("accused", "RED DAWN FRONT COMMANDO") in got and not any(k == "carried_out" for k, _ in got), got
 
 
-@pytest.mark.parametrize("text,found,not_actor", [
-    # the subject of coordinated verbs, not the first verb's phrase
-    ("Ruritanian troops have ransacked two schools and kidnapped some teachers.", ("carried_out", "Ruritanian troops"),
-     "ransacked"),
-    ("Militants stormed a police post and killed four officers, officials said.", ("carried_out", "Militants"),
-     "stormed"),
-    # a second clause's own subject
-    ("Rebels attacked the town and the army killed three civilians.", ("carried_out", "the army"), "attacked the town"),
-], ids=["have-ransacked-and", "stormed-and", "second-clause"])
-def test_subjects_of_coordinated_verbs(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
-
-
-@pytest.mark.parametrize("text,found", [
-    ("The Sons of the Valley claimed the attack through their news agency.", ("claimed", "The Sons of the Valley")),
-    ("The Red Dawn Front claimed credit for Friday's bombing in a statement.", ("claimed", "The Red Dawn Front")),
-    ("Police said the bomb was planted by members of the Red Dawn Front, which has denied any involvement.",
-     ("denied", "members of the Red Dawn Front")),
-    ("The Red Dawn Front denied carrying out the attack, saying it did not target civilians.",
-     ("denied", "The Red Dawn Front")),
-    ("No one has claimed responsibility, but suspicion fell on the Red Dawn Front.", ("accused", "the Red Dawn Front")),
-    ("The militia, which is backed by Ruritania, has been blamed for a string of rocket attacks.",
-     ("accused", "The militia")),
-    ("Gunmen believed to be members of the Red Dawn Front opened fire on the bus.",
-     ("accused", "members of the Red Dawn Front")),
-    ("The attack bore the hallmarks of the Red Dawn Front, analysts said.", ("suspected", "the Red Dawn Front")),
-    ("The army claimed the bombing was carried out by rebels of the Red Dawn Front.",
-     ("accused", "rebels of the Red Dawn Front")),
-], ids=["claimed-the-attack", "claimed-credit", "which-has-denied", "denied-carrying-out", "suspicion-fell-on",
-        "aside-before-verb", "believed-to-be-members", "hallmarks", "claimed-it-was-done-by"])
-def test_news_wording_of_claims_denials_and_suspicions(text, found):
-    got = responsibility(text)
-    assert found in got, got
-
-
-def test_a_claim_that_the_attack_was_done_is_no_claim_of_it():
-    got = responsibility("The army claimed the attack was carried out by rebels of the Red Dawn Front.")
-    assert not any(k == "claimed" for k, _ in got), got
-
-
-def test_no_accusation_without_someone_to_accuse():
-    text = "The rebels were blamed for the massacre, but they denied it."
-    atts = extract(text, "", content_spans(text)).attributions
-    assert ("accused", "The rebels") in {(a.kind, a.actor) for a in atts}
-    assert all(a.actor is not None for a in atts if a.kind != "claimed"), atts
-
-
-def test_an_accusation_about_an_attack_done():
-    assert ("accused", "Ruritania") in responsibility("Borduria accused Ruritania of arming the militia that attacked "
-                                                      "the base.")
-
-
 def test_a_title_in_capitals_ends_no_sentence():
-    wire = _wire("QUITO, 3 MAR 90", "MEN IN UNIFORMS OF THE RURITANIAN MILITARY STOPPED THE BUS AND, AFTER THEY "
+    wire = wire_copy("QUITO, 3 MAR 90", "MEN IN UNIFORMS OF THE RURITANIAN MILITARY STOPPED THE BUS AND, AFTER THEY "
                  "SAW THAT MR. PEREZ WAS ON IT, SHOT HIM DEAD.")
     assert ("suspected", "RURITANIAN MILITARY") in responsibility(wire)
 
 
 def test_a_perfect_tense_verb_far_from_the_group_is_its_act():
-    wire = _wire("CLANDESTINE, 13 SEP 89", "THE RURITANIAN AIR FORCE, WHICH HAS SENT JETS AND GUNSHIPS TO THE VALLEY SINCE "
+    wire = wire_copy("CLANDESTINE, 13 SEP 89", "THE RURITANIAN AIR FORCE, WHICH HAS SENT JETS AND GUNSHIPS TO THE VALLEY SINCE "
                  "MAY, HAS REPEATEDLY BOMBED AND STRAFED THE VILLAGES THERE.")
     assert ("carried_out", "RURITANIAN AIR FORCE") in responsibility(wire)
 
@@ -1153,18 +881,18 @@ def test_a_perfect_tense_verb_far_from_the_group_is_its_act():
     # a claim not yet made is none
     ("The Red Dawn Front has not yet claimed responsibility for the attack.", None, ("claimed", "The Red Dawn Front")),
     # claims and admissions of something else
-    (_wire("SAN SALVADOR, 20 OCT 89", "THE RED DAWN FRONT ADMITTED TO BEING SHORT OF WEAPONS AFTER THE ATTACKS OF LAST "
+    (wire_copy("SAN SALVADOR, 20 OCT 89", "THE RED DAWN FRONT ADMITTED TO BEING SHORT OF WEAPONS AFTER THE ATTACKS OF LAST "
            "WEEK."), None, ("claimed", "RED DAWN FRONT")),
-    (_wire("SAN SALVADOR, 20 JAN 90", "THE RURITANIAN ARMY WAS CAUGHT UNPREPARED BY THE ATTACKS, AS ITS OFFICERS "
+    (wire_copy("SAN SALVADOR, 20 JAN 90", "THE RURITANIAN ARMY WAS CAUGHT UNPREPARED BY THE ATTACKS, AS ITS OFFICERS "
            "ADMITTED ON TUESDAY."), None, ("claimed", "RURITANIAN ARMY")),
-    (_wire("SAN SALVADOR, 2 NOV 89", "THE RURITANIAN ARMED FORCES CLAIMED IN A STATEMENT THAT THE BOMBING OF THE BRIDGE "
+    (wire_copy("SAN SALVADOR, 2 NOV 89", "THE RURITANIAN ARMED FORCES CLAIMED IN A STATEMENT THAT THE BOMBING OF THE BRIDGE "
            "HAD CAUSED NO DEATHS."), None, ("claimed", "RURITANIAN ARMED FORCES")),
     # the claim belongs to the group named next to it
-    (_wire("BOGOTA, 16 JAN 90", "IN A LETTER SENT TO THE HARBOR POLICE AND TO TWO NEWSPAPERS, THE RED DAWN CARTEL "
+    (wire_copy("BOGOTA, 16 JAN 90", "IN A LETTER SENT TO THE HARBOR POLICE AND TO TWO NEWSPAPERS, THE RED DAWN CARTEL "
            "CLAIMED RESPONSIBILITY FOR THE BOMBING."), ("claimed", "RED DAWN CARTEL"),
      ("claimed", "HARBOR POLICE")),
     # ... the name spelled out in brackets or quotes is the same group
-    (_wire("BOGOTA, 9 JUL 89", "RDF [RED DAWN FRONT] GUERRILLAS, WHICH HAVE CLAIMED RESPONSIBILITY FOR TWO "
+    (wire_copy("BOGOTA, 9 JUL 89", "RDF [RED DAWN FRONT] GUERRILLAS, WHICH HAVE CLAIMED RESPONSIBILITY FOR TWO "
            "BOMBINGS THIS MONTH, RELEASED A HOSTAGE ON SUNDAY."), ("claimed", "RDF"), None),
 ], ids=["not-yet-claimed", "admitted-to-being", "as-sources-admitted", "claimed-in-a-report-that",
         "claim-of-the-next-group", "claim-through-a-bracket"])
@@ -1179,7 +907,7 @@ def test_claims_of_the_act_only(text, found, not_found):
 @pytest.mark.parametrize("text,found", [
     ("Officials said Ruritania was behind the attack on the pipeline.", ("accused", "Ruritania")),
     ("Death squads are most certainly to blame for the murder of the two priests.", ("accused", "Death squads")),
-    (_wire("CLANDESTINE, 30 NOV 89", "WE BLAME THE RULING PARTY, ITS LEADERS AND THE RURITANIAN ARMED FORCES FOR THIS "
+    (wire_copy("CLANDESTINE, 30 NOV 89", "WE BLAME THE RULING PARTY, ITS LEADERS AND THE RURITANIAN ARMED FORCES FOR THIS "
            "COWARDLY ASSASSINATION OF OUR COMRADE."), ("accused", "RURITANIAN ARMED FORCES")),
 ], ids=["was-behind", "most-certainly-to-blame", "blamed-in-a-list"])
 def test_behind_to_blame_and_a_list_of_the_blamed(text, found):
@@ -1187,63 +915,27 @@ def test_behind_to_blame_and_a_list_of_the_blamed(text, found):
     assert found in got, got
 
 
-@pytest.mark.parametrize("text,found,not_actor", [
-    # the actor of a police shooting, not the words around it
-    ("Police say officers shot and killed a man who was waving a knife.", None, "say"),
-    ("Jones told police he shot the intruder as he broke in.", None, "police he"),
-    ("The family of the man who police fatally shot last month wants answers.", ("carried_out", "police"),
-     "fatally"),
-    # no attack on others, a headline's passive, a negated involvement
-    ("Police believe the suspect likely shot himself in the leg.", None, "suspect"),
-    ("Deputy Shot In Leg During Chase On Highway", None, "Deputy"),
-    ("No deputies were hurt and no county police officers were involved in the incident.", None, "officers"),
-    # an adverb goes, a noun ending in -ly stays
-    ("The rebels said the national assembly was behind the bombing.", ("accused", "national assembly"), None),
-], ids=["police-say", "told-police-he", "fatally", "himself", "headline-passive", "no-officers-involved",
-        "assembly"])
-def test_actors_in_police_shooting_news(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
-
-
 @pytest.mark.parametrize("text,not_actor", [
     # a group's leader or official is a person of the group, here the victim
-    (_wire("GUATEMALA CITY, 3 AUG 89", "PEREZ'S DEATH MAKES HIM ONE MORE RDP [RED DAWN PARTY] LEADER MURDERED THIS "
+    (wire_copy("GUATEMALA CITY, 3 AUG 89", "PEREZ'S DEATH MAKES HIM ONE MORE RDP [RED DAWN PARTY] LEADER MURDERED THIS "
            "MONTH IN THE CAPITAL."), "RDP"),
     # a murder that was going to be carried out by X is a plan
-    (_wire("GUATEMALA CITY, 12 JAN 89", "THE COLUMNIST WROTE THAT THE MURDER WAS GOING TO BE CARRIED OUT BY A RED DAWN "
+    (wire_copy("GUATEMALA CITY, 12 JAN 89", "THE COLUMNIST WROTE THAT THE MURDER WAS GOING TO BE CARRIED OUT BY A RED DAWN "
            "COMMANDO UNIT TRAINED ABROAD."), "RED DAWN"),
 ], ids=["party-leader-murdered", "going-to-be-carried-out"])
 def test_a_groups_leader_and_a_planned_act_name_no_agent(text, not_actor):
-    _assert_reads(text, None, not_actor)
-
-
-@pytest.mark.parametrize("text,found,not_actor", [
-    # someone's thought or report before the one held responsible is not part of its name
-    ("Police think the Red Dawn Front was responsible for the bombing.", ("accused", "Red Dawn Front"), "think"),
-    ("Diplomats fear the Ruritanian army was behind the massacre.", ("accused", "Ruritanian army"), "fear"),
-    ("The army reported the Red Dawn Front was responsible for the ambush.", ("accused", "Red Dawn Front"),
-     "reported"),
-], ids=["police-think", "diplomats-fear", "reported-ambush"])
-def test_a_thought_or_report_before_the_accused(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
-
-
-def test_two_patterns_in_a_sentence_make_one_attribution():
-    ex = extract(t := "Investigators suspect the Red Dawn Front was behind the blast.", "", content_spans(t))
-    accused = [a for a in ex.attributions if a.kind == "accused"]
-    assert len(accused) == 1, accused
-    assert "Investigators" not in (accused[0].actor or "")
+    assert_reads(text, None, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_found", [
-    (_wire("LIMA, 9 MAY 89", 'THERE WAS NO CONFIRMATION ON WHETHER THE ATTACK WAS PERPETRATED BY MAOIST "RED DAWN" '
+    (wire_copy("LIMA, 9 MAY 89", 'THERE WAS NO CONFIRMATION ON WHETHER THE ATTACK WAS PERPETRATED BY MAOIST "RED DAWN" '
            "GUERRILLAS, WHO HAVE KILLED SEVERAL DIPLOMATS IN THE PAST."),
      ("suspected", "MAOIST RED DAWN GUERRILLAS"), ("carried_out", "MAOIST RED DAWN GUERRILLAS")),
     ("The president did not rule out rogue units of the Ruritanian army as having been responsible for the massacre.",
      ("suspected", "rogue units of the Ruritanian army"), None),
     ("Police have not ruled out that the Red Dawn Front carried out the bombing.",
      ("suspected", "the Red Dawn Front"), ("carried_out", "the Red Dawn Front")),
-    (_wire("BOGOTA, 2 JUN 89", "THE POLICE HAVE NOT RULED OUT THAT THE RED DAWN FRONT CARRIED OUT THE BOMBING OF THE "
+    (wire_copy("BOGOTA, 2 JUN 89", "THE POLICE HAVE NOT RULED OUT THAT THE RED DAWN FRONT CARRIED OUT THE BOMBING OF THE "
            "BANK."), ("suspected", "RED DAWN FRONT"), ("carried_out", "POLICE")),
 ], ids=["no-confirmation-whether", "did-not-rule-out-as-responsible", "not-ruled-out-that", "not-ruled-out-wire"])
 def test_what_is_not_confirmed_or_not_ruled_out_is_suspected(text, found, not_found):
@@ -1258,12 +950,12 @@ def test_what_is_not_confirmed_or_not_ruled_out_is_suspected(text, found, not_fo
     # a relative clause of the group's own act, the group after a preposition
     ("Reporters face threats from the Red Dawn Front, which even partially destroyed the offices of a paper.",
      ("carried_out", "the Red Dawn Front")),
-    (_wire("BOGOTA, 2 JUN 89", "REPORTERS FACE THREATS FROM THE RED DAWN FRONT, WHICH EVEN PARTIALLY DESTROYED THE "
+    (wire_copy("BOGOTA, 2 JUN 89", "REPORTERS FACE THREATS FROM THE RED DAWN FRONT, WHICH EVEN PARTIALLY DESTROYED THE "
            "OFFICES OF A PAPER."), ("carried_out", "RED DAWN FRONT")),
     ("The drug cartel, which bombed a newspaper last month, threatened the judges.",
      ("carried_out", "The drug cartel")),
     # a trafficking organization is a group, "the same" one the group named before
-    (_wire("MEDELLIN, 4 SEP 89", "MEMBERS OF THE SAME DRUG-TRAFFICKING ORGANIZATION DETONATED TWO BOMBS IN BANKS, "
+    (wire_copy("MEDELLIN, 4 SEP 89", "MEMBERS OF THE SAME DRUG-TRAFFICKING ORGANIZATION DETONATED TWO BOMBS IN BANKS, "
            "POLICE SPOKESMEN REPORTED."), ("carried_out", "DRUG-TRAFFICKING ORGANIZATION")),
 ], ids=["has-been-responsible", "which-destroyed", "which-destroyed-wire", "cartel-which-bombed",
         "same-trafficking-organization"])
@@ -1272,41 +964,28 @@ def test_perfect_tense_relative_clauses_and_trafficking_groups(text, found):
     assert found in got, got
 
 
-def test_a_relative_clause_after_an_attack_is_the_attacks():
-    got = responsibility("The president condemned the attacks against a union and a Red Cross organization, which "
-                         "killed 9 people.")
-    assert not any("Red Cross" in a for _, a in got), got
-
-
-def test_a_time_or_place_before_the_subject_is_not_its_name():
-    got = responsibility("Since last year the Red Dawn Front has perpetrated over 30 attacks against oil pipelines.")
-    assert ("carried_out", "the Red Dawn Front") in got, got
-    got = responsibility("In the capital the Red Dawn Front bombed two banks.")
-    assert ("carried_out", "the Red Dawn Front") in got, got
-
-
 @pytest.mark.parametrize("text,found,not_actor", [
     ("A group of people, including members of the Ruritanian army, were arrested in the last few hours because of "
      "their suspected involvement in the assassination of six priests.", ("accused", "Ruritanian army"), None),
-    (_wire("SAN SALVADOR, 7 JAN 90", "TWO MEN, MEMBERS OF THE RED DAWN FRONT, WERE DETAINED YESTERDAY OVER THEIR "
+    (wire_copy("SAN SALVADOR, 7 JAN 90", "TWO MEN, MEMBERS OF THE RED DAWN FRONT, WERE DETAINED YESTERDAY OVER THEIR "
            "ALLEGED ROLE IN THE BOMBING OF THE BANK."), ("accused", "RED DAWN FRONT"), None),
     # the active: the police arrest, they are not held responsible
     ("Police arrested two members of the Red Dawn Front because of their involvement in the bombing.", None,
      "Police"),
 ], ids=["including-members-arrested", "detained-over-role", "police-arrested"])
 def test_those_arrested_for_their_role_in_a_crime_are_accused(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 @pytest.mark.parametrize("text,found,not_found", [
     ("The president announced that members of the Ruritanian armed forces participated in the crime.",
      ("carried_out", "members of the Ruritanian armed forces"), None),
-    (_wire("SAN SALVADOR, 9 JAN 90", 'THE PRESIDENT ANNOUNCED ON SUNDAY THAT "MEMBERS OF THE RURITANIAN ARMED FORCES" '
+    (wire_copy("SAN SALVADOR, 9 JAN 90", 'THE PRESIDENT ANNOUNCED ON SUNDAY THAT "MEMBERS OF THE RURITANIAN ARMED FORCES" '
            "PARTICIPATED IN THE CRIME."), ("carried_out", "RURITANIAN ARMED FORCES"), None),
     ("Members of the Red Dawn Front took part in the massacre of the villagers.",
      ("carried_out", "Members of the Red Dawn Front"), None),
     # a part in talks is no act
-    (_wire("BOGOTA, 2 JUN 89", "MEMBERS OF THE RED DAWN FRONT PARTICIPATED IN THE TALKS HELD IN THE CAPITAL "
+    (wire_copy("BOGOTA, 2 JUN 89", "MEMBERS OF THE RED DAWN FRONT PARTICIPATED IN THE TALKS HELD IN THE CAPITAL "
            "YESTERDAY WITH GOVERNMENT DELEGATES."), None,
      ("carried_out", "RED DAWN FRONT")),
 ], ids=["participated-in-the-crime", "participated-wire", "took-part-in-massacre", "participated-in-talks"])
@@ -1319,31 +998,31 @@ def test_a_part_in_a_crime_is_an_act(text, found, not_found):
 
 
 def test_the_crime_as_a_subject_is_a_noun():
-    got = responsibility(_wire("SAN SALVADOR, 9 JAN 90", "ACCORDING TO TESTIMONY THE COMMISSION GATHERED FROM 115 "
+    got = responsibility(wire_copy("SAN SALVADOR, 9 JAN 90", "ACCORDING TO TESTIMONY THE COMMISSION GATHERED FROM 115 "
                                "MEMBERS OF THE RURITANIAN ARMY AND 103 CIVILIANS, THE MURDER TOOK PLACE BETWEEN 0200 "
                                "AND 0300."))
     assert not any("ARMY" in a for _, a in got), got
 
 
 @pytest.mark.parametrize("text,not_actor", [
-    (_wire("PANAMA CITY, 22 NOV 89", "A MAN WAS TRAILED FOR WEEKS BY U.S. AND RURITANIAN SECRET SERVICE AGENTS IN "
+    (wire_copy("PANAMA CITY, 22 NOV 89", "A MAN WAS TRAILED FOR WEEKS BY U.S. AND RURITANIAN SECRET SERVICE AGENTS IN "
            "PANAMA UNTIL HE PLACED A BOMB IN A MOVIE THEATER AT A MILITARY BASE."), "SECRET SERVICE"),
-    (_wire("SAN SALVADOR, 19 MAR 89", "A SERIES OF EXPLOSIONS PRECEDED A TOTAL BLACKOUT IN THE CAPITAL, WHICH HAS "
+    (wire_copy("SAN SALVADOR, 19 MAR 89", "A SERIES OF EXPLOSIONS PRECEDED A TOTAL BLACKOUT IN THE CAPITAL, WHICH HAS "
            "BEEN PRACTICALLY MILITARIZED BY THE RURITANIAN ARMY."), "ARMY"),
 ], ids=["after-he-placed", "militarized-by"])
 def test_a_persons_act_and_a_place_held_name_no_agent(text, not_actor):
-    _assert_reads(text, None, not_actor)
+    assert_reads(text, None, not_actor)
 
 
 def test_the_act_referred_to_is_not_the_speakers():
-    got = responsibility(_wire("CLANDESTINE, 17 NOV 89", "COMRADE PEREZ [MEMBER OF THE GENERAL COMMAND OF THE RED DAWN "
+    got = responsibility(wire_copy("CLANDESTINE, 17 NOV 89", "COMRADE PEREZ [MEMBER OF THE GENERAL COMMAND OF THE RED DAWN "
                                "FRONT (RDF)] REFERRED TO THE BOMBINGS AND THE KILLING OF THE PRIESTS IN THE CAPITAL."))
     assert not any(k == "carried_out" for k, _ in got), got
 
 
 @pytest.mark.parametrize("text", [
     "Was the bank bombed by the Red Dawn Front?",
-    _wire("CLANDESTINE, NO DATE", "[REPORTER] COMMANDER, WHAT CAN THE POPULAR MOVEMENT AND THE UNIONS DO IN THE FACE OF "
+    wire_copy("CLANDESTINE, NO DATE", "[REPORTER] COMMANDER, WHAT CAN THE POPULAR MOVEMENT AND THE UNIONS DO IN THE FACE OF "
           "A GOVERNMENT THAT HAS KILLED SO MANY WORKERS?"),
 ], ids=["was-it-bombed-by", "what-can-the-movement-do"])
 def test_a_question_asserts_no_act(text):
@@ -1352,15 +1031,15 @@ def test_a_question_asserts_no_act(text):
 
 
 def test_a_forces_commander_is_a_person_here_the_victim():
-    got = responsibility(_wire("MEDELLIN, 3 SEP 89", "A JUDGE IDENTIFIED THE BODY OF THE RURITANIAN POLICE COMMANDER "
+    got = responsibility(wire_copy("MEDELLIN, 3 SEP 89", "A JUDGE IDENTIFIED THE BODY OF THE RURITANIAN POLICE COMMANDER "
                                "MURDERED THIS MORNING ON THE CITY'S WEST SIDE."))
     assert not any("POLICE" in a for _, a in got), got
 
 
 @pytest.mark.parametrize("text", [
-    _wire("CLANDESTINE, 2 JAN 90", "THE RED DAWN FRONT HAS NEVER HAD A POLICY TO ATTACK OR HARM THE CIVILIAN "
+    wire_copy("CLANDESTINE, 2 JAN 90", "THE RED DAWN FRONT HAS NEVER HAD A POLICY TO ATTACK OR HARM THE CIVILIAN "
           "POPULATION. OUR GESTURES ARE A CLEAR CONTRIBUTION TO PEACE."),
-    _wire("CLANDESTINE, 2 JAN 90", "THE RED DAWN FRONT IS NOT ATTACKING CIVILIANS IN THE TOWNS OF THE NORTH, ITS "
+    wire_copy("CLANDESTINE, 2 JAN 90", "THE RED DAWN FRONT IS NOT ATTACKING CIVILIANS IN THE TOWNS OF THE NORTH, ITS "
           "COMMANDERS SAID IN A STATEMENT BROADCAST YESTERDAY FROM THE MOUNTAINS."),
 ], ids=["never-had-a-policy-to-attack", "is-not-attacking"])
 def test_a_group_that_never_acted_is_no_agent(text):
@@ -1369,63 +1048,63 @@ def test_a_group_that_never_acted_is_no_agent(text):
 
 
 def test_the_group_that_accuses_is_not_accused():
-    got = responsibility(_wire("BOGOTA, 20 FEB 90", "THREE PEASANTS WERE KILLED IN THE SOUTH AFTER BEING ACCUSED BY "
+    got = responsibility(wire_copy("BOGOTA, 20 FEB 90", "THREE PEASANTS WERE KILLED IN THE SOUTH AFTER BEING ACCUSED BY "
                                "THE RED DAWN FRONT OF BEING ARMY INFORMANTS."))
     assert ("accused", "RED DAWN FRONT") not in got, got
 
 
 def test_a_hedge_of_the_next_clause_is_not_this_ones():
-    got = responsibility(_wire("SAN SALVADOR, 12 NOV 89", "URBAN CELLS OF THE RED DAWN FRONT ATTACKED AT LEAST 10 "
+    got = responsibility(wire_copy("SAN SALVADOR, 12 NOV 89", "URBAN CELLS OF THE RED DAWN FRONT ATTACKED AT LEAST 10 "
                                "MILITARY POSITIONS IN THE CAPITAL ON SATURDAY NIGHT, AND THE ATTACKS ARE APPARENTLY "
                                "CONTINUING THIS MORNING."))
     assert ("carried_out", "RED DAWN FRONT") in got and ("accused", "RED DAWN FRONT") not in got, got
 
 
 def test_the_group_that_demands_is_no_agent():
-    got = responsibility(_wire("SAN SALVADOR, 4 SEP 89", "THE CONDITIONS DEMANDED BY THE RED DAWN FRONT INCLUDE REFORMS "
+    got = responsibility(wire_copy("SAN SALVADOR, 4 SEP 89", "THE CONDITIONS DEMANDED BY THE RED DAWN FRONT INCLUDE REFORMS "
                                "TO THE JUDICIAL SYSTEM AND AN END TO ALL MANNER OF REPRESSION AND KILLINGS."))
     assert ("carried_out", "RED DAWN FRONT") not in got, got
 
 
 @pytest.mark.parametrize("text,found,not_actor", [
-    (_wire("CHALATENANGO, 19 MAR 89", "A COLONEL TOLD REPORTERS THAT OVER 500 GUERRILLA FIGHTERS ATTACKED TWO TOWNS "
+    (wire_copy("CHALATENANGO, 19 MAR 89", "A COLONEL TOLD REPORTERS THAT OVER 500 GUERRILLA FIGHTERS ATTACKED TWO TOWNS "
            "IN THE NORTH HOURS BEFORE THE ELECTIONS."), None, "GUERRILLA FIGHTERS"),
-    (_wire("SAN SALVADOR, 1 NOV 89", "MILITARY SPOKESMEN SAID THAT THE REBEL FORCES ATTACKED THE PRESIDENTIAL "
+    (wire_copy("SAN SALVADOR, 1 NOV 89", "MILITARY SPOKESMEN SAID THAT THE REBEL FORCES ATTACKED THE PRESIDENTIAL "
            "RESIDENCE AND TWO HOTELS IN THE CAPITAL LAST NIGHT."), None, "REBEL FORCES"),
     # a name before the fighters still names the group
-    (_wire("SAN SALVADOR, 1 NOV 89", "MILITARY SPOKESMEN SAID THAT RED DAWN FIGHTERS ATTACKED THE PRESIDENTIAL "
+    (wire_copy("SAN SALVADOR, 1 NOV 89", "MILITARY SPOKESMEN SAID THAT RED DAWN FIGHTERS ATTACKED THE PRESIDENTIAL "
            "RESIDENCE AND TWO HOTELS IN THE CAPITAL LAST NIGHT."), ("carried_out", "RED DAWN FIGHTERS"), None),
 ], ids=["guerrilla-fighters", "rebel-forces", "red-dawn-fighters"])
 def test_guerrilla_forces_and_fighters_name_no_group(text, found, not_actor):
-    _assert_reads(text, found, not_actor)
+    assert_reads(text, found, not_actor)
 
 
 def test_unnamed_death_squads_are_generic_in_wire_copy():
-    got = responsibility(_wire("GUATEMALA CITY, 2 SEP 89", "THE BODIES OF FOUR STUDENTS WHO HAD BEEN KIDNAPPED OVER THE "
+    got = responsibility(wire_copy("GUATEMALA CITY, 2 SEP 89", "THE BODIES OF FOUR STUDENTS WHO HAD BEEN KIDNAPPED OVER THE "
                                "PAST 2 WEEKS BY DEATH SQUADS WERE FOUND TODAY NEAR THE CAMPUS."))
     assert not any("DEATH SQUAD" in a for _, a in got), got
 
 
 @pytest.mark.parametrize("text,not_actor", [
-    (_wire("MEDELLIN, 20 AUG 89", "THE JUDGE WAS INVESTIGATING THE MASSACRE OF 43 PERSONS IN THE TOWN BY A PARAMILITARY "
+    (wire_copy("MEDELLIN, 20 AUG 89", "THE JUDGE WAS INVESTIGATING THE MASSACRE OF 43 PERSONS IN THE TOWN BY A PARAMILITARY "
            "GROUP AND THE MURDER OF A POLICE COLONEL."), "GROUP"),
-    (_wire("LA PAZ, 26 MAY 89", "LESS THAN 40 HOURS AFTER THE MURDER OF THE TWO MISSIONARIES BY AN IRREGULAR ARMED GROUP "
+    (wire_copy("LA PAZ, 26 MAY 89", "LESS THAN 40 HOURS AFTER THE MURDER OF THE TWO MISSIONARIES BY AN IRREGULAR ARMED GROUP "
            "THE POLICE DECLARED AN EMERGENCY."), "GROUP"),
-    (_wire("BOGOTA, 3 JAN 90", "THE CANDIDATE CONDEMNED THE CHAIN OF ATTACKS PERPETRATED BY DRUG TERRORISTS IN THE "
+    (wire_copy("BOGOTA, 3 JAN 90", "THE CANDIDATE CONDEMNED THE CHAIN OF ATTACKS PERPETRATED BY DRUG TERRORISTS IN THE "
            "COUNTRY OVER THE PAST FEW MONTHS."), "DRUG"),
-    (_wire("TEGUCIGALPA, 9 JUN 89", "THE VILLAGERS WERE MURDERED BY GOVERNMENT FORCES, THE REFUGEES TOLD REPORTERS IN THE "
+    (wire_copy("TEGUCIGALPA, 9 JUN 89", "THE VILLAGERS WERE MURDERED BY GOVERNMENT FORCES, THE REFUGEES TOLD REPORTERS IN THE "
            "CAMP YESTERDAY."), "FORCES"),
     # a paramilitary group accused is not "the military"
-    (_wire("BOGOTA, 12 JAN 89", "ACCORDING TO THE SECURITY DEPARTMENT, A RIGHTIST PARAMILITARY GROUP IS RESPONSIBLE FOR "
+    (wire_copy("BOGOTA, 12 JAN 89", "ACCORDING TO THE SECURITY DEPARTMENT, A RIGHTIST PARAMILITARY GROUP IS RESPONSIBLE FOR "
            "THE MASSACRE OF 12 PERSONS LAST WEDNESDAY."), "MILITARY"),
 ], ids=["paramilitary-group", "irregular-armed-group", "drug-terrorists", "government-forces", "paramilitary-accused"])
 def test_a_kind_of_group_is_no_name_in_wire_copy(text, not_actor):
-    _assert_reads(text, None, not_actor)
+    assert_reads(text, None, not_actor)
 
 
 @pytest.mark.parametrize("text", [
     "During the protest the Ruritanian police shot in the air to disperse the crowd.",
-    _wire("LIMA, 30 NOV 89", "DURING THE INCIDENTS, TIRES WERE BURNED AND THE RURITANIAN POLICE SHOT INTO THE AIR TO "
+    wire_copy("LIMA, 30 NOV 89", "DURING THE INCIDENTS, TIRES WERE BURNED AND THE RURITANIAN POLICE SHOT INTO THE AIR TO "
           "DISPERSE THE STRIKERS IN THE CENTER OF THE CITY."),
 ], ids=["mixed", "wire"])
 def test_shots_in_the_air_attack_no_one(text):
@@ -1434,7 +1113,7 @@ def test_shots_in_the_air_attack_no_one(text):
 
 
 @pytest.mark.parametrize("text,found,not_found", [
-    (_wire("SAN SALVADOR, 1 NOV 89", "THE PRESIDENT REJECTED THE IRRESPONSIBLE ACCUSATIONS MADE BY THE RED DAWN FRONT "
+    (wire_copy("SAN SALVADOR, 1 NOV 89", "THE PRESIDENT REJECTED THE IRRESPONSIBLE ACCUSATIONS MADE BY THE RED DAWN FRONT "
            "THAT THE ATTACK HAD BEEN CARRIED OUT BY THE RURITANIAN ARMED FORCES."),
      ("accused", "RURITANIAN ARMED FORCES"), ("carried_out", "RURITANIAN ARMED FORCES")),
     ("The president rejected the allegations that the massacre was carried out by the Ruritanian army.",

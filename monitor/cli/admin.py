@@ -1,0 +1,301 @@
+"""Admin commands: topics, feeds, stories, alerts, status, failed jobs."""
+
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from urllib.parse import urlsplit
+
+import redis
+
+from monitor.cli.common import UsageError, ago, due_in, redis_for, show
+from monitor.models import Topic
+from monitor.settings import Settings
+from monitor.state.keys import Keys
+from monitor.state.store import Feed, Store
+from monitor.stories.render import story_text, table
+
+
+def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.delivery.channels import validate_spec
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "add":
+            if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", a.name):
+                raise UsageError(f"topic name {a.name!r}: use letters, digits, '-', '_' or '.'")
+            for f in a.feed or []:
+                if st.feed(f) is None:
+                    raise UsageError(f"unknown feed {f!r}: see `newsmon feeds list`")
+            try:
+                chans = tuple(validate_spec(c) for c in (a.channel or ["console"]))
+            except ValueError as e:
+                raise UsageError(str(e)) from None
+            from monitor.delivery.policy import AlertPolicy, parse_quiet, parse_threshold
+            try:
+                thresholds = dict(parse_threshold(x) for x in (a.threshold or []))
+                if a.quiet:
+                    parse_quiet(a.quiet)
+            except ValueError as e:
+                raise UsageError(str(e)) from None
+            policy = AlertPolicy(thresholds, a.cooldown, a.digest, a.quiet or "")
+            t = Topic(a.name, tuple(a.term or ()), tuple(a.feed or ()), chans, policy.to_dict())
+            st.put_topic(t)
+            print(f"topic {t.name}: {len(t.terms)} terms, {len(t.feeds) or 'all'} feeds, channels {', '.join(t.channels)}")
+        elif a.verb == "list":
+            ts = st.topics()
+            show([t.to_dict() for t in ts], a.json, table(
+                [[t.name, ", ".join(t.terms) or "(everything)", len(t.feeds) or "all", ", ".join(t.channels)] for t in ts],
+                ["topic", "terms", "feeds", "channels"]))
+        elif a.verb == "show":
+            t = st.topic(a.name)
+            if t is None:
+                raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
+            n = r.zcard(st.k.stories(t.name))
+            p = t.policy
+            rules = ", ".join(f"{m}>={v}" for m, v in p.get("thresholds", {}).items()) or "-"
+            show({**t.to_dict(), "stories": n}, a.json,
+                   f"topic {t.name}\n  terms:    {', '.join(t.terms) or '(everything)'}\n"
+                   f"  feeds:    {', '.join(t.feeds) or '(all feeds)'}\n  channels: {', '.join(t.channels)}\n"
+                   f"  alerts:   thresholds {rules}; cooldown {p.get('cooldown', 0):g}s; "
+                   f"digest {p.get('digest', 0):g}s; quiet hours {p.get('quiet') or '-'}\n"
+                   f"  stories:  {n}")
+        elif a.verb == "remove":
+            if not st.remove_topic(a.name):
+                raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
+            print(f"removed topic {a.name}")
+    return 0
+
+
+def _check_url(url: str) -> str:
+    p = urlsplit(url)
+    if p.scheme not in ("http", "https") or not p.hostname:
+        raise UsageError(f"malformed feed URL {url!r}: expected http:// or https:// and a host")
+    return url
+
+
+def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.ingest.feeds import url_id
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "add":
+            url = _check_url(a.url)
+            fid = a.id or url_id(url)[:10]
+            if a.topic and st.topic(a.topic) is None:
+                raise UsageError(f"unknown topic {a.topic!r}: add it first with `newsmon topics add`")
+            feed = Feed(fid, url, [a.topic] if a.topic else [], interval=a.interval or s.poll_interval)
+            st.put_feed(feed)
+            st.schedule(fid, time.time())
+            if a.topic:
+                t = st.topic(a.topic)
+                assert t is not None
+                if t.feeds and fid not in t.feeds:
+                    st.put_topic(Topic(t.name, t.terms, (*t.feeds, fid), t.channels))
+            print(f"feed {fid}: {url} (polled every {feed.interval:.0f}s, first poll now)")
+        elif a.verb == "list":
+            fs = st.feeds()
+            rows = []
+            for f in fs:
+                nxt = st.next_poll(f.id)
+                rows.append([f.id, f.url[:60], "disabled: " + f.disabled if f.disabled else "ok" if not f.errors else f"{f.errors} errors",
+                             ago(f.last_success), (f.last_error or "-")[:50], due_in(nxt)])
+            show([{**f.to_dict(), "next_poll": st.next_poll(f.id)} for f in fs], a.json,
+                   table(rows, ["id", "url", "health", "last success", "last error", "next poll"]))
+        elif a.verb == "remove":
+            if not st.remove_feed(a.id):
+                raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
+            print(f"removed feed {a.id}")
+        elif a.verb == "poll":
+            from monitor.ops.clock import poll_now
+            f = st.feed(a.id)
+            if f is None:
+                raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
+            if f.disabled and not a.force:
+                raise UsageError(f"feed {a.id} is disabled ({f.disabled}); use --force to poll it anyway")
+            if a.force:
+                f.disabled, f.errors = None, 0
+                st.put_feed(f)
+            poll_now(r, s.namespace, a.id, time.time())
+            print(f"poll of {a.id} enqueued; a worker will run it")
+    return 0
+
+
+def cmd_stories(a: argparse.Namespace, s: Settings) -> int:
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "list":
+            stories = st.stories(a.topic)
+            show([x.summary() for x in stories], a.json, table(
+                [[x.id, x.topic, len(x.articles), x.current("killed") if x.current("killed") is not None else "-",
+                  x.current("injured") if x.current("injured") is not None else "-", x.title[:60]] for x in stories],
+                ["story", "topic", "articles", "killed", "injured", "title"]))
+        else:
+            story = st.story(a.id)
+            if story is None:
+                raise UsageError(f"unknown story {a.id!r}: see `newsmon stories list`")
+            show(story.summary(), a.json, story_text(story))
+    return 0
+
+
+def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        if a.verb == "test":
+            from monitor.delivery.channels import TransportError, send, validate_spec
+            from monitor.models import Alert
+            try:
+                validate_spec(a.channel)
+            except ValueError as e:
+                raise UsageError(str(e)) from None
+            al = Alert("test", "test", "test", "-", "test", "newsmon test message", ("if you read this, the channel works",),
+                       time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+            try:
+                send(a.channel, al, s)
+            except TransportError as e:
+                print(f"newsmon: test message on {a.channel} failed: {e}", file=sys.stderr)
+                return 1
+            print(f"test message sent on {a.channel}")
+            return 0
+        alerts = st.alerts(-a.limit, -1)
+        rows, out = [], []
+        for al in alerts:
+            d = st.delivery(al.id)
+            out.append({**al.to_dict(), "delivery": {ch: x.label() for ch, x in d.items()}})
+            rows.append([al.id, al.story, al.kind, ", ".join(f"{ch}:{x.state}" for ch, x in d.items()) or "-", al.text[:80]])
+        show(out, a.json, table(rows, ["alert", "story", "kind", "delivery", "text"]))
+    return 0
+
+
+def cmd_status(a: argparse.Namespace, s: Settings) -> int:
+    from rq.registry import FailedJobRegistry
+
+    from monitor.state.queues import QUEUES, our_workers, queue
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        queues = {}
+        for name in QUEUES:
+            q = queue(r, s.namespace, name)
+            queues[name] = {"queued": q.count, "failed": len(FailedJobRegistry(queue=q))}
+        workers = [{"name": w.name, "state": w.get_state(), "queues": w.queue_names()} for w in our_workers(r, s.namespace)]
+        feeds = st.feeds()
+        broken = {k.decode(): v.decode() for k, v in r.hgetall(st.k.broken_channels()).items()}
+        hb = r.get(st.k.heartbeat("clock"))
+        status = {"queues": queues, "workers": workers, "feeds": {"total": len(feeds),
+                  "failing": sum(1 for f in feeds if f.errors and not f.disabled),
+                  "disabled": sum(1 for f in feeds if f.disabled)},
+                  "clock_heartbeat": float(hb) if hb else None, "broken_channels": broken,
+                  "topics": len(st.topics()), "alerts": r.zcard(st.k.alerts())}
+        human = "\n".join([
+            table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"]), "",
+            f"workers: {len(workers)}  " + ", ".join(f"{w['name']} ({w['state']})" for w in workers),
+            f"clock: last tick {ago(status['clock_heartbeat'])}",
+            f"feeds: {len(feeds)} ({status['feeds']['failing']} failing, {status['feeds']['disabled']} disabled)",
+            f"topics: {status['topics']}  alerts: {status['alerts']}",
+            "broken channels: " + (", ".join(f"{k} ({v})" for k, v in broken.items()) or "none"),
+        ])
+        show(status, a.json, human)
+    return 0
+
+
+def _failed_jobs(r: redis.Redis, ns: str) -> list[tuple[object, object]]:
+    from rq.job import Job
+    from rq.registry import FailedJobRegistry
+
+    from monitor.state.queues import QUEUES, queue
+    out = []
+    for name in QUEUES:
+        q = queue(r, ns, name)
+        reg = FailedJobRegistry(queue=q)
+        for jid in reg.get_job_ids():
+            job = Job.fetch(jid, connection=r) if r.exists(f"rq:job:{jid}") else None
+            out.append((reg, job if job is not None else jid))
+    return out
+
+
+def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
+    with redis_for(s) as r:
+        jobs = _failed_jobs(r, s.namespace)
+        if a.verb == "list":
+            rows, data = [], []
+            for reg, job in jobs:
+                if isinstance(job, str):
+                    rows.append([job, reg.name, "-", "-", "(job data expired)"])
+                    continue
+                err = (job.latest_result().exc_string if job.latest_result() else "") or ""
+                last = err.strip().splitlines()[-1] if err.strip() else "-"
+                concerns = ", ".join(str(x) if not isinstance(x, dict) else x.get("url") or x.get("key", "")
+                                     for x in job.args)
+                rows.append([job.id, reg.name.split(":")[-1], job.func_name.rsplit(".", 1)[-1], concerns[:60], last[:70]])
+                data.append({"id": job.id, "queue": reg.name, "function": job.func_name, "args": job.args,
+                             "ended_at": str(job.ended_at), "error": err})
+            show(data, a.json, table(rows, ["job", "queue", "function", "concerns", "error"]))
+            return 0
+        wanted = set(a.ids)
+        if not wanted and not a.all:
+            raise UsageError(f"name the jobs to {a.verb} (see `newsmon failed list`) or pass --all")
+        n = 0
+        for reg, job in jobs:
+            jid = job if isinstance(job, str) else job.id
+            if not a.all and jid not in wanted:
+                continue
+            if a.verb == "requeue" and not isinstance(job, str):
+                reg.requeue(jid)
+            else:
+                reg.remove(jid, delete_job=True)
+            n += 1
+        print(f"{a.verb}d {n} failed job(s)")
+    return 0
+
+
+def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
+    t = sub.add_parser("topics", help="watched topics").add_subparsers(dest="verb", required=True)
+    x = t.add_parser("add", help="add or replace a topic")
+    x.add_argument("name")
+    x.add_argument("--term", action="append", help="match term (all its words must appear); repeatable")
+    x.add_argument("--feed", action="append", help="feed id (default: all feeds); repeatable")
+    x.add_argument("--channel", action="append", help="console, slack, slack:#channel or email:address; repeatable")
+    x.add_argument("--threshold", action="append", help="METRIC=N or METRIC=N%%: smaller figure changes are not sent")
+    x.add_argument("--cooldown", type=float, default=0.0, help="seconds between two alerts of a story "
+                   "(a figure change goes at once)")
+    x.add_argument("--digest", type=float, default=0.0, help="collect alerts and send one message per this many seconds")
+    x.add_argument("--quiet", help="quiet hours HH:MM-HH:MM (UTC): alerts wait for their end")
+    t.add_parser("list").add_argument("--json", action="store_true")
+    x = t.add_parser("show")
+    x.add_argument("name")
+    x.add_argument("--json", action="store_true")
+    t.add_parser("remove").add_argument("name")
+
+    f = sub.add_parser("feeds", help="news feeds").add_subparsers(dest="verb", required=True)
+    x = f.add_parser("add")
+    x.add_argument("url")
+    x.add_argument("--topic")
+    x.add_argument("--id")
+    x.add_argument("--interval", type=float, help="seconds between polls")
+    f.add_parser("list").add_argument("--json", action="store_true")
+    f.add_parser("remove").add_argument("id")
+    x = f.add_parser("poll", help="poll a feed now")
+    x.add_argument("id")
+    x.add_argument("--force", action="store_true", help="ignore back-off and re-enable a disabled feed")
+
+    st = sub.add_parser("stories", help="tracked stories and their ledgers").add_subparsers(dest="verb", required=True)
+    x = st.add_parser("list")
+    x.add_argument("--topic")
+    x.add_argument("--json", action="store_true")
+    x = st.add_parser("show")
+    x.add_argument("id")
+    x.add_argument("--json", action="store_true")
+
+    al = sub.add_parser("alerts", help="alerts and their delivery").add_subparsers(dest="verb", required=True)
+    x = al.add_parser("list")
+    x.add_argument("--limit", type=int, default=50)
+    x.add_argument("--json", action="store_true")
+    al.add_parser("test", help="send a test message").add_argument("channel")
+    sub.add_parser("status", help="queues, workers, feeds, failed jobs").add_argument("--json", action="store_true")
+    fl = sub.add_parser("failed", help="RQ's failed jobs").add_subparsers(dest="verb", required=True)
+    fl.add_parser("list").add_argument("--json", action="store_true")
+    for verb in ("requeue", "purge"):
+        x = fl.add_parser(verb)
+        x.add_argument("ids", nargs="*")
+        x.add_argument("--all", action="store_true")

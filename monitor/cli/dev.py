@@ -1,0 +1,167 @@
+"""Development commands: replay, eval, bench, demo, sample."""
+
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from monitor.cli.common import UsageError, redis_for
+from monitor.settings import Settings
+from monitor.state.keys import Keys
+from monitor.state.store import Store
+
+
+def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.devtools.replay import InputError, replay
+    from monitor.pipeline import match_policy
+    if not Path(a.input).is_file():
+        raise UsageError(f"no such input file: {a.input}")
+    with redis_for(s, persistent=False) as r:
+        topic = None
+        if a.topic:
+            topic = Store(r, Keys(s.namespace)).topic(a.topic)
+            if topic is None:
+                raise UsageError(f"unknown topic {a.topic!r}: see `newsmon topics list`")
+        try:
+            res = replay(r, Path(a.input), Path(a.out), topic, match_policy(s),
+                         progress=not a.quiet)
+        except InputError as e:
+            raise UsageError(str(e)) from None
+    print(f"replayed {res['documents']} documents in {res['seconds']}s: {res['stories']} stories, "
+          f"{res['alerts']} alerts -> {a.out}")
+    return 0
+
+
+def _titles_only(src: Path, dst: Path) -> Path:
+    """The input with every article's text (and HTML) dropped: a headline-only stream."""
+    with src.open(encoding="utf-8") as f, dst.open("w", encoding="utf-8") as out:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                d["text"], d["html"] = "", None
+                out.write(json.dumps(d) + "\n")
+    return dst
+
+
+def _score(what: str, gold: Path, out: Path, only: set[str] | None) -> dict:
+    from monitor.devtools.evaluate import score_figures, score_ledger, score_muc, score_polnear, score_stories
+    if what == "stories":
+        return score_stories(gold, out / "assignments.jsonl", only)
+    if what == "ledger":
+        return score_ledger(gold, out, only)
+    if what == "attribution":
+        first = json.loads(gold.open().readline())
+        return (score_polnear if "figure_span" in first else score_muc)(gold, out / "figures.jsonl", only)
+    return score_figures(gold, out / "figures.jsonl", only)
+
+
+def _rounded(res: dict) -> dict:
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in res.items()}
+
+
+def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
+    import tempfile
+
+    from monitor.devtools.evaluate import parts
+    out = Path(a.out or tempfile.mkdtemp(prefix="newsmon-eval-"))
+    out.mkdir(parents=True, exist_ok=True)
+    docs = Path(a.input or a.gold)
+    if a.what == "attribution" and not a.input and a.gold.endswith("-pairs.jsonl"):
+        docs = Path(a.gold.replace("-pairs.jsonl", ".jsonl"))  # PolNeAR: the texts beside the pairs
+    if a.titles_only:
+        docs = _titles_only(docs, out / "titles-only-input.jsonl")
+    if not (a.reuse and (out / "assignments.jsonl").exists()):
+        cmd_replay(argparse.Namespace(input=str(docs), out=str(out), topic=None, quiet=a.quiet), s)
+    gold = Path(a.gold)
+    if a.split:
+        if not Path(a.split).is_file():
+            raise UsageError(f"no such split file: {a.split} (see ../shared/data/splits/)")
+        ps = parts(gold, Path(a.split))
+        res = {"all": _rounded(_score(a.what, gold, out, None)),
+               **{name: _rounded(_score(a.what, gold, out, ids)) for name, ids in ps.items()}}
+    else:
+        res = _rounded(_score(a.what, gold, out, None))
+    print(json.dumps(res, indent=2))
+    if not a.out:
+        import shutil
+        shutil.rmtree(out, ignore_errors=True)
+    return 0
+
+
+def cmd_sample(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.devtools.sample import write_jsonl
+    n = write_jsonl(Path(a.path))
+    print(f"wrote {n} sample articles to {a.path}")
+    return 0
+
+
+def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.devtools import bench
+    if a.what == "pipeline":
+        if not a.data or not Path(a.data).is_file():
+            raise UsageError("bench pipeline needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/ltqa-dev-2013-2015.jsonl)")
+        with redis_for(s, persistent=False) as r:
+            url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
+            res = bench.pipeline(url, Path(a.data), [int(x) for x in a.workers.split(",")], a.articles,
+                                 a.feed_count, a.rate)
+        print(json.dumps(res, indent=2))
+        return 0
+    if a.what == "matching":
+        if not a.data or not Path(a.data).is_file():
+            raise UsageError("bench matching needs --data FILE.jsonl of articles to match (e.g. ltqa-dev)")
+        with redis_for(s, persistent=False) as r:
+            res = bench.matching(r, Path(a.data), [int(x) for x in a.stories.split(",")], a.articles)
+        print(json.dumps(res, indent=2))
+        return 0
+    if a.what == "extraction":
+        if not a.data or not Path(a.data).is_file():
+            raise UsageError("bench extraction needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/gvdb-dev.jsonl)")
+        res = bench.extraction(Path(a.data))
+    else:
+        with redis_for(s, persistent=False) as r:
+            url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
+            res = bench.polling(r, url, feeds=a.feeds, polls=a.polls)
+    print(json.dumps(res, indent=2))
+    return 0
+
+
+def cmd_demo(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.devtools.demo import run_demo
+    return run_demo(s, interval=a.interval, timeout=a.timeout)
+
+
+def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
+    x = sub.add_parser("replay", help="run a JSONL file through the pipeline")
+    x.add_argument("input")
+    x.add_argument("--out", required=True)
+    x.add_argument("--topic")
+    x.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    x = sub.add_parser("eval", help="replay labelled data and score it")
+    x.add_argument("what", choices=["stories", "figures", "ledger", "attribution"])
+    x.add_argument("--input", help="the documents to replay, when they are not in GOLD (PolNeAR's pairs)")
+    x.add_argument("gold")
+    x.add_argument("--out", help="keep the replay's files here")
+    x.add_argument("--reuse", action="store_true", help="score the files already in --out")
+    x.add_argument("--split", help="a check-part id list (../shared/data/splits/*-check.txt): score all, tune and check")
+    x.add_argument("--titles-only", action="store_true", help="drop every article's text: a headline-only stream")
+    x.add_argument("--quiet", action="store_true")
+
+    x = sub.add_parser("demo", help="run the whole pipeline on the bundled sample")
+    x.add_argument("--interval", type=float, default=2.0, help="seconds between two articles appearing")
+    x.add_argument("--timeout", type=float, default=300.0)
+
+    sub.add_parser("sample", help="write the bundled sample as replay input").add_argument("path")
+
+    x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end)")
+    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching"])
+    x.add_argument("--stories", default="1000,10000,100000", help="active stories to try (matching)")
+    x.add_argument("--workers", default="1,2,4", help="worker processes to try (pipeline)")
+    x.add_argument("--articles", type=int, default=300, help="articles published (pipeline) or probes (matching)")
+    x.add_argument("--feed-count", type=int, default=30, help="feeds they are spread over (pipeline)")
+    x.add_argument("--rate", type=float, default=20.0, help="articles published per second (pipeline)")
+    x.add_argument("--feeds", type=int, default=10_000, help="feeds registered (polling)")
+    x.add_argument("--polls", type=int, default=1000, help="feeds due and polled (polling)")
+    x.add_argument("--data", help="JSONL of articles (extraction)")

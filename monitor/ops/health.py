@@ -1,0 +1,41 @@
+"""Health of the daemon for `newsmon check`: heartbeats, the leader lock, the backlog, failed jobs."""
+
+from __future__ import annotations
+
+import time
+
+import redis
+
+from monitor.settings import Settings
+from monitor.state.keys import Keys
+from monitor.state.store import Store
+
+
+def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[str, bool, str]]:
+    """(check, ok, detail) for `newsmon check`: heartbeats, leader, backlog, failed jobs."""
+    from rq.registry import FailedJobRegistry
+
+    from monitor.state.queues import QUEUES, our_workers, queue
+    st = Store(r, Keys(s.namespace))
+    out: list[tuple[str, bool, str]] = []
+    now = time.time()
+    if component in ("all", "clock"):
+        hb = r.get(st.k.heartbeat("clock"))
+        leader = r.get(st.k.lock("clock"))
+        age = now - float(hb) if hb else None
+        out.append(("clock heartbeat", age is not None, f"last tick {age:.0f}s ago" if age is not None else "no clock has ticked recently"))
+        out.append(("clock leader", leader is not None, leader.decode() if leader else "no clock holds the leader lock"))
+    if component in ("all", "worker"):
+        limit = s.job_monitoring + 60
+        alive = [w for w in our_workers(r, s.namespace)
+                 if w.last_heartbeat and now - w.last_heartbeat.timestamp() < limit]
+        out.append(("workers", bool(alive), f"{len(alive)} alive" if alive else f"no worker heartbeat in the last {limit:.0f}s"))
+    if component == "all":
+        queued = failed = 0
+        for name in QUEUES:
+            q = queue(r, s.namespace, name)
+            queued += q.count
+            failed += len(FailedJobRegistry(queue=q))
+        out.append(("queue backlog", queued <= s.check_max_backlog, f"{queued} queued (limit {s.check_max_backlog})"))
+        out.append(("failed jobs", failed <= s.check_max_failed, f"{failed} failed (limit {s.check_max_failed})"))
+    return out
