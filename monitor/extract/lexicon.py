@@ -25,7 +25,12 @@ VIOLENT_ACTS = (r"(?:killed|murdered|assassinated|attacked|kidnapped|abducted|bo
             rf"(?:participated|took part|were involved|was involved) in)"
             rf"(?=\s+(?:(?:a|an|the|its|their|two|three|several|\d+)\s+)?(?:[\w-]+\s+){{0,3}}?"
             rf"(?:{ATTACK_NOUN}|{PROJECTILES})\b|\s+by\b))")
-# a phrase set off before a verb: "people, including members of X, were arrested"
+# the same acts in all-caps wire copy, as word stems ("KILLED", "MACHINEGUNNED", "BLEW UP")
+VIOLENT_STEMS = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
+                      r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET\s+FIRE|EXPLO(?=D|S)|DETONAT|FIRED|OPENED\s+FIRE|RAID|SEIZ|"
+                      r"HIJACK|SABOTAG|TORTUR|EXECUT(?!IVE)|STORM|ROCKET|MORTAR|GRENADE|CAR\s+BOMB|TOOK\s+HOSTAGE|GUNNED|HOSTAGE|"
+                      r"CLAIMED\s+THE\s+LIVES|BL(?:EW|OWN|OW|OWING)\s+UP)\w*",
+                      re.IGNORECASE)
 # warning shots, no one attacked: "the police shot in the air"
 INTO_THE_AIR = r"\s+(?:shots\s+|rounds\s+)?in(?:to)?\s+the\s+air\b"
 # a sentence that asks: it asserts no act
@@ -53,6 +58,7 @@ WHETHER = re.compile(r"\b(?:know|knows|knew|known|clear|unclear|certain|sure|inv
                      r"(?:[\w'’\"“”-]+\s+){0,10}$", re.IGNORECASE)
 # a condition ends right before: "as they would have if the attack had been carried out by X"
 CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:[\w'’-]+\s+){0,10}$", re.IGNORECASE)
+# weapons are no actors: "drones struck the base"
 WEAPONS = re.compile(r"\b(?:drones?|aircraft|jets?|planes?|helicopters?|missiles?|rockets?|bombs?|mortars?|"
                       r"grenades?|explosives?|car bombs?|dynamite|rifles?|guns?)\b", re.IGNORECASE)
 
@@ -70,16 +76,16 @@ def means_class(text: str) -> str:
     if "drone" in t or "uav" in t:
         return "drones"
     return "aircraft"
-VIOLENT_STEMS = re.compile(r"\b(?:KILL|MURDER|ASSASSINAT|ATTACK|KIDNAP|ABDUCT|BOMB|DYNAMIT|AMBUSH|MASSACR|MACHINEGUN|"
-                      r"SHOT|SHOOT|WOUND|DESTROY|BURN|SET\s+FIRE|EXPLO(?=D|S)|DETONAT|FIRED|OPENED\s+FIRE|RAID|SEIZ|"
-                      r"HIJACK|SABOTAG|TORTUR|EXECUT(?!IVE)|STORM|ROCKET|MORTAR|GRENADE|CAR\s+BOMB|TOOK\s+HOSTAGE|GUNNED|HOSTAGE|"
-                      r"CLAIMED\s+THE\s+LIVES|BL(?:EW|OWN|OW|OWING)\s+UP)\w*",
-                      re.IGNORECASE)
 
 # ---------------------------------------------------------------- speech: who says so
+
+# a group or state telling of its own act: "X said it had fired the rockets"
+OWN_ACCOUNT_VERBS = r"(?:said|says|announced|announces|confirmed|confirms|acknowledged|admitted|admits|stated)"
+# speech in wire copy: a group that reports or accuses is not the agent of what it tells
 WIRE_SPEECH = re.compile(r"\b(?:REPORT\w*|SAID|SAYS|STATED|ANNOUNC\w*|CONFIRM\w*|DENOUNC\w*|INFORM\w*|TOLD|ADDED|"
                      r"DISCLOSED|REVEALED|CHARG\w*|ACCUS\w*|BLAM\w*|NOTED|EXPLAINED|DECLARED|INDICATE[SD]|"
                      r"ASSERTED|CLAIMED THAT|ADMITTED THAT|ACCORDING|BELIEVES?|THINKS?)\b", re.IGNORECASE)
+# the verbs that attribute a figure to its source: "X said", "figures released by X showed"
 REPORTING_VERBS = (r"(?:said|says|say|told|tells|reported|reports|report|stated|states|added|adds|confirmed|confirms|"
         r"announced|announces|estimated|estimates|estimate|wrote|writes|noted|notes|argued|argues|"
         r"shows|show|showed|found|finds|find|revealed|reveals|indicated|indicates|suggested|suggests|"
@@ -88,6 +94,7 @@ REPORTING_VERBS = (r"(?:said|says|say|told|tells|reported|reports|report|stated|
         r"projected|projects|counted|counts|put the (?:number|figure|toll)|puts the (?:number|figure|toll)|"
         r"(?:has|have|had) (?:said|reported|found|learned|estimated|shown)|(?:was |were )?quoted as saying|"
         r"read|reads|put it|puts it|observed|observes|pointed out|points out|recalled|recalls|claimed|claims)")
+# the verbs that close or open a quotation: '," X said', '" wrote X'
 QUOTE_VERBS = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|continued|continues|explained|"
           r"explains|noted|notes|recalled|recalls|tweeted|tweets|declared|declares|replied|replies|responded|"
           r"insisted|insists|argued|argues|warned|warns|stated|states|concluded|quipped|joked|answered|"
@@ -103,10 +110,12 @@ SPEECH_BEFORE_DAY = re.compile(
     r"conference|briefing|press|release)){0,8}\s*$",
     re.IGNORECASE,
 )
+# ... and the same for the days matching compares ("police said Monday")
 SPEECH_BEFORE_EVENT_DAY = re.compile(r"\b(?:said|says|told|announced|released|identified|reported|posted|updated|published)\b"
                      r"[^.]{0,30}$", re.IGNORECASE)
 
 # ---------------------------------------------------------------- words that carry no evidence
+# words of no weight in a story's vector (TF-IDF)
 STOPWORDS = set("""a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had
 has have having he her here hers him his how i if in into is it its itself just me more most my no nor
@@ -116,9 +125,11 @@ which while who whom why will with would you your said says say told according p
 year years new one two three four five first last after week day monday tuesday wednesday thursday friday
 saturday sunday time like get got may might per cent percent report reported reports just back told
 around including since still well even many much made make across""".split())
+# words that do not tie two sentences to one incident
 CONTENT_STOPWORDS = set("""a an the and or but of in on at to for from by with as is was were are be been has have had
 this that these those it its their his her they he she we you i not no also after before when while
 which who whom what said says told according than then there here into over under about""".split())
+# words that end a group's name in all-caps wire copy
 NAME_BREAKERS = set("""THE A AN AND OR BY OF IN ON AT TO FROM FOR WITH THAT WHICH WHO WAS WERE IS ARE HAS HAVE HAD BEEN
 BE SAID REPORTED ACCORDING AGAINST INTO THIS THESE THOSE ITS THEIR HIS HER ALSO NOT NO ONE TWO AS AFTER
 BEFORE DURING WHILE WHEN BUT YESTERDAY TODAY SAY SAYS REPORT REPORTS STATE STATES ADD ADDS ADDED BELIEVE

@@ -207,7 +207,7 @@ _NOT_AGENT = re.compile(r"\bVICTIMS?\s+OF\b|\bTARGETS?\s+OF\b|^\W*TO\s+\w+", re.
 # (as far back as "ACCORDING TO SEVERAL MEMBERS OF THE BOMB SQUAD OF THE LOCAL POLICE")
 _SOURCE_BEFORE = re.compile(r"\b(?:ACCORDING TO|REPORTED BY|RECEIVED BY|SOURCES? (?:OF|FROM|IN))\s+"
                             r"(?:[\w.'’-]+\s+){0,8}$", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;:]|\s[-–—]{1,2}\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]{1,2}\s")
 _LIST_VERB = re.compile(r"\s*(?:AND\s+)?(?:(?:HAS|HAVE|HAD)\s+)?(?:ALSO\s+)?[A-Z]{3,}ED\b", re.IGNORECASE)
 
 
@@ -472,7 +472,7 @@ def _own_units(p: _Spot) -> _Verdict | None:
     own = _OWN_UNITS.match(p.after)
     if not own or (p.state and _COMBATANTS.search(own.group())):
         return None
-    return _CLAIMED if _agent_verb(_CLAUSE.split(p.after[own.end():])[0][:100]) else None
+    return _CLAIMED if _agent_verb(_CLAUSE_BREAK.split(p.after[own.end():])[0][:100]) else None
 
 
 def _a_source(p: _Spot) -> _Verdict | None:
@@ -568,7 +568,7 @@ def _kind(before: str, after: str, sentence: str, state: bool = False) -> str | 
 def _act_clause(after: str) -> str:
     """The clause after the group; with a list of its acts in clauses: "X HAVE CONDUCTED WAR
     ACTIONS; LAUNCHED ...; BOMBED VILLAGES" """
-    parts = _CLAUSE.split(after, maxsplit=3)
+    parts = _CLAUSE_BREAK.split(after, maxsplit=3)
     clause = parts[0][:160]
     for more in parts[1:] if _LIST_VERB.match(clause) else ():
         if not _LIST_VERB.match(more):

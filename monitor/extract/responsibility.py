@@ -18,6 +18,7 @@ from monitor.extract.lexicon import (
     MEANS,
     MEANS_CONTEXT,
     MEANS_NOT,
+    OWN_ACCOUNT_VERBS,
     POSSIBILITY_THAT,
     QUESTION,
     VIOLENT_ACTS,
@@ -166,7 +167,7 @@ _R_CARRIED = re.compile(r"\b(?:have\s+|has\s+|had\s+)?(?:carried out|conducted|l
                         r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|airstrikes?|bombings?|raids?|"
                         r"assault|ambush|massacre|shooting)", re.IGNORECASE)
 # a group or state telling of its own act: "X said it had fired the rockets", "X says its jets struck"
-_R_OWN_ACT = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|acknowledged|admitted|admits|stated)\s+"
+_R_OWN_ACT = re.compile(rf"\b{OWN_ACCOUNT_VERBS}\s+"
                         r"(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:forces|troops|jets|aircraft|warplanes|"
                         r"fighters|military|army|navy|drones|units|men|commandos))\s+(?:had\s+|has\s+|have\s+)?"
                         r"(?:carried out|attacked|struck|fired|launched|targeted|killed|bombed|shelled|hit|shot down|"
@@ -228,9 +229,7 @@ _R_AGENT = re.compile(rf"\b(?P<hedge>(?:allegedly|presumably|reportedly|apparent
 # "the cartel's boss ordered the assassination of the candidate" (not "ordered an investigation")
 _R_ACTIVE = re.compile(rf"\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{VIOLENT_ACTS}|(?:ordered|organized|masterminded)(?=\s+"
                        rf"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,2}}?(?:assassination|killing|murder|attack|bombing|"
-                       rf"massacre|kidnapping)s?\b))(?!\s+by\b|{INTO_THE_AIR})\s+(?:a|an|the|two|"
-                       rf"three|four|five|six|"
-                       rf"several|\d+|[A-Z]+|[a-z]+)", re.IGNORECASE)
+                       rf"massacre|kidnapping)s?\b))(?!\s+by\b|{INTO_THE_AIR})\s+(?:\d+|[a-z]+)", re.IGNORECASE)
 _R_HELD = re.compile(r"\b(?:held|holds|hold|holding|considers?|considered)\s+(?P<actor>(?:the\s+)?[^,.;]{2,90}?)\s+"
                      r"(?:directly\s+|fully\s+|solely\s+)?responsible\b", re.IGNORECASE)
 _R_ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:the\s+)?[^.;]{2,60}?\s+to\s+(?:the\s+)?", re.IGNORECASE)

@@ -55,7 +55,7 @@ def _trim_source(src: str) -> str:
 # "Though his plan would ...": a subordinate clause or a possessive is no one's attribution
 _NOT_SUBJECT = re.compile(r"^(?:though|although|if|when|while|because|since|unless|whether)\b|"
                           r"\b(?:his|her|their|its|our|my|your|the|a|an)$", re.IGNORECASE)
-_CLAUSE = re.compile(r"^[a-z]+ing\b")  # ", claiming that ...": a participle, not a subject
+_PARTICIPLE_HEAD = re.compile(r"^[a-z]+ing\b")  # ", claiming that ...": a participle, not a subject
 _NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are|would|will|could|should|can|may|might|must|did|does)\b")
 
 
@@ -79,7 +79,7 @@ def _source(m: re.Match, s: Sentence) -> Source | None:
     src = _trim_source(m.group("src"))
     if not src or len(src.split()) > 12 or src.lower() in {"it", "this", "that", "there"}:
         return None
-    if _NOT_SOURCE.search(src) or _NOT_SUBJECT.search(src) or _CLAUSE.match(src):
+    if _NOT_SOURCE.search(src) or _NOT_SUBJECT.search(src) or _PARTICIPLE_HEAD.match(src):
         return None
     start = s.start + m.start("src")
     return Source(src, (start, start + len(src)))
