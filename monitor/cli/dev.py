@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from monitor.cli.common import UsageError, redis_for
@@ -29,8 +30,9 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
                          progress=not a.quiet)
         except InputError as e:
             raise UsageError(str(e)) from None
+    # (to stderr under `eval`, whose standard output is the scores' JSON)
     print(f"replayed {res['documents']} documents in {res['seconds']}s: {res['stories']} stories, "
-          f"{res['alerts']} alerts -> {a.out}")
+          f"{res['alerts']} alerts -> {a.out}", file=sys.stderr if getattr(a, "for_eval", False) else sys.stdout)
     return 0
 
 
@@ -73,7 +75,7 @@ def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     if a.titles_only:
         docs = _titles_only(docs, out / "titles-only-input.jsonl")
     if not (a.reuse and (out / "assignments.jsonl").exists()):
-        cmd_replay(argparse.Namespace(input=str(docs), out=str(out), topic=None, quiet=a.quiet), s)
+        cmd_replay(argparse.Namespace(input=str(docs), out=str(out), topic=None, quiet=a.quiet, for_eval=True), s)
     gold = Path(a.gold)
     if a.split:
         if not Path(a.split).is_file():

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.extract.incidents import EARLIER, Sentence, incident_tags, sentences, tag_at
+from monitor.extract.countable import uncountable_lead
+from monitor.extract.incidents import EARLIER, Sentence, aggregate_at, incident_tags, sentences, tag_at
 from monitor.extract.lexicon import means_class
 from monitor.extract.numbers import NUMBER, Quantity, quantity, word_value
 from monitor.extract.perpetrators import NEGATION, aliases, clash, group_phrase, perpetrators
@@ -255,6 +256,12 @@ _NUMBERISH_TEXT = re.compile(r"\d|\b(?:a|an|one|two|three|four|five|six|seven|ei
 _CONDITIONAL = re.compile(r"\bif\b[^.]{0,80}\b(?:becomes?|would (?:be|become|make))\b", re.IGNORECASE)
 
 
+_CASUALTY = {"killed", "injured", "shot"}
+# plain numbers: what a source states in numbers (an age, a year, a duration) stays in the
+# article's figures with its source; only counts must be able to count something
+_PLAIN = {"quantity", "money", "percent"}
+
+
 class _Collector:
     """The figures of one sentence, each span taken once, the first pattern's reading kept."""
 
@@ -275,6 +282,8 @@ class _Collector:
         if (basis == "count" and _head_word(subject) in _NON_PERSON
                 and metric not in ("projectiles", "quantity", "money", "percent")):
             return
+        if basis == "count" and metric not in _PLAIN and uncountable_lead(self.text, *span):
+            return  # a year, a clock time, an age, an address ... counts nothing
         self.taken.append(span)
         self.found.append(_Found(metric, q, subject, (self.start + span[0], self.start + span[1]), unit, basis))
 
@@ -473,10 +482,13 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
             if src is not None and src.text.lower() in PRONOUNS and named is not None:
                 src = named  # "..., she said": the speaker named last
             q = f.q
+            incident = tag_at(refs, f.span[0] - s.start)
+            if f.metric in _CASUALTY and f.basis == "count" and aggregate_at(s.text, f.span[0] - s.start):
+                incident = "background"  # a period's statistic or a round-up: no incident's own toll
             figures.append(Figure(
                 metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
                 subject=f.subject, span=f.span, attributed_to=src,
-                incident=tag_at(refs, f.span[0] - s.start), earlier=earlier, unit=f.unit, basis=f.basis,
+                incident=incident, earlier=earlier, unit=f.unit, basis=f.basis,
             ))
         src = own
         for a in attributions_in(s, src):

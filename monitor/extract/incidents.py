@@ -145,3 +145,30 @@ def incident_tags(sents: list[Sentence], title: str = "") -> list[list[tuple[int
 def tag_at(refs: list[tuple[int, str]], pos: int) -> str:
     """The incident of the time reference nearest to pos in its sentence."""
     return min(refs, key=lambda r: abs(r[0] - pos))[1]
+
+
+# A count over a period or across incidents, not of one incident: "74 people shot since Wednesday",
+# "so far this year", "in 2015", "across the city", "in two separate shootings", "brought to 20
+# the number of people shot". Read in the clause that holds the count.
+_AGGREGATE = re.compile(
+    r"\b(?:since\s+(?:(?:last|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|the\s+(?:start|beginning)|"
+    r"\d{4})"
+    r"|so\s+far\s+(?:this|in)\b|(?:this|last|past)\s+year\b|in\s+(?:19|20)\d\d\b|year[- ]to[- ]date|to\s+date\b"
+    r"|(?:this|last|over\s+the|during\s+the|over\s+a|the\s+past)\s+(?:(?:past|holiday|long|three-day|\w+)\s+)?"
+    r"(?:weekend|month|year)s?\b"
+    r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+){0,2}(?:hours|days|weeks|months|years)\b|in\s+a\s+span\s+of\b"
+    r"|across\s+the\s+(?:city|county|state|country|region|nation)\b|citywide|statewide|nationwide"
+    r"|in\s+(?:\w+\s+)?(?:separate|different|unrelated)\s+(?:incidents|shootings|attacks)\b"
+    r"|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple)\s+(?:\w+\s+)?"
+    r"(?:incidents|shootings|attacks)\b"
+    r"|the\s+(?:total\s+)?number\s+of\s+(?:people|victims|persons|homicides|shootings)\b|(?:per|a)\s+(?:year|day)\b"
+    r"|annually|every\s+year)", re.IGNORECASE)
+_CLAUSE_EDGE = re.compile(r"[;:(\u2014\u2013]|,\s+(?=(?:which|marking|making|bringing|and|but|while|the\s+city's)\b)")
+
+
+def aggregate_at(text: str, pos: int) -> bool:
+    """Is the count at ``pos`` one over a period or across incidents (a statistic, a round-up)?"""
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, pos)), default=0)
+    nxt = _CLAUSE_EDGE.search(text, pos)
+    return bool(_AGGREGATE.search(text, lo, nxt.start() if nxt else len(text)))
