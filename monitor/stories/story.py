@@ -191,6 +191,9 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
         # the main incident's count is the article's total (written counts, victims described
         # one by one, suicides, "N shot" less the dead), not only its largest written number
         f = best.get((f"main/{metric}", False))
+        if total == 0 and f is not None:
+            del best[(f"main/{metric}", False)]  # the article counts none: that figure is no toll of its own
+            continue
         if total and (f is None or _value(f) != total):
             best[(f"main/{metric}", False)] = {
                 "metric": metric, "incident": "main", "value": total, "lower": total, "upper": total,
