@@ -66,7 +66,7 @@ class Figure:
     subject: str  # "people", "fighters", "contractor", ...
     span: Span
     attributed_to: Source | None
-    incident: str = "main"  # main | related | background
+    incident: str = "main"  # main | related | background | aggregate (a period's or a round-up's count)
     earlier: bool = False  # a superseded value the article quotes as history
     unit: str = ""  # for projectiles: missiles, rockets, drones
     basis: str = "count"  # count: a number is written; single: one victim described; suicide; shot

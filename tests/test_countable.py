@@ -63,6 +63,21 @@ def casualties(text: str) -> set[tuple[str, int]]:
     ("A fight ensued and four people out of the 75 inside the clubhouse were shot.", ("shot", 75)),
     ("Police say five men between the ages of 21 and 58 were shot.", ("shot", 58)),
     ("The report on the 2014 post shooting that left four dead makes recommendations.", ("killed", 2014)),
+    ("Call the toll-free tip hotline at 855-TIPS-247 (855-847-7247).", ("killed", 855)),
 ])
 def test_no_count_is_read_from_such_numbers(text, absent):
     assert absent not in casualties(text)
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Sunday's attacks brought to at least 74 the number of people shot since Wednesday afternoon.", ("shot", 74)),
+    ("The boys were among 70 people wounded in gun violence over the Fourth of July holiday weekend.", ("injured", 70)),
+    ("At least 21 people were shot in incidents across the city overnight.", ("shot", 21)),
+    ("There have been 165 homicides so far this year, police said.", ("killed", 165)),
+    ("Three people were killed and at least 22 others wounded in shootings across the city since Friday.",
+     ("injured", 22)),
+])
+def test_a_period_or_round_up_count_is_no_incident_toll(text, figure):
+    ex = extract(text, "", [(0, len(text))])
+    assert all(f.incident == "aggregate" for f in ex.figures if (f.metric, f.value or f.lower) == figure)
+    assert figure[1] not in (ex.killed, ex.injured)

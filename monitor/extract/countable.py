@@ -45,7 +45,7 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
                                           r"Engine|Ladder|Unit|Badge|Squad|Car)\s*$", re.IGNORECASE), None),
     ("duration", None, re.compile(r"^(?:\s+|-)(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?)\b",
                                   re.IGNORECASE)),
-    ("population", re.compile(r"\b(?:out\s+of(?:\s+the)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|"
+    ("population", re.compile(r"\b(?:among|out\s+of(?:\s+the)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|"
                               r"some|most|many|none)\s+(?:\w+\s+)?(?:of|among)\s+the)\s+"
                               r"(?:(?:about|some|roughly|nearly|more\s+than)\s+)?$", re.IGNORECASE), None),
     ("measure", None, re.compile(r"^(?:\s*|-)(?:feet|foot|ft|inch(?:es)?|miles?|mph|yards?|meters?|metres?|km|pounds?|"

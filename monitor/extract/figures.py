@@ -60,7 +60,7 @@ _P_LEFT = re.compile(
     re.IGNORECASE)
 # "the death toll ... stands at 25", "raising the toll to 12"
 _P_TOLL = re.compile(
-    rf"\b(?:death toll|toll|number of (?:dead|deaths|people killed)|fatalities)\b[^.;]{{0,140}}?"
+    rf"\b(?:death toll|toll(?![- ]free)|number of (?:dead|deaths|people killed)|fatalities)\b[^.;]{{0,140}}?"
     rf"\b(?:at|to|of|is|was|reached|hit)\s+{_NUM}", re.IGNORECASE)
 # "claimed the life of a US civilian contractor", "the death of a U.S. citizen"
 _P_LIFE = re.compile(
@@ -272,7 +272,10 @@ class _Collector:
         # "if that is the case, the shooting becomes a triple homicide": no toll
         self.conditional = "if " in s.text.lower() and bool(_CONDITIONAL.search(s.text))
 
-    def add(self, metric: str, q, subject: str, span: Span, unit: str = "", basis: str = "count") -> None:  # noqa: ANN001
+    def add(self, metric: str, q, subject: str, span: Span, unit: str = "", basis: str = "count",  # noqa: ANN001
+            at: Span | None = None) -> None:
+        """Keep a figure unless its span is taken, it is conditional or negated, its subject is no
+        person, or its number (at ``at``, else where the span opens) counts nothing."""
         if q is None or any(a < span[1] and span[0] < b for a, b in self.taken):
             return
         if self.conditional and metric in ("killed", "injured", "shot"):
@@ -282,7 +285,7 @@ class _Collector:
         if (basis == "count" and _head_word(subject) in _NON_PERSON
                 and metric not in ("projectiles", "quantity", "money", "percent")):
             return
-        if basis == "count" and metric not in _PLAIN and uncountable_lead(self.text, *span):
+        if basis == "count" and metric not in _PLAIN and uncountable_lead(self.text, *(at or span)):
             return  # a year, a clock time, an age, an address ... counts nothing
         self.taken.append(span)
         self.found.append(_Found(metric, q, subject, (self.start + span[0], self.start + span[1]), unit, basis))
@@ -308,7 +311,7 @@ def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the co
     """Killed, injured and shot, counted: "25 people were killed", "killing three", "left two dead"."""
     for m in _P_TOLL.finditer(text):
         q, sp = _number(m)
-        add("killed", q, "people", (m.start(), sp[1]))
+        add("killed", q, "people", (m.start(), sp[1]), at=sp)
     for m in _P_NUM_VERB.finditer(text):
         q, sp = _number(m)
         if _NOT_COUNT_AFTER.match(text[sp[1]:]):
@@ -323,7 +326,8 @@ def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the co
         if _NOT_COUNT_AFTER.match(text[sp[1]:]):
             continue
         # "killing his five children": victims of someone, who may be counted apart ("then himself")
-        add(_metric_of(m.group("verb").lower()), q, _clean_subject(m.group("subj")), (m.start(), m.end()), "victims")
+        add(_metric_of(m.group("verb").lower()), q, _clean_subject(m.group("subj")), (m.start(), m.end()), "victims",
+            at=sp)
     for m in _P_LEFT.finditer(text):
         q, sp = _number(m)
         add("killed" if m.group("k") else "injured", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
@@ -484,7 +488,7 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
             q = f.q
             incident = tag_at(refs, f.span[0] - s.start)
             if f.metric in _CASUALTY and f.basis == "count" and aggregate_at(s.text, f.span[0] - s.start):
-                incident = "background"  # a period's statistic or a round-up: no incident's own toll
+                incident = "aggregate"  # a period's statistic or a round-up: no incident's own toll
             figures.append(Figure(
                 metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
                 subject=f.subject, span=f.span, attributed_to=src,
@@ -581,7 +585,8 @@ def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int 
     someone was killed, unless the text says another or a second person was hurt: "a man
     was shot ... he died" is one victim.
     """
-    casualty = [f for f in figures if f.metric in ("killed", "injured", "shot") and not f.earlier]
+    casualty = [f for f in figures if f.metric in ("killed", "injured", "shot") and not f.earlier
+                and f.incident != "aggregate"]
     main = [f for f in casualty if f.incident == "main"]
     if not main and casualty and casualty[0].span[0] < SUBJECT_LEAD:
         # the lead itself dates the casualties apart ("the man shot by police last month"):

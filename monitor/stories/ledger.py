@@ -26,6 +26,11 @@ METRIC_LABEL = {
     "facilities_struck": "Facilities struck", "shots_fired": "Shots fired",
 }
 TOLERANCE = 0.10  # relative: two exact values this close are the same report rounded
+# A count far from every other report is an outlier: at least OUTLIER_RATIO times it and
+# OUTLIER_GAP more (a year read as a count, a city's yearly toll, another incident's). It is held
+# until a report from another article agrees with it.
+OUTLIER_RATIO = 3.0
+OUTLIER_GAP = 20
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Report:
     span: list[int]
     earlier: bool = False
     text: str = ""  # for attributions: the actor or means
+    held: bool = False  # an outlier no other report confirms yet: recorded, not current
 
     def label(self) -> str:
         if self.text:
@@ -128,9 +134,54 @@ def _number(r: Report) -> float | None:
     return r.value if r.value is not None else r.lower
 
 
+def _far_above(a: Report, b: Report) -> bool:
+    """Is count ``a`` an outlier above count ``b``?"""
+    va, vb = _number(a), _number(b)
+    return va is not None and vb is not None and va >= OUTLIER_RATIO * vb and va >= vb + OUTLIER_GAP
+
+
+def _confirmed(fact: Fact, rep: Report) -> bool:
+    """Does a report of another article agree with ``rep``?"""
+    return any(r is not rep and r.article != rep.article and not r.earlier and consistent(r, rep)
+               for r in fact.reports)
+
+
+def _outlier_step(fact: Fact, rep: Report) -> Change | None | bool:
+    """The outlier rule for counts that grow: a new report far above the current one is held
+    (False: nothing to announce); a held report that the new one confirms becomes current; a
+    current value far above the new report that no other article confirms was the outlier, and
+    gives way. None: the rule does not apply."""
+    cur = fact.current
+    if cur is None or fact.metric not in GROWING:
+        return None
+    held = [r for r in fact.reports if r.held and r.article != rep.article and consistent(r, rep)]
+    if held:  # a second report confirms a held one: the story's figure follows
+        for r in held:
+            r.held = False
+        return _replace(fact, cur, rep, f"confirmed by {len(held) + 1} reports")
+    if _far_above(rep, cur) and not _confirmed(fact, rep):
+        rep.held = True
+        return False
+    if _far_above(cur, rep) and not _confirmed(fact, cur):
+        cur.held = True
+        return _replace(fact, cur, rep, f"{cur.label()} was one report's, unconfirmed")
+    return None
+
+
+def _replace(fact: Fact, old: Report, rep: Report, why: str) -> Change:
+    fact.history.append({"value": old.label(), "source": old.source, "outlet": old.outlet, "article": old.article})
+    fact.current = rep
+    return Change("figure_changed", fact.key, f"{fact.label()}: {old.label()} → {rep.label()} ({_source(rep)}; {why})",
+                  (_evidence(old), _evidence(rep)), {"metric": fact.metric, "old": _number(old), "new": _number(rep)})
+
+
 def merge_figure(fact: Fact, rep: Report) -> Change | None:
     """Add one report to a figure fact; return the change an operator should hear of."""
     fact.reports.append(rep)
+    if not rep.earlier:
+        step = _outlier_step(fact, rep)
+        if step is not None:
+            return step or None
     if rep.earlier:
         fact.history.append({"value": rep.label(), "source": rep.source, "outlet": rep.outlet,
                              "article": rep.article, "earlier": True})
@@ -161,7 +212,7 @@ def merge_figure(fact: Fact, rep: Report) -> Change | None:
                       {"metric": fact.metric, "old": _number(old), "new": _number(rep)})
     was = fact.disputed
     fact.disputed = True
-    if was and any(consistent(r, rep) for r in fact.reports[:-1] if not r.earlier):
+    if was and any(consistent(r, rep) for r in fact.reports[:-1] if not r.earlier and not r.held):
         return None  # one more source for a side of a dispute already announced
     return Change("figure_disputed", fact.key,
                   f"{fact.label()} disputed: {old.label()} ({_source(old)}) vs {rep.label()} ({_source(rep)})",

@@ -182,7 +182,7 @@ def apply_article(story: Story, article: Article, outlet_time: float, opening: b
     # one report per fact per article: the largest current value; quoted earlier values apart
     best: dict[tuple[str, bool], dict[str, Any]] = {}
     for f in article.figures:
-        if f["incident"] == "background" or f["metric"] not in LEDGER_METRICS:
+        if f["incident"] in ("background", "aggregate") or f["metric"] not in LEDGER_METRICS:
             continue
         slot = (fact_key(f)[0], bool(f.get("earlier")))
         if _pick(best.get(slot), f):
