@@ -17,6 +17,7 @@ def reason(sentence: str, number: str) -> str | None:
     ("A video posted at 02:52 shows the scene.", "52", "clock time"),
     ("Police were called at 11:30 p.m. Sunday.", "11", "clock time"),
     ("The shooting happened about 3 a.m. outside a bar.", "3", "clock time"),
+    ("MADRID EFE IN SPANISH AT 1533 GMT REPORTS THAT PIZARRO WAS WOUNDED.", "1533", "clock time"),
     ("The shooting happened on Jan. 27 near the park.", "27", "date"),
     ("It was the city's 52nd homicide this year.", "52", "ordinal"),
     ("A 20-year-old man was shot and killed.", "20", "age"),
@@ -74,6 +75,9 @@ def test_no_count_is_read_from_such_numbers(text, absent):
     ("The boys were among 70 people wounded in gun violence over the Fourth of July holiday weekend.", ("injured", 70)),
     ("At least 21 people were shot in incidents across the city overnight.", ("shot", 21)),
     ("There have been 165 homicides so far this year, police said.", ("killed", 165)),
+    ("OVER 7,000 PEOPLE HAVE DIED IN EL SALVADOR DURING 10 YEARS OF CIVIL WAR.", ("killed", 7000)),
+    ("IN THE LAST 24 DAYS, 457 SOLDIERS HAVE BEEN KILLED.", ("killed", 457)),
+    ("THE REBEL OFFENSIVE LAUNCHED ON SATURDAY HAS LEFT MORE THAN 600 DEAD.", ("killed", 600)),
     ("Three people were killed and at least 22 others wounded in shootings across the city since Friday.",
      ("injured", 22)),
 ])

@@ -94,3 +94,29 @@ def test_attribution_changed_when_the_same_source_names_someone_else(store):
     assert "attribution_changed" in kinds
     text = next(store.alert(i).text for i in second.alerts if store.alert(i).kind == "attribution_changed")
     assert "Red Brigade → the Black Hand" in text
+
+
+def test_an_outlier_is_held_until_another_article_confirms_it():
+    f = Fact("main/killed", "figure", "main", "killed", "total")
+    merge_figure(f, rep(1, outlet="A", t=1, src="police"))
+    # one article's "killed 165" (a city's yearly toll read as the incident's): recorded, not current
+    assert merge_figure(f, rep(165, outlet="B", t=2)) is None
+    assert f.current.value == 1 and [r.value for r in f.reports if r.held] == [165]
+    assert merge_figure(f, rep(1, outlet="C", t=3)) is None  # the story's own count goes on
+    ch = merge_figure(f, rep(165, outlet="D", t=4, src="the coroner"))  # a second article says so
+    assert ch.kind == "figure_changed" and "1 → 165" in ch.text and "confirmed by 2 reports" in ch.text
+    assert f.current.value == 165 and not any(r.held for r in f.reports)
+
+
+def test_a_lone_outlier_that_opened_a_story_gives_way():
+    f = Fact("main/killed", "figure", "main", "killed", "total")
+    merge_figure(f, rep(2014, outlet="A", t=1))  # a year read as a count, nothing to compare yet
+    ch = merge_figure(f, rep(4, outlet="B", t=2, src="police"))
+    assert ch.kind == "figure_changed" and "2014 → 4" in ch.text and "unconfirmed" in ch.text
+    assert f.current.value == 4 and not f.disputed
+
+
+def test_a_real_rise_is_no_outlier():
+    f = Fact("main/killed", "figure", "main", "killed", "total")
+    merge_figure(f, rep(19, outlet="A", t=1))
+    assert merge_figure(f, rep(25, outlet="B", t=2)).kind == "figure_changed"  # 19 -> 25: x1.3, +6

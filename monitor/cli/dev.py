@@ -53,6 +53,10 @@ def _score(what: str, gold: Path, out: Path, only: set[str] | None) -> dict:
         return score_stories(gold, out / "assignments.jsonl", only)
     if what == "ledger":
         return score_ledger(gold, out, only)
+    if what == "plausible":
+        from monitor.devtools.evaluate import implausible
+        bad = implausible(out, gold)
+        return {"stories": sum(1 for _ in (out / "stories.jsonl").open()), "implausible": len(bad), "cases": bad}
     if what == "attribution":
         first = json.loads(gold.open().readline())
         return (score_polnear if "figure_span" in first else score_muc)(gold, out / "figures.jsonl", only)
@@ -86,6 +90,8 @@ def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     else:
         res = _rounded(_score(a.what, gold, out, None))
     print(json.dumps(res, indent=2))
+    if a.what == "plausible" and res.get("implausible", 0):
+        return 1
     if not a.out:
         import shutil
         shutil.rmtree(out, ignore_errors=True)
@@ -142,7 +148,8 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x.add_argument("--quiet", action="store_true", help="no progress bar")
 
     x = sub.add_parser("eval", help="replay labelled data and score it")
-    x.add_argument("what", choices=["stories", "figures", "ledger", "attribution"])
+    x.add_argument("what", choices=["stories", "figures", "ledger", "attribution", "plausible"],
+                   help="plausible: list story figures that are a year, a clock time, or over 100 unconfirmed")
     x.add_argument("--input", help="the documents to replay, when they are not in GOLD (PolNeAR's pairs)")
     x.add_argument("gold")
     x.add_argument("--out", help="keep the replay's files here")

@@ -200,3 +200,53 @@ def parts(gold_path: Path, check_ids: Path) -> dict[str, set[str]]:
     check = {line.strip() for line in check_ids.open() if line.strip()}
     ids = {str(d.get("doc_id") or d.get("article_id") or d.get("id")) for d in _gold_lines(gold_path)}
     return {"tune": ids - check, "check": ids & check}
+
+
+_CLOCK = r"\d{1,2}:\d\d|\d{4}\s+(?:GMT|UTC)"
+
+
+def _truth(d: dict) -> tuple[int, int] | None:
+    """The largest killed and injured the gold of a document allows: an incident's record (LTQA),
+    the crowd's victim lists (GVDB), or the answer keys' casualty counts (MUC-4)."""
+    import re
+    if d.get("gold"):
+        return d["gold"].get("num_killed") or 0, d["gold"].get("num_injured") or 0
+    if "injured_not_killed" in d:
+        return d.get("killed") or 0, d.get("injured_not_killed") or 0
+    if d.get("templates"):
+        n = [int(x) for t in d["templates"] for c in t.get("casualty_counts") or []
+             for x in re.findall(r"\d+", str(c.get("number") or ""))]
+        return max(n, default=0), max(n, default=0)
+    return None
+
+
+def implausible(out: Path, inputs: Path) -> list[dict]:
+    """Story figures no reader would believe: killed or injured that is a year (1900-2099), a
+    number read from a clock time, or more than 100 when the gold of every article of the story
+    allows fewer (files without gold: an article said it of the story's incident)."""
+    import re
+    docs = {_id(d): d for d in _gold_lines(inputs)}
+    bad = []
+    for line in (out / "stories.jsonl").open():
+        s = json.loads(line)
+        truths = [t for t in (_truth(docs[x]) for x in s["articles"] if x in docs) if t is not None]
+        for i, metric in enumerate(("killed", "injured")):
+            v = s.get(metric)
+            fact = next((f for f in s["figures"] if f["key"] == f"main/{metric}"), None)
+            if v is None or fact is None or fact["current"] is None:
+                continue
+            cur = fact["current"]
+            a, b = cur["span"]
+            text = docs.get(cur["article"], {}).get("text", "")
+            around = text[max(0, a - 8):b + 8]
+            why = None
+            if 1900 <= v <= 2099 and re.search(rf"(?<![\d,]){v}(?![\d,])", text[a:b]):
+                why = "a year"
+            elif any(str(v) in re.findall(r"\d+", m.group()) for m in re.finditer(_CLOCK, text[max(0, a - 3):b + 3])):
+                why = "a clock time"
+            elif v > 100 and truths and max(t[i] for t in truths) < v:
+                why = "over 100, and no article's gold has it"
+            if why:
+                bad.append({"story": s["id"], "metric": metric, "value": v, "why": why,
+                            "article": cur["article"], "text": " ".join(around.split())})
+    return bad

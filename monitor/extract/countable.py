@@ -21,8 +21,8 @@ _STREET = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way
 
 # (reason, the text just before the number must match, the text just after must match); None: any
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
-    ("clock time", None, re.compile(r"^(?::\d\d|\s*(?:a\.m\.?|p\.m\.?|am|pm|o'clock)\b|\s*(?:hours|hrs)\s+(?:GMT|local))",
-                                    re.IGNORECASE)),
+    ("clock time", None, re.compile(r"^(?::\d\d|\s*(?:a\.m\.?|p\.m\.?|am|pm|o'clock)\b|\s*(?:hours|hrs)\s+(?:GMT|local)"
+                                    r"|\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT)\b|\s+local\s+time\b)", re.IGNORECASE)),
     ("clock time", re.compile(r"\d:$"), None),
     ("date", re.compile(rf"{_MONTH}\s*$"), None),
     ("date", None, re.compile(rf"^(?:\s+{_MONTH}|/\d|(?:st|nd|rd|th)?\s+of\s+{_MONTH})")),
