@@ -28,6 +28,7 @@ from monitor.stories.matching import (
     decide,
     epoch,
     features,
+    names,
     near_duplicate,
     terms,
 )
@@ -68,7 +69,7 @@ def matches_topic(topic: Topic, article: Article) -> bool:
 
 def match_policy(s: Settings) -> MatchPolicy:
     """The matcher's policy as the operator set it."""
-    return MatchPolicy(s.match_threshold, s.story_window_days)
+    return MatchPolicy(s.match_threshold, s.story_window_days, evidence_scale=s.match_evidence_scale)
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,9 @@ def assign(store: Store, article: Article, topic: str, now: float,
         published = epoch(article.published, now)
         full, body, sentences = _read_body(index, article)
         words = list(terms(article.title + " " + body[:LEAD_CHARS]))
+        stats = index.topic_stats(sorted(names(article.title + "\n" + body[:LEAD_CHARS])))
         feats = features(article.title, body, published, index.document_frequencies(words), index.ndocs(),
-                         LEAD_CHARS, full_text=full)
+                         LEAD_CHARS, full_text=full, topic=stats)
         known = index.story_of(article.id)  # a new version of an article stays in its story
         sid = known or _copy_of(index, article.title, feats, policy)
         if sid is None:
@@ -148,7 +150,7 @@ def assign(store: Store, article: Article, topic: str, now: float,
         step = plan(article, story, feats, sid is None, bool(known), published, now)
         seqs = index.reserve_alert_seqs(len(step.alerts))
         alerts = [_alert(seq, story, topic, article, d, now) for seq, d in zip(seqs, step.alerts, strict=True)]
-        learn = None if known else LearnedText(article.outlet, [h for h, _ in sentences], words)
+        learn = None if known else LearnedText(article.outlet, [h for h, _ in sentences], words, feats.names)
         index.commit(step_id, article.id, story, feats, alerts, seqs, learn, now, step.opened)
     return Assignment(story.id, step.opened, tuple(a.id for a in alerts))
 

@@ -67,3 +67,18 @@ def test_nothing_from_background_or_boilerplate(run):
                 assert r["value"] not in (5,) or f["metric"] == "facilities_struck", f  # Damascus' five, Houthi drones
     b = next(s for s in stories if s["id"] == assign["003"])
     assert b["killed"] is None
+
+
+def test_seeds_on_one_day_make_two_stories(r, tmp_path):
+    """Issue 20: every article of a topic shares the topic's words and actors; given one
+    publication day, the January 2024 strikes (003) must still not join the December 2019 ones."""
+    from monitor.devtools.demo import TOPIC
+
+    src = tmp_path / "seeds.jsonl"
+    write_jsonl(src)
+    one_day = tmp_path / "one-day.jsonl"
+    docs = [json.loads(x) for x in src.open()]
+    one_day.write_text("".join(json.dumps({**d, "published": "2019-12-30T12:00:00Z"}) + "\n" for d in docs))
+    replay(r, one_day, tmp_path / "out", TOPIC, progress=False)
+    story = {d["id"]: d["story"] for d in map(json.loads, (tmp_path / "out" / "assignments.jsonl").open())}
+    assert story["000"] == story["001"] == story["002"] == story["004"] != story["003"]

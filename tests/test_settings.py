@@ -42,4 +42,6 @@ def test_the_matchers_defaults_are_the_settings_defaults() -> None:
     from monitor.settings import Settings
     from monitor.stories.matching import MatchPolicy
 
-    assert (Settings().match_threshold, Settings().story_window_days) == (MatchPolicy.threshold, MatchPolicy.window_days)
+    s = Settings()
+    assert (s.match_threshold, s.story_window_days, s.match_evidence_scale) == (
+        MatchPolicy.threshold, MatchPolicy.window_days, MatchPolicy.evidence_scale)

@@ -70,6 +70,7 @@ def replay(r: redis.Redis, path: Path, out: Path, topic: Topic | None = None,
     ns = f"newsmon:replay:{uuid.uuid4().hex[:12]}"
     store = Store(r, Keys(ns))
     topic = topic or Topic("all")
+    store.put_topic(topic)  # the story step reads its terms (no evidence of an event)
     t0 = time.monotonic()
     bar = None
     if progress:

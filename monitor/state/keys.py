@@ -12,6 +12,7 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:article:{id}`` | string | article JSON (text, extraction) |
 | ``{ns}:articles`` | zset | article ids by processing time |
 | ``{ns}:df`` / ``{ns}:ndocs`` | hash / string | document frequencies of terms, documents seen |
+| ``{ns}:namedf:{topic}`` | hash | in how many of the topic's articles each name appeared; ``__docs__``: the articles counted |
 | ``{ns}:story:{id}`` | string | story JSON (sketch, ledger) |
 | ``{ns}:stories:{topic}`` | zset | story ids by last published time (the active window) |
 | ``{ns}:idx:{topic}:{term}`` | zset | story ids indexed under a term, by last published time |
@@ -66,6 +67,9 @@ class Keys:
 
     def ndocs(self) -> str:
         return f"{self.ns}:ndocs"
+
+    def namedf(self, topic: str) -> str:
+        return f"{self.ns}:namedf:{topic}"
 
     def story(self, story: str) -> str:
         return f"{self.ns}:story:{story}"

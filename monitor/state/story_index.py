@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from monitor.models import Alert
 from monitor.state.store import Store
-from monitor.stories.matching import ArticleFeatures, MatchPolicy, StorySketch, bands
+from monitor.stories.matching import ArticleFeatures, MatchPolicy, StorySketch, TopicStats, bands
 from monitor.stories.story import Story
 
 PER_TERM = 50  # candidate stories read per index term
@@ -48,6 +48,13 @@ class StoryIndex:
         if not words:
             return {}
         return dict(zip(words, (int(v or 0) for v in self.r.hmget(self.k.df(), words)), strict=True))
+
+    def topic_stats(self, names: list[str]) -> TopicStats:
+        """The topic's terms, and how often the stream has shown each of these names."""
+        topic = self.store.topic(self.topic)
+        raw = self.r.hmget(self.k.namedf(self.topic), ["__docs__", *names])
+        counts = [int(v or 0) for v in raw]
+        return TopicStats(dict(zip(names, counts[1:], strict=True)), counts[0], topic.terms if topic else ())
 
     def story_of(self, article_id: str) -> str | None:
         """The story an article was assigned to (a new version of it stays there)."""
@@ -135,10 +142,10 @@ class StoryIndex:
 
 class LearnedText:
     """What a first version of an article teaches the topic: its outlet's sentences (furniture
-    once seen again) and its words (document frequencies)."""
+    once seen again), its words (document frequencies) and its names (how common in the topic)."""
 
-    def __init__(self, outlet: str, sentence_hashes: Iterable[str], words: list[str]):
-        self.outlet, self.hashes, self.words = outlet, list(sentence_hashes), words
+    def __init__(self, outlet: str, sentence_hashes: Iterable[str], words: list[str], names: Iterable[str] = ()):
+        self.outlet, self.hashes, self.words, self.names = outlet, list(sentence_hashes), words, sorted(names)
 
     def write(self, p, index: StoryIndex, now: float) -> None:  # noqa: ANN001 - a redis pipeline
         if self.hashes:
@@ -146,6 +153,9 @@ class LearnedText:
         for w in self.words:
             p.hincrby(index.k.df(), w, 1)
         p.incr(index.k.ndocs())
+        for n in self.names:
+            p.hincrby(index.k.namedf(index.topic), n, 1)
+        p.hincrby(index.k.namedf(index.topic), "__docs__", 1)
 
 
 def _counts(lists: list[list]) -> dict[str, int]:

@@ -111,6 +111,12 @@ class ArticleFeatures:
     simhash: int = 0  # of the lead's word shingles; 0 when the lead is too short to tell copies apart
     persons: frozenset[str] = frozenset()
     full_names: frozenset[str] = frozenset()  # names of two words or more anywhere in the text
+    # how much sharing each name tells: its idf among the topic's articles (a name every article
+    # of the topic gives tells nothing); empty: every name weighs one
+    name_weights: tuple[tuple[str, float], ...] = ()
+
+    def name_weight(self, name: str) -> float:
+        return dict(self.name_weights).get(name, 1.0) if self.name_weights else 1.0
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -120,19 +126,48 @@ def idf(df: int, ndocs: int) -> float:
     return math.log((ndocs + 1) / (df + 1)) + 1.0
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"['’`]", "", name.lower())
+
+
+def topic_name(name: str, topic_terms: Collection[str]) -> bool:
+    """A name that holds one of the topic's own terms ("Kata'ib Hezbollah" for the topic
+    "Kataib Hezbollah"): every article of the topic gives it, so it tells no event from another."""
+    plain = _plain(name)
+    return any(t and re.search(rf"\b{re.escape(t)}\b", plain) for t in map(_plain, topic_terms))
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    """What the stream has taught about a topic's names: in how many of its articles each appeared."""
+    name_df: dict[str, int] = field(default_factory=dict)
+    ndocs: int = 0
+    terms: tuple[str, ...] = ()  # the topic's own terms
+
+
 def features(title: str, text: str, published: float, df: dict[str, int], ndocs: int,
-             lead_chars: int = LEAD_CHARS, full_text: str | None = None) -> ArticleFeatures:
+             lead_chars: int = LEAD_CHARS, full_text: str | None = None,
+             topic: TopicStats | None = None) -> ArticleFeatures:
     """Vector of the title (counted twice: it names the event) and the lead of the text.
     The SimHash is of ``full_text`` when given: the text before page furniture was taken out,
-    so that an outlet publishing the same story again is still recognised as a copy."""
+    so that an outlet publishing the same story again is still recognised as a copy. With
+    ``topic``, names that hold the topic's terms are no evidence, and a name weighs its idf among
+    the topic's articles."""
     body = text[:lead_chars]
     tf = terms(title) + terms(title) + terms(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
     head, whole = title + "\n" + body, title + "\n" + text
-    return ArticleFeatures(_unit(vec), frozenset(names(head)), published, event_days(head, published),
+    ns, ps, fs = names(head), persons(whole), full_names(whole)
+    weights: tuple[tuple[str, float], ...] = ()
+    if topic is not None:
+        ns = {n for n in ns if not topic_name(n, topic.terms)}
+        ps = {p for p in ps if not topic_name(p, topic.terms)}
+        fs = [n for n in fs if not topic_name(n, topic.terms)]
+        weights = tuple((n, idf(topic.name_df.get(n, 0), topic.ndocs) - 1.0) for n in sorted(ns))
+    return ArticleFeatures(_unit(vec), frozenset(ns), published, event_days(head, published),
                            simhash((full_text if full_text is not None else text)[:lead_chars]),
-                           frozenset(persons(whole)), frozenset(full_names(whole)))
+                           frozenset(ps), frozenset(fs), weights)
 
 
 # Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.
@@ -237,6 +272,10 @@ class MatchPolicy:
     person_bonus: float = 0.1  # added within the window when they share an identified person
     name_weight: float = 0.15  # bonus for the share of the article's names the story has seen
     time_decay_days: float = 7.0  # the score falls by half over this gap
+    # How sure the matcher must be grows as the article carries less evidence: two headlines that
+    # share a city and "shooting" are alike by chance, two full articles are not. The threshold
+    # is at least evidence_scale / sqrt(the article's informative terms); 0 turns it off.
+    evidence_scale: float = 0.0
 
 
 def one_edit(x: str, y: str) -> bool:
@@ -288,8 +327,8 @@ def score(a: ArticleFeatures, s: StorySketch, policy: MatchPolicy) -> float:
     follow_up = max(text, policy.threshold) if floors and text >= min(floors) else 0.0
     if gap_days > policy.window_days and a.published > s.last:
         return follow_up
-    shared = len([n for n in a.names if n in s.names])
-    name = shared / max(len(a.names), 1)
+    total = sum(a.name_weight(n) for n in a.names)
+    name = sum(a.name_weight(n) for n in a.names if n in s.names) / total if total > 0 else 0.0
     decay = 0.5 ** (max(0.0, gap_days - 1.0) / policy.time_decay_days)
     sc = (text + policy.name_weight * name) * decay
     # two shootings in one city a week apart read alike; their days differ
@@ -303,13 +342,21 @@ class MatchDecision:
     score: float
 
 
+def required_score(a: ArticleFeatures, policy: MatchPolicy) -> float:
+    """The score an article must reach to join a story: the threshold, raised for an article
+    with few informative terms (a headline, a feed summary, a paywalled stub)."""
+    if not policy.evidence_scale:
+        return policy.threshold
+    return max(policy.threshold, policy.evidence_scale / math.sqrt(max(len(a.vector), 1)))
+
+
 def decide(a: ArticleFeatures, candidates: list[StorySketch], policy: MatchPolicy) -> MatchDecision:
     best, best_score = None, 0.0
     for s in candidates:
         sc = score(a, s, policy)
         if sc > best_score:
             best, best_score = s.id, sc
-    if best is not None and best_score >= policy.threshold:
+    if best is not None and best_score >= required_score(a, policy):
         return MatchDecision(best, best_score)
     return MatchDecision(None, best_score)
 
