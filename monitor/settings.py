@@ -54,7 +54,7 @@ class Settings:
     # module; tests/test_settings.py holds the two equal
     match_threshold: float = 0.15
     story_window_days: float = 14.0
-    match_evidence_scale: float = 0.0
+    match_evidence_scale: float = 0.7
     story_quiet_days: float = 120.0  # a story quiet this long leaves the candidate index (it stays readable)
     # channels
     smtp_host: str = ""
