@@ -255,3 +255,62 @@ def test_one_host_is_polled_politely_and_a_failing_feed_is_disabled(redis_server
     down = store.feed("down")
     assert down.errors == 10 and down.disabled and "HTTP 503" in down.disabled
     assert store.next_poll("down") is None
+
+
+def test_a_clock_whose_lease_expired_mid_release_keeps_the_next_leaders_lock(r):
+    """Issue 19 (4): the release was a GET then a DEL. A lease that expires between the two, with a
+    second clock taking it, lost the second clock its lock. The invariant: a release never deletes
+    a lock its clock does not hold."""
+    from monitor.ops.clock import Leader
+
+    key = "test:lock:clock"
+    first, second = Leader(r, key, 10), Leader(r, key, 10)
+    first.me, second.me = "host:1", "host:2"
+    assert first.hold() and not second.hold()
+    taken_over = []
+
+    class ExpiresOnRead:  # a client on which the lease runs out right after a read of it
+        def __init__(self, conn):
+            self.conn = conn
+
+        def get(self, k):
+            value = self.conn.get(k)
+            self.conn.delete(k)
+            taken_over.append(second.hold())
+            return value
+
+        def __getattr__(self, name):
+            return getattr(self.conn, name)
+
+    first.r = ExpiresOnRead(r)
+    first.release()
+    if taken_over:  # the release read the lock and then acted on what it read
+        assert r.get(key) == b"host:2"
+    else:  # one atomic step: the first clock held the lock when it deleted it
+        assert r.get(key) is None and second.hold()
+    assert first.release() is False  # a clock that does not hold the lease releases nothing
+    assert r.get(key) == b"host:2"
+
+
+def test_an_unparseable_feed_stays_unhealthy_when_the_server_says_not_modified(redis_server, r, hostile):
+    """Issue 19 (3): the first poll saved the server's Last-Modified with its error; the second got a
+    304 and reset the error count, and `feeds list` said ok."""
+    ns = "unparseable"
+    store = Store(r, Keys(ns))
+    stamp = "Wed, 02 Dec 2026 10:00:00 GMT"
+
+    def garbage(h):  # answers 304 to a request that carries the validator, garbage otherwise
+        if h.headers.get("If-Modified-Since") == stamp:
+            respond(h, 304)
+        else:
+            respond(h, 200, b"\x00\x01 <<< this is not a feed", {"Last-Modified": stamp})
+
+    hostile.routes[("GET", "/garbage")] = garbage
+    store.put_feed(Feed("junk", f"{hostile.base}/garbage", ["all"], interval=600))
+    store.put_topic(Topic("all", (), (), ()))
+    for _ in range(2):
+        store.schedule("junk", time.time() - 1)
+        assert tick(store, Leader(r, store.k.lock("clock"), 5), time.time(), lease=60) == 1
+        run_worker(redis_server.url, ns)
+    feed = store.feed("junk")
+    assert feed.errors == 2 and feed.last_error and feed.last_modified is None

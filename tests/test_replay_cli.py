@@ -98,3 +98,17 @@ def test_daemon_processes_need_a_shared_redis():
     p = subprocess.run([sys.executable, "-m", "monitor", "worker"], capture_output=True, text=True, env=env,
                        timeout=60)
     assert p.returncode == 2 and "needs REDIS_URL" in p.stderr
+
+
+def test_adding_a_feed_keeps_the_topics_alert_policy(cli_env, r):
+    """Issue 19 (1): `feeds add --topic T` rebuilt T field by field and dropped its policy."""
+    assert newsmon("feeds", "add", "https://example.org/one.xml", "--id", "f1", env=cli_env).returncode == 0
+    p = newsmon("topics", "add", "t", "--feed", "f1", "--channel", "console", "--threshold", "killed=2",
+                "--cooldown", "600", "--digest", "3600", "--quiet", "22:00-07:00", env=cli_env)
+    assert p.returncode == 0, p.stderr
+    before = json.loads(newsmon("topics", "show", "t", "--json", env=cli_env).stdout)
+    p = newsmon("feeds", "add", "https://example.org/other.xml", "--id", "f2", "--topic", "t", env=cli_env)
+    assert p.returncode == 0, p.stderr
+    after = json.loads(newsmon("topics", "show", "t", "--json", env=cli_env).stdout)
+    assert after["feeds"] == ["f1", "f2"]
+    assert after["policy"] == before["policy"] and after["policy"]  # thresholds, cooldown, digest, quiet hours

@@ -91,21 +91,24 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
     if resp.permanent_redirect:
         log.info("feed %s moved permanently to %s", feed.id, resp.permanent_redirect)
         feed.url = resp.permanent_redirect
-    feed.errors, feed.last_success, feed.last_error = 0, now, None
     if resp.status == 304:  # nothing new, and nothing more to do
+        feed.errors, feed.last_success, feed.last_error = 0, now, None
         metrics.incr(store.r, store.k, "newsmon_feed_polls_total", outcome="not_modified")
         feed.interval = adapt_interval(feed.interval, [], 0, policy)
         store.put_feed(feed)
         store.schedule(feed.id, next_poll(now, policy, feed.interval))
         return 0
-    feed.etag = resp.headers.get("etag")
-    feed.last_modified = resp.headers.get("last-modified")
     try:
         parsed = parse_feed(resp.content, resp.headers)
     except ValueError as e:
+        # an error, and no validators kept: the next poll fetches the feed again instead of
+        # hearing "304, not modified" and calling it healthy
         _feed_failed(store, feed, str(e), now, policy)
         metrics.incr(store.r, store.k, "newsmon_feed_polls_total", outcome="unparseable")
         return 0
+    feed.errors, feed.last_success, feed.last_error = 0, now, None
+    feed.etag = resp.headers.get("etag")
+    feed.last_modified = resp.headers.get("last-modified")
     metrics.incr(store.r, store.k, "newsmon_feed_polls_total", outcome="ok")
     for w in parsed.warnings:
         log.warning("feed %s: %s", feed.id, w)

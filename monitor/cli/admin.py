@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 import time
@@ -90,9 +91,9 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
             st.schedule(fid, time.time())
             if a.topic:
                 t = st.topic(a.topic)
-                assert t is not None
-                if t.feeds and fid not in t.feeds:
-                    st.put_topic(Topic(t.name, t.terms, (*t.feeds, fid), t.channels))
+                if t is not None and t.feeds and fid not in t.feeds:
+                    # the topic with one more feed: its terms, channels and alert policy kept
+                    st.put_topic(dataclasses.replace(t, feeds=(*t.feeds, fid)))
             print(f"feed {fid}: {url} (polled every {feed.interval:.0f}s, first poll now)")
         elif a.verb == "list":
             fs = st.feeds()

@@ -34,6 +34,16 @@ return 0
 """
 
 
+# compare-and-delete in one step: a clock whose lease just expired never deletes the next
+# leader's lock (a GET followed by a DEL could)
+_RELEASE = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+  return redis.call('del', KEYS[1])
+end
+return 0
+"""
+
+
 class Leader:
     """A Redis lease: taken with SET NX PX, renewed only by its holder."""
 
@@ -41,15 +51,16 @@ class Leader:
         self.r, self.key, self.ttl_ms = r, key, int(ttl * 1000)
         self.me = f"{socket.gethostname()}:{os.getpid()}"
         self._renew = r.register_script(_RENEW)
+        self._release = r.register_script(_RELEASE)
 
     def hold(self) -> bool:
         if self._renew(keys=[self.key], args=[self.me, self.ttl_ms]):
             return True
         return bool(self.r.set(self.key, self.me, nx=True, px=self.ttl_ms))
 
-    def release(self) -> None:
-        if self.r.get(self.key) == self.me.encode():
-            self.r.delete(self.key)
+    def release(self) -> bool:
+        """Give the lease up if this clock still holds it; True when it did."""
+        return bool(self._release(keys=[self.key], args=[self.me]))
 
 
 def tick(store: Store, leader: Leader, now: float, lease: float, limit: int = 20000) -> int:
