@@ -119,3 +119,9 @@ def test_no_function_longer_than_a_screen() -> None:
                     if n > MAX_FUNCTION_LINES:
                         long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({n} lines)")
     assert long == []
+
+
+def test_the_readme_reads_in_short_paragraphs() -> None:
+    """The README is for users and operators: how extraction reads text lives in docs/."""
+    blocks = (ROOT / "README.md").read_text().split("\n\n")
+    assert [b[:60] for b in blocks if len(b) > 1200] == []
