@@ -47,6 +47,7 @@ class Settings:
     job_monitoring: float = 30.0  # seconds between a busy worker's heartbeats
     check_max_backlog: int = 1000  # `newsmon check` fails above this many queued jobs
     check_max_failed: int = 50  # ... or this many failed jobs
+    check_max_overdue: float = 60.0  # ... or a delayed job (a retry, a paced send) due this long ago: a stalled scheduler
     metrics_port: int = 9108
     send_lease: float = 60.0  # seconds a worker holds an alert while sending (more than a send can take)
     # matching

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 
 import pytest
@@ -31,7 +32,8 @@ def test_check_follows_the_processes(redis_server, r):
     try:
         assert wait_for(lambda: newsmon("check", env=e).returncode == 0, 30)
         out = json.loads(newsmon("check", "--json", env=e).stdout)
-        assert {c["check"] for c in out} == {"clock heartbeat", "clock leader", "workers", "queue backlog", "failed jobs"}
+        assert {c["check"] for c in out} == {"clock heartbeat", "clock leader", "workers", "queue backlog", "failed jobs",
+                                             "delayed jobs"}
         assert newsmon("check", "--component", "worker", env=e).returncode == 0
     finally:
         for p in procs:
@@ -91,3 +93,31 @@ def test_metrics_endpoint(redis_server, r):
     assert 'newsmon_stage_seconds_count{stage="article"} 1' in text
     assert "# TYPE newsmon_stage_seconds histogram" in text
     assert 'newsmon_queue_depth{queue="stories"} 1' in text
+
+
+def test_delayed_jobs_no_scheduler_moved_are_queued_by_the_clock_and_seen_by_check(redis_server, r):
+    """Issue 18: after a Redis restart the worker's RQ scheduler can die while its locks stay held;
+    delayed deliveries then sat in the scheduled registry for minutes. The clock's leader queues
+    what is overdue, and `newsmon check` fails while something is."""
+    from datetime import timedelta
+
+    from monitor.ops.health import health
+    from monitor.settings import load
+    from monitor.state.queues import job_func, overdue_scheduled, queue, release_overdue
+
+    ns = "overdue"
+    q = queue(r, ns, "alerts")
+    job = q.enqueue_in(timedelta(seconds=1), job_func("deliver"), "a000001", "console", 0)
+    assert job.id in q.scheduled_job_registry and q.count == 0
+    later = time.time() + 120  # two minutes on, no scheduler has run
+    assert overdue_scheduled(r, ns, later) > 100
+    s = load(env={"REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": ns})
+    checks = {name: ok for name, ok, _ in health(r, s, "all")}
+    assert checks["delayed jobs"] is True  # not yet overdue by the limit now
+    time.sleep(1.5)  # the job is now due; with a limit of 0 s, check must say so
+    strict = load(env={"REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": ns, "NEWSMON_CHECK_MAX_OVERDUE": "0"})
+    assert {name: ok for name, ok, _ in health(r, strict, "all")}["delayed jobs"] is False
+    assert release_overdue(r, ns, time.time(), grace=10) == 0  # not due long enough: a live scheduler's
+    assert release_overdue(r, ns, later, grace=10) == 1
+    assert q.job_ids == [job.id] and job.id not in q.scheduled_job_registry
+    assert overdue_scheduled(r, ns, later) == 0

@@ -102,6 +102,12 @@ def poll_now(r: redis.Redis, ns: str, feed_id: str, now: float) -> bool:
     return enqueue(r, ns, POLL, job_func("poll_feed"), feed_id, now, job_id=f"poll-{feed_id}-now-{int(now)}")
 
 
+# A delayed job (a retry, a paced Slack send) due this long ago with no scheduler moving it is
+# queued by the clock's leader: long enough for a live scheduler (it looks every second), short
+# enough that a Redis restart costs seconds, not the minutes RQ's scheduler locks take to expire.
+OVERDUE_GRACE = 10.0
+
+
 # An outlet's furniture recurs on every page, so each sighting refreshes it; a sentence not seen
 # for a month is not furniture (and the key stays small: one entry per sentence of a month).
 FURNITURE_DAYS = 30.0
@@ -158,11 +164,21 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
         except redis.RedisError as e:
             log.warning("repair: %s", e)
 
+    def release() -> None:
+        from monitor.state.queues import release_overdue
+        try:
+            if leader.hold():
+                release_overdue(r, keys.ns, time.time(), grace=OVERDUE_GRACE)
+        except redis.RedisError as e:
+            log.warning("release of overdue jobs: %s", e)
+
     # jobs a Redis restart left in no queue are looked for every minute (sooner with a fast tick)
     repair_every = max(5.0, min(60.0, 10 * tick_seconds))
     sched.add_job(job, "interval", seconds=tick_seconds, max_instances=1, coalesce=True)
     sched.add_job(ageing, "interval", minutes=60, max_instances=1, coalesce=True)
     sched.add_job(repair, "interval", seconds=repair_every, max_instances=1, coalesce=True)
+    # delayed jobs no scheduler moved are looked for every few seconds: a cheap look at 4 registries
+    sched.add_job(release, "interval", seconds=min(5.0, OVERDUE_GRACE / 2), max_instances=1, coalesce=True)
     job()
     try:
         sched.start()

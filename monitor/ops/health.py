@@ -15,7 +15,7 @@ def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[st
     """(check, ok, detail) for `newsmon check`: heartbeats, leader, backlog, failed jobs."""
     from rq.registry import FailedJobRegistry
 
-    from monitor.state.queues import QUEUES, our_workers, queue
+    from monitor.state.queues import QUEUES, our_workers, overdue_scheduled, queue
     st = Store(r, Keys(s.namespace))
     out: list[tuple[str, bool, str]] = []
     now = time.time()
@@ -38,4 +38,7 @@ def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[st
             failed += len(FailedJobRegistry(queue=q))
         out.append(("queue backlog", queued <= s.check_max_backlog, f"{queued} queued (limit {s.check_max_backlog})"))
         out.append(("failed jobs", failed <= s.check_max_failed, f"{failed} failed (limit {s.check_max_failed})"))
+        late = overdue_scheduled(r, s.namespace, now)
+        out.append(("delayed jobs", late <= s.check_max_overdue,
+                    f"oldest due {late:.0f}s ago (limit {s.check_max_overdue:.0f}s)" if late else "none overdue"))
     return out

@@ -160,3 +160,43 @@ def requeue_orphans(r: redis.Redis, ns: str, now: float, grace: float) -> int:
         return 0
     time.sleep(1.0)
     return sum(_requeue_orphan(r, q, job_id) for q, job_id in suspects)
+
+
+def overdue_scheduled(r: redis.Redis, ns: str, now: float) -> float:
+    """How many seconds the oldest job in the namespace's scheduled registries is overdue (0: none)."""
+    from rq.registry import ScheduledJobRegistry
+
+    worst = 0.0
+    for name in QUEUES:
+        reg = ScheduledJobRegistry(queue=queue(r, ns, name))
+        first = r.zrange(reg.key, 0, 0, withscores=True)
+        if first:
+            worst = max(worst, now - float(first[0][1]))
+    return worst
+
+
+def release_overdue(r: redis.Redis, ns: str, now: float, grace: float) -> int:
+    """Queue the delayed jobs that are due for more than ``grace`` seconds. RQ moves a due job with
+    the scheduler inside one worker; a scheduler that died with its Redis connection (and whose
+    locks are still held) moves none for minutes. The clock's leader does it instead, so retries
+    and Slack's paced sends keep moving after any Redis restart."""
+    from rq.registry import ScheduledJobRegistry
+
+    moved = 0
+    for name in QUEUES:
+        q = queue(r, ns, name)
+        reg = ScheduledJobRegistry(queue=q)
+        ids = reg.get_jobs_to_schedule(int(now - grace))
+        if not ids:
+            continue
+        jobs = Job.fetch_many(ids, connection=r)
+        with r.pipeline() as p:
+            for job_id, job in zip(ids, jobs, strict=True):
+                if job is not None:
+                    q.enqueue_job(job, pipeline=p)
+                reg.remove(job_id, pipeline=p)
+            p.execute()
+        moved += sum(1 for j in jobs if j is not None)
+        log.warning("%d delayed jobs of %s were due for over %.0fs with no scheduler moving them; queued them",
+                    sum(1 for j in jobs if j is not None), q.name, grace)
+    return moved
