@@ -63,10 +63,22 @@ def test_admin_cli(cli_env):
     (["feeds", "add", "ftp:/x"], 2, "malformed feed URL"),
     (["topics", "add", "t", "--channel", "pager"], 2, "unknown channel"),
     (["stories", "show", "s404"], 2, "unknown story"),
+    # issue 19: bad input that was accepted without a word
+    (["feeds", "add", "https://example.org/a.xml", "--id", "has space"], 2, "feed id 'has space'"),
+    (["feeds", "add", "https://example.org/a.xml", "--interval", "-5"], 2, "--interval -5"),
+    (["topics", "add", "t", "--threshold", "kiled=1"], 2, "unknown metric 'kiled'"),
+    (["topics", "add", "t", "--quiet", "22:00-22:00"], 2, "the same time"),
+    (["topics", "add", "t", "--cooldown", "-1"], 2, "--cooldown -1"),
+    (["topics", "add", "t", "--digest", "-60"], 2, "--digest -60"),
+    (["topics", "add", "t", "--term", ""], 2, "empty term"),
+    (["alerts", "list", "--limit", "0"], 2, "--limit 0"),
 ])
-def test_cli_errors(cli_env, args, code, message):
+def test_cli_errors(cli_env, r, args, code, message):
+    before = sorted(r.keys("cli:*"))
     p = newsmon(*args, env=cli_env)
-    assert p.returncode == code and message in p.stderr
+    assert p.returncode == code and message in p.stderr, p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
+    assert sorted(r.keys("cli:*")) == before  # nothing changed in Redis
 
 
 def test_unreachable_redis_is_a_clear_error():

@@ -19,6 +19,8 @@ from monitor.state.keys import Keys
 from monitor.state.store import Feed, Store
 from monitor.stories.render import story_text, table
 
+_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")  # feed ids go into RQ job ids and Redis keys
+
 
 def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
     from monitor.delivery.channels import validate_spec
@@ -27,6 +29,11 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
         if a.verb == "add":
             if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", a.name):
                 raise UsageError(f"topic name {a.name!r}: use letters, digits, '-', '_' or '.'")
+            if any(not t.strip() for t in a.term or []):
+                raise UsageError("--term '': an empty term would match every article; leave --term out for that")
+            for name, v in (("--cooldown", a.cooldown), ("--digest", a.digest)):
+                if v < 0:
+                    raise UsageError(f"{name} {v:g}: use 0 (off) or a number of seconds")
             for f in a.feed or []:
                 if st.feed(f) is None:
                     raise UsageError(f"unknown feed {f!r}: see `newsmon feeds list`")
@@ -84,6 +91,10 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
         if a.verb == "add":
             url = _check_url(a.url)
             fid = a.id or url_id(url)[:10]
+            if not _ID.fullmatch(fid):
+                raise UsageError(f"feed id {fid!r}: use 1-64 letters, digits, '-', '_' or '.'")
+            if a.interval is not None and a.interval <= 0:
+                raise UsageError(f"--interval {a.interval:g}: use a number of seconds above 0")
             if a.topic and st.topic(a.topic) is None:
                 raise UsageError(f"unknown topic {a.topic!r}: add it first with `newsmon topics add`")
             feed = Feed(fid, url, [a.topic] if a.topic else [], interval=a.interval or s.poll_interval)
@@ -159,6 +170,8 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
                 return 1
             print(f"test message sent on {a.channel}")
             return 0
+        if a.limit < 1:
+            raise UsageError(f"--limit {a.limit}: use 1 or more")
         alerts = st.alerts(-a.limit, -1)
         rows, out = [], []
         for al in alerts:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from monitor.stories.ledger import LEDGER_METRICS
+
 URGENT = {"story_opened", "figure_changed"}  # a cooldown never holds these
 
 
@@ -47,6 +49,8 @@ def parse_threshold(spec: str) -> tuple[str, str]:
     m = re.fullmatch(r"\s*([a-z_]+)\s*=\s*(\d+(?:\.\d+)?%?)\s*", spec)
     if not m:
         raise ValueError(f"threshold {spec!r}: use METRIC=N or METRIC=N% (e.g. killed=1, injured=10%)")
+    if m.group(1) not in LEDGER_METRICS:
+        raise ValueError(f"threshold {spec!r}: unknown metric {m.group(1)!r}; one of {', '.join(sorted(LEDGER_METRICS))}")
     return m.group(1), m.group(2)
 
 
@@ -55,7 +59,10 @@ def parse_quiet(spec: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", spec)
     if not m or int(m.group(1)) > 23 or int(m.group(3)) > 23 or int(m.group(2)) > 59 or int(m.group(4)) > 59:
         raise ValueError(f"quiet hours {spec!r}: use HH:MM-HH:MM (UTC), e.g. 22:00-07:00")
-    return int(m.group(1)) * 60 + int(m.group(2)), int(m.group(3)) * 60 + int(m.group(4))
+    start, end = int(m.group(1)) * 60 + int(m.group(2)), int(m.group(3)) * 60 + int(m.group(4))
+    if start == end:
+        raise ValueError(f"quiet hours {spec!r}: the start and the end are the same time")
+    return start, end
 
 
 def below_threshold(policy: AlertPolicy, metric: str | None, old: float | None, new: float | None) -> bool:
