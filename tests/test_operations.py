@@ -22,6 +22,7 @@ def env(url: str, ns: str) -> dict[str, str]:
     return {"REDIS_URL": url, "NEWSMON_NAMESPACE": ns, "NEWSMON_TICK_SECONDS": "0.5", "NEWSMON_JOB_MONITORING": "1"}
 
 
+@pytest.mark.slow
 def test_check_follows_the_processes(redis_server, r):
     e = env(redis_server.url, "chk")
     p = newsmon("check", env=e)
@@ -47,6 +48,7 @@ def test_check_follows_the_processes(redis_server, r):
     assert p.returncode == 1 and "FAIL  queue backlog: 3 queued (limit 2)" in p.stdout
 
 
+@pytest.mark.slow
 def test_failed_list_requeue_purge(redis_server, r):
     e = env(redis_server.url, "fail")
     q = Queue("fail:poll", connection=r)

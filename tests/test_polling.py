@@ -126,6 +126,7 @@ def test_hostile_feeds_do_not_stop_the_healthy_ones(redis_server, r, hostile):
     assert any(a.title == "Unclosed but readable" and a.text == "A man was shot." for a in no_links)
 
 
+@pytest.mark.slow
 def test_conditional_get_and_edited_entries(redis_server, r, http):
     ns = "cond"
     store = Store(r, Keys(ns))
