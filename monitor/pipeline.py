@@ -28,7 +28,7 @@ from monitor.stories.matching import (
     decide,
     epoch,
     features,
-    names,
+    in_topic,
     near_duplicate,
     terms,
 )
@@ -139,9 +139,9 @@ def assign(store: Store, article: Article, topic: str, now: float,
         published = epoch(article.published, now)
         full, body, sentences = _read_body(index, article)
         words = list(terms(article.title + " " + body[:LEAD_CHARS]))
-        stats = index.topic_stats(sorted(names(article.title + "\n" + body[:LEAD_CHARS])))
         feats = features(article.title, body, published, index.document_frequencies(words), index.ndocs(),
-                         LEAD_CHARS, full_text=full, topic=stats)
+                         LEAD_CHARS, full_text=full)
+        feats = in_topic(feats, index.topic_stats(sorted(feats.names)))
         known = index.story_of(article.id)  # a new version of an article stays in its story
         sid = known or _copy_of(index, article.title, feats, policy)
         if sid is None:

@@ -54,7 +54,7 @@ def make_alerts(store: Store, n: int, story: str = "s1", kind: str = "figure_dis
 
 
 def delivery_state(store: Store, alert_id: str, channel: str) -> str | None:
-    d = store.delivery(alert_id).get(channel)
+    d = store.delivery_on(alert_id, channel)
     return d.state.value if d else None
 
 

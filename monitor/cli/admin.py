@@ -19,7 +19,7 @@ from monitor.state.keys import Keys
 from monitor.state.store import Feed, Store
 from monitor.stories.render import story_text, table
 
-_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")  # feed ids go into RQ job ids and Redis keys
+_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")  # topic and feed ids go into RQ job ids and Redis keys
 
 
 def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
@@ -27,7 +27,7 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         if a.verb == "add":
-            if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", a.name):
+            if not _ID.fullmatch(a.name):
                 raise UsageError(f"topic name {a.name!r}: use letters, digits, '-', '_' or '.'")
             if any(not t.strip() for t in a.term or []):
                 raise UsageError("--term '': an empty term would match every article; leave --term out for that")

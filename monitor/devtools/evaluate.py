@@ -6,6 +6,7 @@ Only this module reads gold fields, and only to score what the pipeline produced
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -133,7 +134,6 @@ MUC_KIND = {"CLAIMED OR ADMITTED": "claimed", "SUSPECTED OR ACCUSED": "accused",
 
 
 def _words(text: str | None) -> set[str]:
-    import re
     return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in _STOPWORDS and len(w) > 1}
 
 
@@ -208,7 +208,6 @@ _CLOCK = r"\d{1,2}:\d\d|\d{4}\s+(?:GMT|UTC)"
 def _truth(d: dict) -> tuple[int, int] | None:
     """The largest killed and injured the gold of a document allows: an incident's record (LTQA),
     the crowd's victim lists (GVDB), or the answer keys' casualty counts (MUC-4)."""
-    import re
     if d.get("gold"):
         return d["gold"].get("num_killed") or 0, d["gold"].get("num_injured") or 0
     if "injured_not_killed" in d:
@@ -224,7 +223,6 @@ def implausible(out: Path, inputs: Path) -> list[dict]:
     """Story figures no reader would believe: killed or injured that is a year (1900-2099), a
     number read from a clock time, or more than 100 when the gold of every article of the story
     allows fewer (files without gold: an article said it of the story's incident)."""
-    import re
     docs = {_id(d): d for d in _gold_lines(inputs)}
     bad = []
     for line in (out / "stories.jsonl").open():

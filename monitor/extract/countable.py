@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.numbers import QUALIFIERS
+
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 _PEOPLE = r"(?:people|persons|victims|residents|students|children|kids|officers|soldiers|men|women)"
@@ -79,8 +81,9 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     return None
 
 
-_LEADING_DIGITS = re.compile(r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as|"
-                             r"an\s+estimated|approximately|roughly)\s+)?(\d[\d,]*)", re.IGNORECASE)
+# a figure's span may open with its qualifier ("at least 25"): the number follows it
+_LEADING_DIGITS = re.compile(r"(?:(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+                             + r")\s+)?(\d[\d,]*)", re.IGNORECASE)
 
 
 def uncountable_lead(text: str, start: int, end: int) -> str | None:

@@ -190,13 +190,14 @@ def release_overdue(r: redis.Redis, ns: str, now: float, grace: float) -> int:
         if not ids:
             continue
         jobs = Job.fetch_many(ids, connection=r)
+        found = [j for j in jobs if j is not None]
         with r.pipeline() as p:
-            for job_id, job in zip(ids, jobs, strict=True):
-                if job is not None:
-                    q.enqueue_job(job, pipeline=p)
+            for job in found:
+                q.enqueue_job(job, pipeline=p)
+            for job_id in ids:  # (a job whose record is gone leaves the registry too)
                 reg.remove(job_id, pipeline=p)
             p.execute()
-        moved += sum(1 for j in jobs if j is not None)
+        moved += len(found)
         log.warning("%d delayed jobs of %s were due for over %.0fs with no scheduler moving them; queued them",
-                    sum(1 for j in jobs if j is not None), q.name, grace)
+                    len(found), q.name, grace)
     return moved

@@ -50,11 +50,14 @@ class StoryIndex:
         return dict(zip(words, (int(v or 0) for v in self.r.hmget(self.k.df(), words)), strict=True))
 
     def topic_stats(self, names: list[str]) -> TopicStats:
-        """The topic's terms, and how often the stream has shown each of these names."""
-        topic = self.store.topic(self.topic)
-        raw = self.r.hmget(self.k.namedf(self.topic), ["__docs__", *names])
+        """The topic's terms, and how often the stream has shown each of these names (one round trip)."""
+        with self.r.pipeline(transaction=False) as p:
+            p.hget(self.k.topics(), self.topic)
+            p.hmget(self.k.namedf(self.topic), ["__docs__", *names])
+            raw_topic, raw = p.execute()
         counts = [int(v or 0) for v in raw]
-        return TopicStats(dict(zip(names, counts[1:], strict=True)), counts[0], topic.terms if topic else ())
+        terms = tuple(json.loads(raw_topic).get("terms", ())) if raw_topic else ()
+        return TopicStats(dict(zip(names, counts[1:], strict=True)), counts[0], terms)
 
     def story_of(self, article_id: str) -> str | None:
         """The story an article was assigned to (a new version of it stays there)."""

@@ -10,6 +10,7 @@ of terms, identified people and full names; this module only scores them and dec
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
@@ -112,11 +113,11 @@ class ArticleFeatures:
     persons: frozenset[str] = frozenset()
     full_names: frozenset[str] = frozenset()  # names of two words or more anywhere in the text
     # how much sharing each name tells: its idf among the topic's articles (a name every article
-    # of the topic gives tells nothing); empty: every name weighs one
-    name_weights: tuple[tuple[str, float], ...] = ()
+    # of the topic gives tells nothing); a name not listed weighs one
+    name_weights: dict[str, float] = field(default_factory=dict)
 
     def name_weight(self, name: str) -> float:
-        return dict(self.name_weights).get(name, 1.0) if self.name_weights else 1.0
+        return self.name_weights.get(name, 1.0)
 
     def index_terms(self) -> list[str]:
         return [t for t, _ in sorted(self.vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
@@ -130,13 +131,6 @@ def _plain(name: str) -> str:
     return re.sub(r"['’`]", "", name.lower())
 
 
-def topic_name(name: str, topic_terms: Collection[str]) -> bool:
-    """A name that holds one of the topic's own terms ("Kata'ib Hezbollah" for the topic
-    "Kataib Hezbollah"): every article of the topic gives it, so it tells no event from another."""
-    plain = _plain(name)
-    return any(t and re.search(rf"\b{re.escape(t)}\b", plain) for t in map(_plain, topic_terms))
-
-
 @dataclass(frozen=True)
 class TopicStats:
     """What the stream has taught about a topic's names: in how many of its articles each appeared."""
@@ -146,28 +140,35 @@ class TopicStats:
 
 
 def features(title: str, text: str, published: float, df: dict[str, int], ndocs: int,
-             lead_chars: int = LEAD_CHARS, full_text: str | None = None,
-             topic: TopicStats | None = None) -> ArticleFeatures:
+             lead_chars: int = LEAD_CHARS, full_text: str | None = None) -> ArticleFeatures:
     """Vector of the title (counted twice: it names the event) and the lead of the text.
     The SimHash is of ``full_text`` when given: the text before page furniture was taken out,
-    so that an outlet publishing the same story again is still recognised as a copy. With
-    ``topic``, names that hold the topic's terms are no evidence, and a name weighs its idf among
-    the topic's articles."""
+    so that an outlet publishing the same story again is still recognised as a copy."""
     body = text[:lead_chars]
     tf = terms(title) + terms(title) + terms(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
     head, whole = title + "\n" + body, title + "\n" + text
-    ns, ps, fs = names(head), persons(whole), full_names(whole)
-    weights: tuple[tuple[str, float], ...] = ()
-    if topic is not None:
-        ns = {n for n in ns if not topic_name(n, topic.terms)}
-        ps = {p for p in ps if not topic_name(p, topic.terms)}
-        fs = [n for n in fs if not topic_name(n, topic.terms)]
-        weights = tuple((n, idf(topic.name_df.get(n, 0), topic.ndocs)) for n in sorted(ns))
-    return ArticleFeatures(_unit(vec), frozenset(ns), published, event_days(head, published),
+    return ArticleFeatures(_unit(vec), frozenset(names(head)), published, event_days(head, published),
                            simhash((full_text if full_text is not None else text)[:lead_chars]),
-                           frozenset(ps), frozenset(fs), weights)
+                           frozenset(persons(whole)), frozenset(full_names(whole)))
+
+
+def in_topic(a: ArticleFeatures, topic: TopicStats) -> ArticleFeatures:
+    """The article's features as evidence within its topic: names and people that hold one of the
+    topic's own terms ("Kata'ib Hezbollah" for the topic "Kataib Hezbollah") are dropped, since
+    every article of the topic gives them; a name weighs its idf among the topic's articles."""
+    patterns = [re.compile(rf"\b{re.escape(t)}\b") for t in map(_plain, topic.terms) if t]
+
+    def own(name: str) -> bool:
+        plain = _plain(name)
+        return any(p.search(plain) for p in patterns)
+
+    kept = frozenset(n for n in a.names if not own(n))
+    return dataclasses.replace(
+        a, names=kept, persons=frozenset(p for p in a.persons if not own(p)),
+        full_names=frozenset(n for n in a.full_names if not own(n)),
+        name_weights={n: idf(topic.name_df.get(n, 0), topic.ndocs) for n in kept})
 
 
 # Near-duplicates: one wire story in many outlets, or a page fetched again with a new headline.
