@@ -75,9 +75,6 @@ def test_no_count_is_read_from_such_numbers(text, absent):
     ("The boys were among 70 people wounded in gun violence over the Fourth of July holiday weekend.", ("injured", 70)),
     ("At least 21 people were shot in incidents across the city overnight.", ("shot", 21)),
     ("There have been 165 homicides so far this year, police said.", ("killed", 165)),
-    ("OVER 7,000 PEOPLE HAVE DIED IN EL SALVADOR DURING 10 YEARS OF CIVIL WAR.", ("killed", 7000)),
-    ("IN THE LAST 24 DAYS, 457 SOLDIERS HAVE BEEN KILLED.", ("killed", 457)),
-    ("THE REBEL OFFENSIVE LAUNCHED ON SATURDAY HAS LEFT MORE THAN 600 DEAD.", ("killed", 600)),
     ("Three people were killed and at least 22 others wounded in shootings across the city since Friday.",
      ("injured", 22)),
 ])
