@@ -39,15 +39,18 @@ def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
 
 def _prewarm() -> None:
     """Load once, in the worker, what every job needs: the worker forks a child per job, and a
-    child that imports trafilatura or sentry_sdk or builds an SSL context pays ~100 ms for it."""
+    child that imports trafilatura or sentry_sdk or builds an SSL context pays ~100 ms for it
+    (and one that loads the parser's model, ~700 ms)."""
     import importlib
 
     import trafilatura  # noqa: F401
 
     from monitor import outbound
+    from monitor.extract import syntax
     from monitor.state.queues import JOBS_MODULE
     importlib.import_module(JOBS_MODULE).settings()  # RQ's own way in: the jobs by name
     outbound._ssl_context()
+    syntax.preload()
     gc.collect()
     gc.freeze()  # the collector in a child would walk, and so copy, the whole inherited heap
 

@@ -80,6 +80,11 @@ def _nlp():  # noqa: ANN202 - a spaCy Language
         raise RuntimeError(f"the English model {MODEL} is not installed: see pyproject.toml") from e
 
 
+def preload() -> None:
+    """Load the model now: a worker does it once, before it forks a child per job."""
+    _nlp()
+
+
 @dataclass(frozen=True)
 class Found:
     """The origin the parse gives a figure, and the reporting verb or phrase that names it."""
@@ -182,6 +187,8 @@ def figure_sources(asks: Sequence[Ask]) -> list[list[Source | None]]:
     says: the subject of the nearest reporting verb that governs the figure, else the sentence's
     "according to X" / "per X" nearest to the figure. A pronoun is returned as written: the
     caller knows who was named last."""
+    if not asks:
+        return []  # the model is not even loaded
     docs = _nlp().pipe(a.text for a in asks)
     out: list[list[Source | None]] = []
     for ask, doc in zip(asks, docs, strict=True):
