@@ -70,10 +70,11 @@ def address_allowed(ip: str, allow_private: bool, allow_networks: tuple[str, ...
     addr = ipaddress.ip_address(ip.split("%")[0])
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
         addr = addr.ipv4_mapped
+    if addr.is_link_local or addr.is_multicast or addr.is_unspecified:
+        # cloud metadata (169.254.169.254) lives here: never, whatever network the operator allows
+        return False
     if any(addr in ipaddress.ip_network(n, strict=False) for n in allow_networks):
         return True
-    if addr.is_link_local or addr.is_multicast or addr.is_unspecified:
-        return False  # cloud metadata (169.254.169.254) lives here: never, even when private is allowed
     if allow_private:
         return True
     return addr.is_global and not addr.is_reserved

@@ -10,6 +10,7 @@ are never part of ``repr`` or of logs.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -157,4 +158,21 @@ def load(env: dict[str, str] | None = None, path: str | None = None) -> Settings
     s = replace(Settings(), **values)  # type: ignore[arg-type]
     if s.smtp_security not in ("starttls", "ssl", "none"):
         raise ConfigError(f"smtp_security: expected starttls, ssl or none, got {s.smtp_security!r}")
+    _check(s)
     return s
+
+
+# a zero or negative value would spin (a tick of 0 s) or never wait: refused at load
+_POSITIVE = ("tick_seconds", "poll_interval", "poll_min", "poll_max", "connect_timeout", "read_timeout",
+             "total_timeout", "max_bytes", "worker_maintenance", "job_monitoring", "send_lease")
+
+
+def _check(s: Settings) -> None:
+    for name in _POSITIVE:
+        if getattr(s, name) <= 0:
+            raise ConfigError(f"NEWSMON_{name.upper()}: must be above 0, got {getattr(s, name)}")
+    for net in (n.strip() for n in s.allow_networks.split(",") if n.strip()):
+        try:
+            ipaddress.ip_network(net, strict=False)
+        except ValueError:
+            raise ConfigError(f"NEWSMON_ALLOW_NETWORKS: {net!r} is not a network (e.g. 10.1.0.0/16)") from None

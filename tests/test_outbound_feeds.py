@@ -25,6 +25,17 @@ def test_private_addresses(ip):
     assert not outbound.address_allowed(ip, allow_private=False)
 
 
+@pytest.mark.parametrize("ip", ["169.254.169.254", "fe80::1", "224.0.0.1", "0.0.0.0"])
+def test_link_local_refused_whatever_network_is_allowed(ip):
+    # issue 19: NEWSMON_ALLOW_NETWORKS=0.0.0.0/0 let the cloud metadata address through
+    assert not outbound.address_allowed(ip, allow_private=True, allow_networks=("0.0.0.0/0", "::/0"))
+
+
+def test_an_allowed_network_admits_its_private_addresses():
+    assert outbound.address_allowed("10.1.2.3", allow_private=False, allow_networks=("10.1.0.0/16",))
+    assert not outbound.address_allowed("10.2.0.1", allow_private=False, allow_networks=("10.1.0.0/16",))
+
+
 def test_redirect_to_metadata_address_refused(http):
     http.reply("GET", "/r", 302, headers={"Location": "http://169.254.169.254/latest/meta-data"})
     with pytest.raises(outbound.BlockedAddress):

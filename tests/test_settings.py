@@ -22,6 +22,17 @@ def test_secret_in_file_is_refused(tmp_path):
         load({"NEWSMON_CONFIG": str(cfg)})
 
 
+@pytest.mark.parametrize(("env", "names"), [
+    ({"NEWSMON_TICK_SECONDS": "0"}, "NEWSMON_TICK_SECONDS"),
+    ({"NEWSMON_POLL_INTERVAL": "-5"}, "NEWSMON_POLL_INTERVAL"),
+    ({"NEWSMON_ALLOW_NETWORKS": "notacidr"}, "NEWSMON_ALLOW_NETWORKS"),
+    ({"NEWSMON_ALLOW_NETWORKS": "10.0.0.0/8, 300.1.0.0/16"}, "NEWSMON_ALLOW_NETWORKS"),
+])
+def test_values_that_cannot_work_are_refused_at_load(env, names):
+    with pytest.raises(ConfigError, match=names):
+        load(env)
+
+
 def test_bad_values_fail_fast(tmp_path):
     with pytest.raises(ConfigError, match="NEWSMON_TICK_SECONDS"):
         load({"NEWSMON_TICK_SECONDS": "soon"})

@@ -40,21 +40,41 @@ class Doc:
     source: str
 
 
+MAX_LINE = 20_000_000  # bytes: a longer line is no article (a whole page is under 5 MB)
+
+
 def read_docs(path: Path) -> Iterator[Doc]:
-    """Input lines; ``doc_id``/``article_id`` and ``dct`` are accepted for ``id`` and ``published``."""
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
+    """Input lines; ``doc_id``/``article_id`` and ``dct`` are accepted for ``id`` and ``published``.
+    A line that is not one article (not UTF-8, not a JSON object, a field of the wrong type, over
+    MAX_LINE bytes) raises InputError naming the line."""
+    with path.open("rb") as f:
+        n = 0
+        while raw := f.readline(MAX_LINE + 1):
+            n += 1
+            if len(raw) > MAX_LINE:
+                raise InputError(f"{path}:{n}: a line over {MAX_LINE:,} bytes")
+            if not raw.strip():
                 continue
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"{path}:{n}: not JSON: {e}") from None
-            doc_id = d.get("id") or d.get("doc_id") or d.get("article_id")
-            if doc_id is None or not isinstance(d.get("text", d.get("html")), str):
-                raise InputError(f"{path}:{n}: a line needs an id and a text (or html)")
-            yield Doc(str(doc_id), d.get("published") or d.get("dct"), d.get("title") or "",
-                      d.get("text") or "", d.get("html"), d.get("url"), d.get("source") or "")
+            yield _doc(path, n, raw)
+
+
+def _doc(path: Path, n: int, raw: bytes) -> Doc:
+    try:
+        d = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}:{n}: not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"{path}:{n}: not JSON: {e}") from None
+    if not isinstance(d, dict):
+        raise InputError(f"{path}:{n}: a line must be a JSON object, got {type(d).__name__}")
+    doc_id = d.get("id") or d.get("doc_id") or d.get("article_id")
+    if doc_id is None or not isinstance(d.get("text", d.get("html")), str):
+        raise InputError(f"{path}:{n}: a line needs an id and a text (or html)")
+    for key in ("title", "published", "dct", "html", "url", "source"):
+        if d.get(key) is not None and not isinstance(d[key], str):
+            raise InputError(f"{path}:{n}: {key!r} must be a string, got {type(d[key]).__name__}")
+    return Doc(str(doc_id), d.get("published") or d.get("dct"), d.get("title") or "",
+               d.get("text") or "", d.get("html"), d.get("url"), d.get("source") or "")
 
 
 def _outlet(doc: Doc) -> str:
@@ -75,7 +95,8 @@ def replay(r: redis.Redis, path: Path, out: Path, topic: Topic | None = None,
     bar = None
     if progress:
         from tqdm import tqdm
-        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr, desc="replay", mininterval=0.5)
+        # disable=None: a bar on a terminal only, so that logs do not fill with carriage returns
+        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr, desc="replay", mininterval=0.5, disable=None)
     story_of: dict[str, str | None] = {}
     try:
         with (out / "assignments.jsonl").open("w") as fa, (out / "figures.jsonl").open("w") as ff:
