@@ -58,6 +58,13 @@ def test_a_clause_found_by_the_patterns_gives_way_to_the_subject() -> None:
     assert src is not None and src.text.lower().startswith("a slide")
 
 
+def test_a_clause_with_no_subject_to_take_its_place_is_no_source() -> None:
+    s = "An overnight shooting in the west end left eight people with wounds, police said."
+    clause = "An overnight shooting in the west end left eight people with wounds"
+    [[src]] = figure_sources([_ask(s, "eight", Source(clause, (0, len(clause))))])
+    assert src is not None and src.text == "police"
+
+
 def test_a_noun_phrase_found_by_the_patterns_stands() -> None:
     s = "The Kessler Foundation said 40 clinics had closed."
     good = Source("The Kessler Foundation", (0, 22))

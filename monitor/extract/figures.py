@@ -8,9 +8,11 @@ finds the figures and puts the article together.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
+from monitor.extract.actors import names_as_actors
 from monitor.extract.countable import uncountable_lead
 from monitor.extract.incidents import EARLIER, Sentence, aggregate_at, incident_tags, sentences, tag_at
 from monitor.extract.lexicon import means_class
@@ -504,6 +506,10 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
                                             tag_at(refs, a.span[0] - s.start), a.negated))
     if all_caps(text[:4000]):
         attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
+    else:  # actors are names: the parse and the recogniser check and complete the patterns
+        attributions, added = names_as_actors(sents, attributions)
+        attributions += [dataclasses.replace(a, incident=tag_at(tags[i], a.span[0] - sents[i].start))
+                         for i, a in added]
     killed, injured = totals(figures)
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
@@ -516,10 +522,13 @@ def _parsed_sources(sents: list[Sentence], figs: list[list[_Found]], found: list
     (``syntax.figure_sources``); none in all-caps wire copy, where the parser reads capitals as names."""
     if all_caps(text[:4000]):
         return {}
-    todo = [i for i, s in enumerate(sents) if figs[i] and worth_parsing(s.text)]
-    asks = [Ask(sents[i].start, sents[i].text,
-                [(f.span[0] - sents[i].start, found[i].at(f.span[0] - sents[i].start)) for f in figs[i]])
-            for i in todo]
+    asks, todo = [], []
+    for i, s in enumerate(sents):
+        pairs = [(f.span[0] - s.start, found[i].at(f.span[0] - s.start)) for f in figs[i]]
+        # a source of one or two words ("police", "the coroner") is no clause: nothing to check
+        if pairs and worth_parsing(s.text) and not all(p is not None and len(p.text.split()) <= 2 for _, p in pairs):
+            asks.append(Ask(s.start, s.text, pairs))
+            todo.append(i)
     rows = figure_sources(asks)
     return {(i, j): src for i, row in zip(todo, rows, strict=True) for j, src in enumerate(row)}
 

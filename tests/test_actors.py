@@ -1,0 +1,51 @@
+"""Actors are names (monitor.extract.actors): named groups in mixed case as agents, pronouns
+resolved or dropped, no clause or weapon as an actor. Sentences written for this test, with
+made-up names: none is from the dev data."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.figures import extract
+
+
+def _actors(text: str, kind: str | None = None) -> set[str | None]:
+    return {a.actor for a in extract(text).attributions if kind is None or a.kind == kind}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a group named without a group noun, as the agent of a passive and of an active verb
+    ("The attack on the depot was carried out by Kestrel Hawks, police said.", "Kestrel Hawks"),
+    ("Drakon Brigade fighters attacked the checkpoint on Monday, killing four soldiers.", "Drakon Brigade"),
+    # "it" in the same sentence: the name before it
+    ("Ostrava Union, a little-known militant group, said it carried out the attack.", "Ostrava Union"),
+])
+def test_named_agents_in_mixed_case(text: str, actor: str) -> None:
+    assert any(a and actor in a for a in _actors(text, "carried_out"))
+
+
+def test_a_pronoun_resolves_to_the_group_named_before() -> None:
+    text = ("The Ostrava Union has grown stronger in the north this year. "
+            "They claimed responsibility for the blast in a statement.")
+    assert _actors(text, "claimed") == {"The Ostrava Union"}
+
+
+def test_a_pronoun_with_no_name_before_is_dropped() -> None:
+    assert _actors("They claimed responsibility for the blast in a statement on Sunday.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb killed 12 people in the market on Friday.",  # a weapon
+    "The rockets that struck the base were launched from a truck in the valley.",
+    "Armed men who had arrived on motorcycles attacked the village, killing nine.",  # no name
+    "Did the Kessel Front attack the convoy?",  # a question asserts nothing
+    "The Kessel Front did not attack the convoy, its spokesman said.",  # negated
+])
+def test_no_weapon_clause_or_unnamed_agent_is_an_actor(text: str) -> None:
+    assert {a for a in _actors(text, "carried_out")} == set()
+
+
+def test_wire_copy_in_capitals_keeps_its_own_path() -> None:
+    # the parser reads capitals as names: all-caps copy is not parsed for agents
+    text = "THE ATTACK WAS CARRIED OUT BY KESTREL HAWKS, POLICE SAID. " * 2
+    assert all(a.actor is None or "KESTREL" in a.actor.upper() for a in extract(text).attributions)
