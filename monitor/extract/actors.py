@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from monitor.extract.incidents import Sentence
-from monitor.extract.syntax import MAX_PARSE_CHARS, forms, parse
+from monitor.extract.syntax import MAX_PARSE_CHARS, forms, has_word, parse
 from monitor.models import Attribution
 
 ACTOR_LABELS = ("ORG", "NORP", "GPE", "PERSON")
@@ -29,8 +29,7 @@ _ATTACK = frozenset(f for lem in ("attack", "kill", "bomb", "shoot", "shot", "st
                                   "behead", "execute", "detonate", "storm", "assassinate", "murder")
                     for f in forms(lem)) | {"shot", "struck", "kidnapped", "abducted"}
 _CARRY = frozenset(forms("carry"))
-_ATTACK_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ATTACK, key=len, reverse=True)) + r"|carried out|carries out|"
-                          r"carry out|carrying out)\b", re.IGNORECASE)
+_ATTACK_WORDS = _ATTACK | {"carried", "carries", "carry", "carrying"}
 
 
 # a capitalised word past the sentence's first: where a name can be (the first word is capitalised anyway)
@@ -42,7 +41,7 @@ _WEEKDAY_MONTH = re.compile(r"(?<=[\w,;:]) +(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satu
 def mentions_attack(sentence: str) -> bool:
     """Whether an attack verb and a word that may begin a name appear: a cheap test, so that only
     such sentences are parsed for agents (a weekday or a month begins none)."""
-    if len(sentence) > MAX_PARSE_CHARS or _ATTACK_WORD.search(sentence) is None:
+    if len(sentence) > MAX_PARSE_CHARS or not has_word(sentence, _ATTACK_WORDS):
         return False
     return len(_INNER_CAPITAL.findall(sentence)) > len(_WEEKDAY_MONTH.findall(sentence))
 

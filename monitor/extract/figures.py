@@ -511,9 +511,32 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         attributions += [dataclasses.replace(a, incident=tag_at(tags[i], a.span[0] - sents[i].start))
                          for i, a in added]
     killed, injured = totals(figures)
+    # a headline states the toll as the lead does ("Man shoots 4 relatives, killing 2"): when it
+    # counts more than the text (which may give the dead by name, or not at all), it is the total
+    # (a text that opens with its headline has read it already, in context)
+    head_killed, head_injured = _headline_totals(title) if title.strip() not in text[:len(title) + 200] else (None, None)
+    if head_killed is not None:
+        killed = max(killed or 0, head_killed)
+    if head_injured is not None:
+        injured = max(injured or 0, head_injured)
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
+
+
+def _headline_totals(title: str) -> tuple[int | None, int | None]:
+    """The killed and injured a headline counts (None where it counts none): its figures read
+    as the lead's, a period's statistic or a round-up left out. (They are not among the
+    article's figures: their spans would point into the title, not the text.)"""
+    if not title.strip():
+        return None, None
+    head = Sentence(0, len(title), title, 0)
+    figs = [Figure(metric=f.metric, value=f.q.value, lower=f.q.lower, upper=f.q.upper, qualifier=f.q.qualifier,
+                   subject=f.subject, span=f.span, attributed_to=None, earlier=False, unit=f.unit, basis=f.basis,
+                   incident="aggregate" if f.metric in _CASUALTY and f.basis == "count"
+                   and aggregate_at(title, f.span[0]) else "main")
+            for f in _figures_in(head)]
+    return totals(figs)
 
 
 def _parsed_sources(sents: list[Sentence], figs: list[list[_Found]], found: list, text: str,

@@ -49,8 +49,14 @@ def _forms(lemma: str) -> set[str]:
 # a sentence with none of these words has no reporting verb, "according to" or "per" for the
 # parse to find: it is not parsed (the parse costs about 2 ms a sentence)
 _REPORTING_FORMS = frozenset(f for lem in REPORTING_LEMMAS for f in _forms(lem))
-_CUE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING_FORMS | {"according", "per"}, key=len, reverse=True))
-                        + r")\b", re.IGNORECASE)
+_CUE_FORMS = _REPORTING_FORMS | {"according", "per"}
+_WORDS = re.compile(r"[a-z]+")
+
+
+def has_word(sentence: str, words: frozenset[str]) -> bool:
+    """Whether one of these (lower-case) words is in the sentence: a set lookup per word, several
+    times faster than a case-blind search of the alternatives."""
+    return not words.isdisjoint(_WORDS.findall(sentence.lower()))
 
 
 def forms(lemma: str) -> set[str]:
@@ -66,7 +72,7 @@ MAX_PARSE_CHARS = 600
 def worth_parsing(sentence: str) -> bool:
     """Whether the sentence names a reporting verb, "according to" or "per" (a cheap test), and
     is short enough to parse."""
-    return len(sentence) <= MAX_PARSE_CHARS and _CUE_WORDS.search(sentence) is not None
+    return len(sentence) <= MAX_PARSE_CHARS and has_word(sentence, _CUE_FORMS)
 
 
 # nouns that stand for a document: its author, named after "by"/"from", is the origin
