@@ -42,10 +42,16 @@ def test_a_pronoun_with_no_name_before_is_dropped() -> None:
     "The Kessel Front did not attack the convoy, its spokesman said.",  # negated
 ])
 def test_no_weapon_clause_or_unnamed_agent_is_an_actor(text: str) -> None:
-    assert {a for a in _actors(text, "carried_out")} == set()
+    assert _actors(text, "carried_out") == set()
 
 
 def test_wire_copy_in_capitals_keeps_its_own_path() -> None:
     # the parser reads capitals as names: all-caps copy is not parsed for agents
     text = "THE ATTACK WAS CARRIED OUT BY KESTREL HAWKS, POLICE SAID. " * 2
     assert all(a.actor is None or "KESTREL" in a.actor.upper() for a in extract(text).attributions)
+
+
+def test_no_agent_is_added_once_the_patterns_found_who_did_it() -> None:
+    text = ("Militants of the Tarvin Front carried out the attack on the base, officials said. "
+            "In March a raid on a depot in the south was carried out by Kestrel Hawks.")
+    assert _actors(text, "carried_out") == {"Militants of the Tarvin Front"}

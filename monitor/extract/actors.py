@@ -9,7 +9,9 @@ and spaCy's named-entity recogniser decide:
 - the agent of an attack verb is an actor when its noun phrase holds a name: "Kestrel Hawks
   carried out the attack", "the attack was carried out by Kestrel Hawks", "Drakon Brigade
   fighters attacked". A weapon, a clause or an unnamed agent ("a car bomb", "armed men") is no
-  actor. The recogniser decides what is a name: there is no list of groups.
+  actor. The recogniser decides what is a name: there is no list of groups. Agents are added
+  only when the patterns found no one who did or claimed the article's own event: past that,
+  another attack verb's agent is another event's.
 """
 
 from __future__ import annotations
@@ -127,6 +129,10 @@ def names_as_actors(sents: list[Sentence], found: list[Attribution],
         if name is not None:  # "They claimed responsibility": the group named before, or no one
             by = name if a.by and a.by.lower() == a.actor.lower() else a.by
             out.append(dataclasses.replace(a, actor=name, by=by))
+    if any(a.kind in ("carried_out", "claimed") and a.incident == "main" and a.actor for a in out):
+        # the patterns found who did the article's event: another agent of an attack verb is
+        # another event's ("In March a raid on a depot was carried out by X")
+        return out, []
     return out, _agents(sents, docs, out, attack_gate)
 
 
