@@ -73,3 +73,13 @@ def test_parse_feed_bytes_and_canonical_urls():
     assert feed.entries[1].url is None and feed.entries[1].key.startswith("title:")
     with pytest.raises(ValueError):
         parse_feed(b"<html>not a feed")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("http://x.org/p?reference=A", "http://x.org/p?reference=B", False),  # issue 19: "ref..." was stripped
+    ("http://x.org/p?refresh=1", "http://x.org/p?refresh=2", False),
+    ("http://x.org/p?id=1&ref=rss", "http://x.org/p?id=1", True),
+    ("http://x.org/p?id=1&utm_source=feed&utm_medium=rss", "http://X.org:80/p?id=1#top", True),
+])
+def test_canonical_urls_drop_tracking_and_keep_what_chooses_the_page(a, b, same):
+    assert (canonical_url(a) == canonical_url(b)) is same

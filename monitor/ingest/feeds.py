@@ -14,7 +14,11 @@ from monitor.models import FeedEntry, ParsedFeed
 
 log = logging.getLogger(__name__)
 
-_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid", "ref", "smid", "igshid")
+# tracking parameters: the utm_ family by prefix, the others by exact name ("ref" is tracking,
+# "reference" or "refresh" may choose the page)
+_TRACKING_PREFIX = "utm_"
+_TRACKING = frozenset(("fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid", "ref", "ref_src", "ref_url", "smid",
+                       "igshid"))
 
 
 def canonical_url(url: str) -> str:
@@ -24,7 +28,7 @@ def canonical_url(url: str) -> str:
     if p.port and not ((p.scheme == "http" and p.port == 80) or (p.scheme == "https" and p.port == 443)):
         host = f"{host}:{p.port}"
     query = [(k, v) for k, v in parse_qsl(p.query, keep_blank_values=True)
-             if not k.lower().startswith(_TRACKING)]
+             if not (k.lower().startswith(_TRACKING_PREFIX) or k.lower() in _TRACKING)]
     path = p.path or "/"
     return urlunsplit((p.scheme.lower(), host, path, urlencode(query), ""))
 
