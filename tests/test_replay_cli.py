@@ -124,3 +124,13 @@ def test_adding_a_feed_keeps_the_topics_alert_policy(cli_env, r):
     after = json.loads(newsmon("topics", "show", "t", "--json", env=cli_env).stdout)
     assert after["feeds"] == ["f1", "f2"]
     assert after["policy"] == before["policy"] and after["policy"]  # thresholds, cooldown, digest, quiet hours
+
+
+def test_removing_a_feed_takes_it_out_of_its_topics(cli_env, r):
+    """Issue 19 (7): `feeds remove` left the id in the topics that listed it."""
+    for fid in ("f1", "f2"):
+        assert newsmon("feeds", "add", f"https://example.org/{fid}.xml", "--id", fid, env=cli_env).returncode == 0
+    assert newsmon("topics", "add", "t", "--feed", "f1", "--feed", "f2", env=cli_env).returncode == 0
+    p = newsmon("feeds", "remove", "f1", env=cli_env)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(newsmon("topics", "show", "t", "--json", env=cli_env).stdout)["feeds"] == ["f2"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import redis
@@ -70,11 +70,20 @@ class Store:
                       key=lambda f: f.id)
 
     def remove_feed(self, feed_id: str) -> bool:
-        with self.r.pipeline() as p:
+        """Remove the feed, its schedule and what it has seen, and its id from every topic that
+        lists it (in one transaction: a topic edited meanwhile is read again)."""
+        def tx(p: redis.client.Pipeline) -> None:
+            topics = p.hgetall(self.k.topics())
+            p.multi()
             p.hdel(self.k.feeds(), feed_id)
             p.zrem(self.k.feeds_due(), feed_id)
             p.delete(self.k.feed_seen(feed_id))
-            return bool(p.execute()[0])
+            for name, raw in topics.items():
+                t = Topic.from_dict(json.loads(raw))
+                if feed_id in t.feeds:
+                    kept = replace(t, feeds=tuple(f for f in t.feeds if f != feed_id))
+                    p.hset(self.k.topics(), name, json.dumps(kept.to_dict()))
+        return bool(self.r.transaction(tx, self.k.topics())[0])
 
     def schedule(self, feed_id: str, at: float) -> None:
         self.r.zadd(self.k.feeds_due(), {feed_id: at})
