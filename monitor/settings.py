@@ -113,12 +113,16 @@ def _read_secret(name: str, env: dict[str, str]) -> str:
     var = f"NEWSMON_{name.upper()}"
     if env.get(var):
         return env[var]
-    if env.get(var + "_FILE"):
-        return Path(env[var + "_FILE"]).read_text().strip()
+    path = Path(env[var + "_FILE"]) if env.get(var + "_FILE") else None
     sdir = env.get("NEWSMON_SECRETS_DIR")
-    if sdir and (Path(sdir) / name).is_file():
-        return (Path(sdir) / name).read_text().strip()
-    return ""
+    if path is None and sdir and (Path(sdir) / name).is_file():
+        path = Path(sdir) / name
+    if path is None:
+        return ""
+    try:
+        return path.read_text().strip()
+    except (OSError, UnicodeDecodeError) as e:  # the message names the file, never its content
+        raise ConfigError(f"{var}: cannot read the secret file {path}: {e.__class__.__name__}") from None
 
 
 def load(env: dict[str, str] | None = None, path: str | None = None) -> Settings:
@@ -162,12 +166,18 @@ def load(env: dict[str, str] | None = None, path: str | None = None) -> Settings
     return s
 
 
+_REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
 # a zero or negative value would spin (a tick of 0 s) or never wait: refused at load
 _POSITIVE = ("tick_seconds", "poll_interval", "poll_min", "poll_max", "connect_timeout", "read_timeout",
              "total_timeout", "max_bytes", "worker_maintenance", "job_monitoring", "send_lease")
 
 
 def _check(s: Settings) -> None:
+    if s.redis_url and not s.redis_url.startswith(_REDIS_SCHEMES):
+        # (the URL may hold a password: only its scheme is named)
+        raise ConfigError(f"REDIS_URL must begin with {', '.join(_REDIS_SCHEMES)}")
     for name in _POSITIVE:
         if getattr(s, name) <= 0:
             raise ConfigError(f"NEWSMON_{name.upper()}: must be above 0, got {getattr(s, name)}")

@@ -72,6 +72,12 @@ def test_admin_cli(cli_env):
     (["topics", "add", "t", "--digest", "-60"], 2, "--digest -60"),
     (["topics", "add", "t", "--term", ""], 2, "empty term"),
     (["alerts", "list", "--limit", "0"], 2, "--limit 0"),
+    (["feeds", "add", "http://[::1"], 2, "malformed feed URL"),
+    (["feeds", "add", "http://exa mple.org/rss"], 2, "malformed feed URL"),
+    (["feeds", "add", "http://example.org:99999/rss"], 2, "malformed feed URL"),
+    (["stories", "list", "--topic", "nope"], 2, "unknown topic 'nope'"),
+    (["failed", "requeue", "bogus-id"], 2, "no failed job 'bogus-id'"),
+    (["failed", "purge", "bogus-id"], 2, "no failed job 'bogus-id'"),
 ])
 def test_cli_errors(cli_env, r, args, code, message):
     before = sorted(r.keys("cli:*"))
@@ -79,6 +85,58 @@ def test_cli_errors(cli_env, r, args, code, message):
     assert p.returncode == code and message in p.stderr, p.stderr
     assert len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
     assert sorted(r.keys("cli:*")) == before  # nothing changed in Redis
+
+
+def _one_clean_line(p: subprocess.CompletedProcess, code: int, message: str) -> None:
+    assert p.returncode == code and message in p.stderr, p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"REDIS_URL": "notaurl"}, "REDIS_URL must begin with"),
+    ({"NEWSMON_SLACK_TOKEN_FILE": "/nonexistent/token"}, "cannot read the secret file /nonexistent/token"),
+    ({"NEWSMON_TICK_SECONDS": "0"}, "NEWSMON_TICK_SECONDS: must be above 0"),
+    ({"NEWSMON_ALLOW_NETWORKS": "notacidr"}, "'notacidr' is not a network"),
+])
+def test_bad_settings_are_one_line(cli_env, env, message):
+    _one_clean_line(newsmon("topics", "list", env={**cli_env, **env}), 2, message)
+
+
+def test_bad_files_for_replay_and_eval_are_one_line(cli_env, tmp_path):
+    empty, no_story, a_file = tmp_path / "empty.jsonl", tmp_path / "nostory.jsonl", tmp_path / "file"
+    empty.write_text("")
+    no_story.write_text(json.dumps({"id": "a", "text": "Two people were hurt."}) + "\n")
+    a_file.write_text("x")
+    _one_clean_line(newsmon("eval", "stories", str(empty), env=cli_env), 2, "no gold lines")
+    _one_clean_line(newsmon("eval", "stories", str(no_story), env=cli_env), 2, "needs 'story_id'")
+    _one_clean_line(newsmon("replay", str(no_story), "--out", str(a_file / "sub"), env=cli_env), 2,
+                    "cannot write the output")
+    garbage = tmp_path / "garbage.jsonl"
+    garbage.write_bytes(b"\xff\xfe\x00\x81 not text\n")
+    _one_clean_line(newsmon("replay", str(garbage), "--out", str(tmp_path / "o"), env=cli_env), 2, "not UTF-8")
+
+
+def test_a_url_is_watched_once_and_adding_a_feed_again_keeps_its_health(cli_env, r):
+    assert newsmon("feeds", "add", "https://example.org/a.xml", "--id", "fa", env=cli_env).returncode == 0
+    before = sorted(r.keys("cli:*"))
+    p = newsmon("feeds", "add", "https://EXAMPLE.org/a.xml?utm_source=x", "--id", "fb", env=cli_env)
+    _one_clean_line(p, 2, "already watched as feed 'fa'")
+    assert sorted(r.keys("cli:*")) == before
+    # a broken feed added again stays broken: re-adding once re-enabled it and hid its errors
+    from monitor.state.keys import Keys
+    from monitor.state.store import Store
+    st = Store(r, Keys("cli"))
+    f = st.feed("fa")
+    f.errors, f.disabled, f.last_error = 7, "gone (410)", "HTTP 410"
+    st.put_feed(f)
+    assert newsmon("feeds", "add", "https://example.org/a.xml", "--id", "fa", env=cli_env).returncode == 0
+    g = st.feed("fa")
+    assert (g.errors, g.disabled, g.last_error) == (7, "gone (410)", "HTTP 410")
+
+
+def test_version():
+    p = newsmon("--version", env={})
+    assert p.returncode == 0 and p.stdout.startswith("newsmon ")
 
 
 def test_unreachable_redis_is_a_clear_error():

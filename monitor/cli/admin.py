@@ -78,14 +78,21 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
 
 
 def _check_url(url: str) -> str:
-    p = urlsplit(url)
+    bad = UsageError(f"malformed feed URL {url!r}: expected http:// or https:// and a host, no spaces")
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise bad
+    try:
+        p = urlsplit(url)
+        p.port  # noqa: B018 - parses the port: "http://x:99999" and "http://[::1" raise here
+    except ValueError:
+        raise bad from None
     if p.scheme not in ("http", "https") or not p.hostname:
-        raise UsageError(f"malformed feed URL {url!r}: expected http:// or https:// and a host")
+        raise bad
     return url
 
 
 def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
-    from monitor.ingest.feeds import url_id
+    from monitor.ingest.feeds import canonical_url, url_id
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         if a.verb == "add":
@@ -97,15 +104,26 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
                 raise UsageError(f"--interval {a.interval:g}: use a number of seconds above 0")
             if a.topic and st.topic(a.topic) is None:
                 raise UsageError(f"unknown topic {a.topic!r}: add it first with `newsmon topics add`")
+            same = [f.id for f in st.feeds() if f.id != fid and canonical_url(f.url) == canonical_url(url)]
+            if same:
+                raise UsageError(f"{url} is already watched as feed {same[0]!r}")
             feed = Feed(fid, url, [a.topic] if a.topic else [], interval=a.interval or s.poll_interval)
+            old = st.feed(fid)
+            if old is not None and canonical_url(old.url) == canonical_url(url):
+                # added again: its health, validators and topics are kept (re-adding re-enabled a
+                # broken feed and hid its errors); `feeds poll --force` is the way to retry it
+                topics = old.topics + ([a.topic] if a.topic and a.topic not in old.topics else [])
+                feed = dataclasses.replace(old, topics=topics, interval=a.interval or old.interval)
             st.put_feed(feed)
-            st.schedule(fid, time.time())
+            if old is None or not old.disabled:
+                st.schedule(fid, time.time())
             if a.topic:
                 t = st.topic(a.topic)
                 if t is not None and t.feeds and fid not in t.feeds:
                     # the topic with one more feed: its terms, channels and alert policy kept
                     st.put_topic(dataclasses.replace(t, feeds=(*t.feeds, fid)))
-            print(f"feed {fid}: {url} (polled every {feed.interval:.0f}s, first poll now)")
+            when = f"disabled: {feed.disabled}" if feed.disabled else "first poll now" if old is None else "poll now"
+            print(f"feed {fid}: {url} (polled every {feed.interval:.0f}s, {when})")
         elif a.verb == "list":
             fs = st.feeds()
             rows = []
@@ -138,6 +156,8 @@ def cmd_stories(a: argparse.Namespace, s: Settings) -> int:
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
         if a.verb == "list":
+            if a.topic and st.topic(a.topic) is None:
+                raise UsageError(f"unknown topic {a.topic!r}: see `newsmon topics list`")
             stories = st.stories(a.topic)
             show([x.summary() for x in stories], a.json, table(
                 [[x.id, x.topic, len(x.articles), x.current("killed") if x.current("killed") is not None else "-",
@@ -249,6 +269,10 @@ def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
         wanted = set(a.ids)
         if not wanted and not a.all:
             raise UsageError(f"name the jobs to {a.verb} (see `newsmon failed list`) or pass --all")
+        unknown = sorted(wanted - {job if isinstance(job, str) else job.id for _, job in jobs})
+        if unknown:  # nothing is done: one mistyped id must not pass unnoticed among good ones
+            raise UsageError(f"no failed job {unknown[0]!r}" + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else "")
+                             + ": see `newsmon failed list`")
         n = 0
         for reg, job in jobs:
             jid = job if isinstance(job, str) else job.id

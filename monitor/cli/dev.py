@@ -19,6 +19,7 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
     from monitor.pipeline import match_policy
     if not Path(a.input).is_file():
         raise UsageError(f"no such input file: {a.input}")
+    _out_dir(Path(a.out))
     with redis_for(s, persistent=False) as r:
         topic = None
         if a.topic:
@@ -34,6 +35,38 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
     print(f"replayed {res['documents']} documents in {res['seconds']}s: {res['stories']} stories, "
           f"{res['alerts']} alerts -> {a.out}", file=sys.stderr if getattr(a, "for_eval", False) else sys.stdout)
     return 0
+
+
+def _out_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # a file where a folder should be, no permission ...
+        raise UsageError(f"cannot write the output to {path}: {e.strerror or e}") from None
+    return path
+
+
+# what each scorer reads of a gold line
+_GOLD_FIELDS = {"stories": "story_id", "ledger": "story_id", "plausible": None, "figures": None, "attribution": None}
+
+
+def _check_gold(what: str, gold: Path) -> None:
+    """A gold file the scorer can read: JSON objects, one a line, with the field it scores."""
+    if not gold.is_file():
+        raise UsageError(f"no such gold file: {gold}")
+    field, n = _GOLD_FIELDS.get(what), 0
+    with gold.open("rb") as f:
+        for i, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            try:
+                d = json.loads(raw)
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise UsageError(f"{gold}:{i}: not a JSON line") from None
+            if not isinstance(d, dict) or (field and field not in d):
+                raise UsageError(f"{gold}:{i}: a gold line for `eval {what}` needs {field or 'an object'!r}")
+            n += 1
+    if not n:
+        raise UsageError(f"{gold}: no gold lines to score against")
 
 
 def _titles_only(src: Path, dst: Path) -> Path:
@@ -71,8 +104,8 @@ def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     import tempfile
 
     from monitor.devtools.evaluate import parts
-    out = Path(a.out or tempfile.mkdtemp(prefix="newsmon-eval-"))
-    out.mkdir(parents=True, exist_ok=True)
+    _check_gold(a.what, Path(a.gold))
+    out = _out_dir(Path(a.out or tempfile.mkdtemp(prefix="newsmon-eval-")))
     docs = Path(a.input or a.gold)
     if a.what == "attribution" and not a.input and a.gold.endswith("-pairs.jsonl"):
         docs = Path(a.gold.replace("-pairs.jsonl", ".jsonl"))  # PolNeAR: the texts beside the pairs

@@ -14,9 +14,18 @@ from monitor.settings import ConfigError, load
 from monitor.state.redis_server import RedisUnavailable
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("newsmon")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsmon", description="Watch news feeds, track stories and their figures, alert on changes.")
-    p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="cmd", required=True)
     admin.add_parsers(sub)
     daemon.add_parsers(sub)
