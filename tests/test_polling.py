@@ -315,3 +315,17 @@ def test_an_unparseable_feed_stays_unhealthy_when_the_server_says_not_modified(r
         run_worker(redis_server.url, ns)
     feed = store.feed("junk")
     assert feed.errors == 2 and feed.last_error and feed.last_modified is None
+
+
+def test_a_feed_id_rq_cannot_take_does_not_drop_the_tick(r):
+    """Issue 19 (2): a feed id with a space (or a dot) sorting first made RQ refuse the batch's
+    job id, and every poll of the tick was dropped."""
+    store = Store(r, Keys("badid"))
+    names = ["a feed with spaces", "b.dotted", *[f"f{i}" for i in range(12)]]
+    for n in names:
+        store.put_feed(Feed(n, f"http://example.org/{n}", []))
+        store.schedule(n, 100.0)
+    assert tick(store, Leader(r, store.k.lock("clock"), 5), 200.0, lease=60) == len(names)
+    from rq import Queue
+    q = Queue("badid:poll", connection=r)
+    assert sorted(f for j in q.job_ids for f in q.fetch_job(j).args[0]) == sorted(names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
@@ -92,9 +93,17 @@ def our_workers(r: redis.Redis, ns: str) -> list:
     return [w for w in Worker.all(connection=r) if ours & set(w.queue_names())]
 
 
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]")
+
+
 def namespaced_id(ns: str, base: str) -> str:
-    """RQ job ids allow letters, digits, '-' and '_': the namespace is folded in."""
-    return base if ns == "newsmon" else re.sub(r"[^A-Za-z0-9_-]", "-", ns) + "-" + base
+    """RQ job ids allow letters, digits, '-' and '_': the namespace is folded in, and an id built
+    from outside names (a feed id "a.b", a legacy one with a space) has its other characters
+    replaced and a hash of the original added, so that it stays unique and one bad name never
+    fails a batch of enqueues."""
+    if _NOT_IN_ID.search(base):
+        base = _NOT_IN_ID.sub("-", base) + "-" + hashlib.sha1(base.encode()).hexdigest()[:10]
+    return base if ns == "newsmon" else _NOT_IN_ID.sub("-", ns) + "-" + base
 
 
 def enqueue(r: redis.Redis, ns: str, policy: JobPolicy, func: Callable[..., Any] | str, *args: Any, job_id: str,
