@@ -192,3 +192,48 @@ def test_removing_a_feed_takes_it_out_of_its_topics(cli_env, r):
     p = newsmon("feeds", "remove", "f1", env=cli_env)
     assert p.returncode == 0, p.stderr
     assert json.loads(newsmon("topics", "show", "t", "--json", env=cli_env).stdout)["feeds"] == ["f2"]
+
+
+def _no_redis_url(tmp_path) -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    e["XDG_STATE_HOME"] = str(tmp_path)
+    return e
+
+
+@pytest.mark.parametrize("args", [["topics", "add", "t"], ["feeds", "add", "https://example.org/a.xml"],
+                                  ["feeds", "poll", "x"], ["status"], ["alerts", "list"]])
+def test_admin_commands_need_the_shared_redis(tmp_path, args):
+    """Issue 19 (5): without REDIS_URL they wrote to a private Redis no clock or worker reads."""
+    p = subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True,
+                       env=_no_redis_url(tmp_path), timeout=60)
+    assert p.returncode == 2 and "needs REDIS_URL" in p.stderr and "Traceback" not in p.stderr
+    assert not (tmp_path / "newsmon" / "redis").exists()  # no private store was started or written
+
+
+def test_a_replay_on_its_own_leaves_nothing_behind_even_when_terminated(tmp_path):
+    """Issue 19 (5): the private redis-server outlived SIGTERM, and every run left a folder."""
+    import signal
+    import time
+    src = tmp_path / "seeds.jsonl"
+    write_jsonl(src)
+    line = src.read_text().splitlines()[0]
+    many = tmp_path / "many.jsonl"
+    many.write_text("".join(json.dumps({**json.loads(line), "id": f"d{i}"}) + "\n" for i in range(400)))
+    env = _no_redis_url(tmp_path)
+    state = tmp_path / "newsmon"
+    p = subprocess.run([sys.executable, "-m", "monitor", "replay", str(src), "--out", str(tmp_path / "o1"),
+                        "--quiet"], capture_output=True, text=True, env=env, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert not list(state.glob("redis-run-*"))
+    proc = subprocess.Popen([sys.executable, "-m", "monitor", "replay", str(many), "--out", str(tmp_path / "o2"),
+                             "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while not (list(state.glob("redis-run-*/redis.log")) and (tmp_path / "o2" / "figures.jsonl").exists()):
+        assert time.time() < deadline and proc.poll() is None
+        time.sleep(0.1)
+    run_dir = next(state.glob("redis-run-*"))
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(30) == 128 + signal.SIGTERM
+    assert not run_dir.exists()
+    ps = subprocess.run(["pgrep", "-f", str(run_dir)], capture_output=True, text=True)
+    assert ps.stdout.strip() == ""  # its redis-server is gone too

@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import redis
 
@@ -19,17 +20,27 @@ class UsageError(Exception):
 
 
 @contextmanager
-def redis_for(s: Settings, persistent: bool = True) -> Iterator[redis.Redis]:
-    """The configured Redis, or a private redis-server (kept in the state directory)."""
+def redis_for(s: Settings, private: bool = False) -> Iterator[redis.Redis]:
+    """The configured Redis. Without REDIS_URL, a command that runs on its own (``private``:
+    replay, eval, bench, demo) gets a redis-server of its own, removed with its folder when the
+    command ends; any other command is refused, since no clock or worker would ever read what it
+    wrote (they need REDIS_URL too)."""
     if s.redis_url:
         yield connect(s.redis_url, s.redis_password or None)
         return
-    data = s.state_path() / ("redis" if persistent else f"redis-run-{int(time.time() * 1000)}")
-    pr = PrivateRedis(data, appendonly=persistent).start()
+    if not private:
+        raise UsageError("this command needs REDIS_URL, the Redis the clock and workers share "
+                         "(replay, eval, bench and demo start a private one)")
+    import shutil
+    import tempfile
+    s.state_path().mkdir(parents=True, exist_ok=True)
+    data = Path(tempfile.mkdtemp(prefix="redis-run-", dir=s.state_path()))  # one per run: no two share an AOF
+    pr = PrivateRedis(data).start()
     try:
         yield connect(pr.url)
     finally:
         pr.stop()
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def show(obj: object, as_json: bool, human: str) -> None:

@@ -20,7 +20,7 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
     if not Path(a.input).is_file():
         raise UsageError(f"no such input file: {a.input}")
     _out_dir(Path(a.out))
-    with redis_for(s, persistent=False) as r:
+    with redis_for(s, private=True) as r:
         topic = None
         if a.topic:
             topic = Store(r, Keys(s.namespace)).topic(a.topic)
@@ -143,7 +143,7 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
     if a.what == "pipeline":
         if not a.data or not Path(a.data).is_file():
             raise UsageError("bench pipeline needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/ltqa-dev-2013-2015.jsonl)")
-        with redis_for(s, persistent=False) as r:
+        with redis_for(s, private=True) as r:
             url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
             res = bench.pipeline(url, Path(a.data), [int(x) for x in a.workers.split(",")], a.articles,
                                  a.feed_count, a.rate)
@@ -152,7 +152,7 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
     if a.what == "matching":
         if not a.data or not Path(a.data).is_file():
             raise UsageError("bench matching needs --data FILE.jsonl of articles to match (e.g. ltqa-dev)")
-        with redis_for(s, persistent=False) as r:
+        with redis_for(s, private=True) as r:
             res = bench.matching(r, Path(a.data), [int(x) for x in a.stories.split(",")], a.articles)
         print(json.dumps(res, indent=2))
         return 0
@@ -161,7 +161,7 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
             raise UsageError("bench extraction needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/gvdb-dev.jsonl)")
         res = bench.extraction(Path(a.data))
     else:
-        with redis_for(s, persistent=False) as r:
+        with redis_for(s, private=True) as r:
             url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
             res = bench.polling(r, url, feeds=a.feeds, polls=a.polls)
     print(json.dumps(res, indent=2))

@@ -40,8 +40,21 @@ COMMANDS = {"topics": admin.cmd_topics, "feeds": admin.cmd_feeds, "stories": adm
             "sample": dev.cmd_sample, "bench": dev.cmd_bench}
 
 
+def _exit_on_sigterm() -> None:
+    """SIGTERM ends the command as Ctrl-C does: its clean-up runs (a private redis-server it
+    started is stopped, not left behind)."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _exit_on_sigterm()  # (an RQ worker installs its own handlers when it starts working)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too much

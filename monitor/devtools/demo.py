@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -191,4 +192,5 @@ def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0) -> int:
                 r.delete(key)
         else:
             pr.stop()
+            shutil.rmtree(pr.data_dir, ignore_errors=True)  # the demo's private Redis leaves nothing behind
         log.close()
