@@ -72,6 +72,7 @@ def test_metrics_endpoint(redis_server, r):
     keys = Keys("met")
     metrics.incr(r, keys, "newsmon_articles_processed_total", outcome="new")
     metrics.incr(r, keys, "newsmon_alerts_total", channel="slack", outcome="sent")
+    metrics.incr(r, keys, "newsmon_alerts_total", channel='say "hi"\\', outcome="sent")  # escaped on the way out
     metrics.observe(r, keys, "article", 0.07)
     Queue("met:stories", connection=r).enqueue("monitor.extract.numbers.word_value", "five")
     port = free_port()
@@ -89,12 +90,21 @@ def test_metrics_endpoint(redis_server, r):
     finally:
         p.terminate()
         p.wait(10)
-    assert 'newsmon_articles_processed_total{outcome="new"} 1' in text
-    assert 'newsmon_alerts_total{channel="slack",outcome="sent"} 1' in text
-    assert 'newsmon_stage_seconds_bucket{stage="article",le="0.1"} 1' in text
-    assert 'newsmon_stage_seconds_count{stage="article"} 1' in text
-    assert "# TYPE newsmon_stage_seconds histogram" in text
-    assert 'newsmon_queue_depth{queue="stories"} 1' in text
+    # prometheus_client's own parser reads it (issue 19: buckets were in string order, empty ones
+    # missing, label values unescaped)
+    from prometheus_client.parser import text_string_to_metric_families
+    fams = {f.name: f for f in text_string_to_metric_families(text)}
+    value = {(x.name, tuple(sorted(x.labels.items()))): x.value for f in fams.values() for x in f.samples}
+    assert value[("newsmon_articles_processed_total", (("outcome", "new"),))] == 1
+    assert value[("newsmon_alerts_total", (("channel", "slack"), ("outcome", "sent")))] == 1
+    assert value[("newsmon_alerts_total", (("channel", 'say "hi"\\'), ("outcome", "sent")))] == 1
+    assert fams["newsmon_stage_seconds"].type == "histogram"
+    les = [x.labels["le"] for x in fams["newsmon_stage_seconds"].samples if x.name.endswith("_bucket")]
+    assert les == [str(b) for b in metrics.BUCKETS] + ["+Inf"]  # every bucket, in order
+    counts = [x.value for x in fams["newsmon_stage_seconds"].samples if x.name.endswith("_bucket")]
+    assert counts == sorted(counts) and counts[0] == 0 and counts[-1] == 1
+    assert value[("newsmon_stage_seconds_count", (("stage", "article"),))] == 1
+    assert value[("newsmon_queue_depth", (("queue", "stories"),))] == 1
 
 
 def test_delayed_jobs_no_scheduler_moved_are_queued_by_the_clock_and_seen_by_check(redis_server, r):

@@ -8,11 +8,14 @@ pipeline of HINCRBY/HINCRBYFLOAT and never fail a job.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import redis
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily, Metric
 
 from monitor.state.keys import Keys
 
@@ -31,8 +34,17 @@ HELP = {
 }
 
 
+def _escape(v: str) -> str:
+    return v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _unescape(v: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), v)
+
+
 def _label(labels: dict[str, str]) -> str:
-    return ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
+    # escaped as the text format does, so that a series name parses back into its labels
+    return ",".join(f'{k}="{_escape(str(v))}"' for k, v in sorted(labels.items()))
 
 
 def incr(r: redis.Redis, keys: Keys, name: str, amount: int = 1, **labels: str) -> None:
@@ -43,7 +55,7 @@ def incr(r: redis.Redis, keys: Keys, name: str, amount: int = 1, **labels: str) 
 
 
 def observe(r: redis.Redis, keys: Keys, stage: str, seconds: float) -> None:
-    lab = f'stage="{stage}"'
+    lab = _label({"stage": stage})
     try:
         with r.pipeline(transaction=False) as p:
             for b in BUCKETS:
@@ -66,31 +78,79 @@ def timed(r: redis.Redis, keys: Keys, stage: str) -> Iterator[None]:
         observe(r, keys, stage, time.perf_counter() - t0)
 
 
+_SERIES = re.compile(r"^(?P<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\{(?P<labels>.*)\}$")
+_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+_HISTOGRAM = "newsmon_stage_seconds"
+
+
+def _parse(series: str) -> tuple[str, dict[str, str]]:
+    m = _SERIES.match(series)
+    if not m:
+        return series, {}
+    return m.group("name"), {k: _unescape(v) for k, v in _LABEL.findall(m.group("labels"))}
+
+
+class RedisCollector:
+    """prometheus_client's custom collector over the totals kept in Redis: the counters, the
+    stage histogram (every bucket, in order, counts carried up to buckets with no observation
+    yet) and the queue gauges read live from RQ. The client writes the exposition: label
+    values escaped, names and types as Prometheus expects."""
+
+    def __init__(self, r: redis.Redis, keys: Keys):
+        self.r, self.keys = r, keys
+
+    def collect(self) -> Iterator[Metric]:
+        stored = {k.decode(): float(v) for k, v in self.r.hgetall(self.keys.metrics()).items()}
+        counters: dict[str, list[tuple[dict[str, str], float]]] = {}
+        stages: dict[str, dict[str, float]] = {}
+        for series, value in sorted(stored.items()):
+            name, labels = _parse(series)
+            if name.startswith(_HISTOGRAM):
+                part = stages.setdefault(labels.get("stage", ""), {})
+                key = "sum" if name.endswith("_sum") else "count" if name.endswith("_count") else labels.get("le", "")
+                part[key] = value
+            else:
+                counters.setdefault(name, []).append((labels, value))
+        for name, rows in counters.items():
+            names = sorted({k for labels, _ in rows for k in labels})
+            fam = CounterMetricFamily(name, HELP.get(name, name), labels=names)
+            for labels, value in rows:
+                fam.add_metric([labels.get(k, "") for k in names], value)
+            yield fam
+        if stages:
+            yield self._histogram(stages)
+        yield from self._queues()
+
+    @staticmethod
+    def _histogram(stages: dict[str, dict[str, float]]) -> HistogramMetricFamily:
+        fam = HistogramMetricFamily(_HISTOGRAM, HELP[_HISTOGRAM], labels=["stage"])
+        for stage, part in sorted(stages.items()):
+            buckets, running = [], 0.0
+            for b in BUCKETS:
+                running = max(running, part.get(str(b), 0.0))
+                buckets.append((str(b), running))
+            buckets.append(("+Inf", max(running, part.get("+Inf", 0.0))))
+            fam.add_metric([stage], buckets, sum_value=part.get("sum", 0.0))
+        return fam
+
+    def _queues(self) -> Iterator[Metric]:
+        from rq.registry import FailedJobRegistry
+
+        from monitor.state.queues import QUEUES, our_workers, queue
+
+        depth = GaugeMetricFamily("newsmon_queue_depth", HELP["newsmon_queue_depth"], labels=["queue"])
+        failed = GaugeMetricFamily("newsmon_failed_jobs", HELP["newsmon_failed_jobs"], labels=["queue"])
+        for name in QUEUES:
+            q = queue(self.r, self.keys.ns, name)
+            depth.add_metric([name], q.count)
+            failed.add_metric([name], len(FailedJobRegistry(queue=q)))
+        yield depth
+        yield failed
+        yield GaugeMetricFamily("newsmon_workers", HELP["newsmon_workers"], value=len(our_workers(self.r, self.keys.ns)))
+
+
 def exposition(r: redis.Redis, keys: Keys) -> str:
-    """All metrics in the Prometheus text format, queue gauges read live from RQ."""
-    from rq.registry import FailedJobRegistry
-
-    from monitor.state.queues import QUEUES, our_workers, queue
-
-    lines: list[str] = []
-    stored = {k.decode(): v.decode() for k, v in r.hgetall(keys.metrics()).items()}
-    by_family: dict[str, list[str]] = {}
-    for series, value in sorted(stored.items()):
-        family = series.split("{", 1)[0]
-        for suffix in ("_bucket", "_sum", "_count"):
-            if family.endswith(suffix) and family.startswith("newsmon_stage_seconds"):
-                family = "newsmon_stage_seconds"
-        by_family.setdefault(family, []).append(f"{series} {value}")
-    for family, series in by_family.items():
-        kind = "histogram" if family == "newsmon_stage_seconds" else "counter"
-        lines += [f"# HELP {family} {HELP.get(family, family)}", f"# TYPE {family} {kind}", *series]
-    lines += ["# HELP newsmon_queue_depth " + HELP["newsmon_queue_depth"], "# TYPE newsmon_queue_depth gauge"]
-    failed = []
-    for name in QUEUES:
-        q = queue(r, keys.ns, name)
-        lines.append(f'newsmon_queue_depth{{queue="{name}"}} {q.count}')
-        failed.append(f'newsmon_failed_jobs{{queue="{name}"}} {len(FailedJobRegistry(queue=q))}')
-    lines += ["# HELP newsmon_failed_jobs " + HELP["newsmon_failed_jobs"], "# TYPE newsmon_failed_jobs gauge", *failed]
-    lines += ["# HELP newsmon_workers " + HELP["newsmon_workers"], "# TYPE newsmon_workers gauge",
-              f"newsmon_workers {len(our_workers(r, keys.ns))}"]
-    return "\n".join(lines) + "\n"
+    """All metrics in the Prometheus text format, written by prometheus_client."""
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(RedisCollector(r, keys))
+    return generate_latest(registry).decode()
