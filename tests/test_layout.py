@@ -125,3 +125,16 @@ def test_the_readme_reads_in_short_paragraphs() -> None:
     """The README is for users and operators: how extraction reads text lives in docs/."""
     blocks = (ROOT / "README.md").read_text().split("\n\n")
     assert [b[:60] for b in blocks if len(b) > 1200] == []
+
+
+def test_the_constraints_agree_with_the_pins() -> None:
+    """deploy/constraints.txt (every package, for installs) and pyproject.toml (the direct pins)."""
+    import re
+    import tomllib
+    norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()  # noqa: E731
+    pins = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    direct = [*pins["dependencies"], *pins["optional-dependencies"]["dev"]]
+    wanted = {norm(d.split("==")[0]): d.split("==")[1].split(";")[0].strip() for d in direct}
+    lines = (ROOT / "deploy" / "constraints.txt").read_text().splitlines()
+    have = {norm(x.split("==")[0]): x.split("==")[1] for x in lines if x and not x.startswith("#")}
+    assert {n: (v, have.get(n)) for n, v in wanted.items() if have.get(n) != v} == {}

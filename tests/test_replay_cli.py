@@ -237,3 +237,14 @@ def test_a_replay_on_its_own_leaves_nothing_behind_even_when_terminated(tmp_path
     assert not run_dir.exists()
     ps = subprocess.run(["pgrep", "-f", str(run_dir)], capture_output=True, text=True)
     assert ps.stdout.strip() == ""  # its redis-server is gone too
+
+
+def test_a_table_fits_its_width_and_marks_what_it_cuts() -> None:
+    from monitor.stories.render import table
+    rows = [["s00001", "A very long headline about a shooting that left two dead and five wounded downtown"],
+            ["s00002", "Short"]]
+    uncut = table(rows, ["story", "title"])
+    assert "five wounded downtown" in uncut  # no width (a pipe, a file): nothing is cut
+    fitted = table(rows, ["story", "title"], width=40)
+    assert all(len(line) <= 40 for line in fitted.splitlines())
+    assert "…" in fitted.splitlines()[2] and fitted.splitlines()[3].endswith("Short")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import redis
 
-from monitor.cli.common import UsageError, ago, due_in, redis_for, show
+from monitor.cli.common import UsageError, ago, due_in, redis_for, show, term_width
 from monitor.models import Topic
 from monitor.settings import Settings
 from monitor.state.keys import Keys
@@ -56,7 +56,7 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
             ts = st.topics()
             show([t.to_dict() for t in ts], a.json, table(
                 [[t.name, ", ".join(t.terms) or "(everything)", len(t.feeds) or "all", ", ".join(t.channels)] for t in ts],
-                ["topic", "terms", "feeds", "channels"]))
+                ["topic", "terms", "feeds", "channels"], term_width()))
         elif a.verb == "show":
             t = st.topic(a.name)
             if t is None:
@@ -129,10 +129,10 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
             rows = []
             for f in fs:
                 nxt = st.next_poll(f.id)
-                rows.append([f.id, f.url[:60], "disabled: " + f.disabled if f.disabled else "ok" if not f.errors else f"{f.errors} errors",
-                             ago(f.last_success), (f.last_error or "-")[:50], due_in(nxt)])
+                rows.append([f.id, f.url, "disabled: " + f.disabled if f.disabled else "ok" if not f.errors else f"{f.errors} errors",
+                             ago(f.last_success), (f.last_error or "-"), due_in(nxt)])
             show([{**f.to_dict(), "next_poll": st.next_poll(f.id)} for f in fs], a.json,
-                   table(rows, ["id", "url", "health", "last success", "last error", "next poll"]))
+                   table(rows, ["id", "url", "health", "last success", "last error", "next poll"], term_width()))
         elif a.verb == "remove":
             if not st.remove_feed(a.id):
                 raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
@@ -161,13 +161,13 @@ def cmd_stories(a: argparse.Namespace, s: Settings) -> int:
             stories = st.stories(a.topic)
             show([x.summary() for x in stories], a.json, table(
                 [[x.id, x.topic, len(x.articles), x.current("killed") if x.current("killed") is not None else "-",
-                  x.current("injured") if x.current("injured") is not None else "-", x.title[:60]] for x in stories],
-                ["story", "topic", "articles", "killed", "injured", "title"]))
+                  x.current("injured") if x.current("injured") is not None else "-", x.title] for x in stories],
+                ["story", "topic", "articles", "killed", "injured", "title"], term_width()))
         else:
             story = st.story(a.id)
             if story is None:
                 raise UsageError(f"unknown story {a.id!r}: see `newsmon stories list`")
-            show(story.summary(), a.json, story_text(story))
+            show(story.summary(), a.json, story_text(story, term_width()))
     return 0
 
 
@@ -197,8 +197,8 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
         for al in alerts:
             d = st.delivery(al.id)
             out.append({**al.to_dict(), "delivery": {ch: x.label() for ch, x in d.items()}})
-            rows.append([al.id, al.story, al.kind, ", ".join(f"{ch}:{x.state}" for ch, x in d.items()) or "-", al.text[:80]])
-        show(out, a.json, table(rows, ["alert", "story", "kind", "delivery", "text"]))
+            rows.append([al.id, al.story, al.kind, ", ".join(f"{ch}:{x.state}" for ch, x in d.items()) or "-", al.text])
+        show(out, a.json, table(rows, ["alert", "story", "kind", "delivery", "text"], term_width()))
     return 0
 
 
@@ -222,7 +222,7 @@ def cmd_status(a: argparse.Namespace, s: Settings) -> int:
                   "clock_heartbeat": float(hb) if hb else None, "broken_channels": broken,
                   "topics": len(st.topics()), "alerts": r.zcard(st.k.alerts())}
         human = "\n".join([
-            table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"]), "",
+            table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"], term_width()), "",
             f"workers: {len(workers)}  " + ", ".join(f"{w['name']} ({w['state']})" for w in workers),
             f"clock: last tick {ago(status['clock_heartbeat'])}",
             f"feeds: {len(feeds)} ({status['feeds']['failing']} failing, {status['feeds']['disabled']} disabled)",
@@ -261,10 +261,10 @@ def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
                 last = err.strip().splitlines()[-1] if err.strip() else "-"
                 concerns = ", ".join(str(x) if not isinstance(x, dict) else x.get("url") or x.get("key", "")
                                      for x in job.args)
-                rows.append([job.id, reg.name.split(":")[-1], job.func_name.rsplit(".", 1)[-1], concerns[:60], last[:70]])
+                rows.append([job.id, reg.name.split(":")[-1], job.func_name.rsplit(".", 1)[-1], concerns, last])
                 data.append({"id": job.id, "queue": reg.name, "function": job.func_name, "args": job.args,
                              "ended_at": str(job.ended_at), "error": err})
-            show(data, a.json, table(rows, ["job", "queue", "function", "concerns", "error"]))
+            show(data, a.json, table(rows, ["job", "queue", "function", "concerns", "error"], term_width()))
             return 0
         wanted = set(a.ids)
         if not wanted and not a.all:

@@ -43,6 +43,13 @@ def redis_for(s: Settings, private: bool = False) -> Iterator[redis.Redis]:
         shutil.rmtree(data, ignore_errors=True)
 
 
+def term_width() -> int | None:
+    """The terminal's width, or None when the output goes elsewhere (a pipe, a file): uncut."""
+    import shutil
+    import sys
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
 def show(obj: object, as_json: bool, human: str) -> None:
     print(json.dumps(obj, indent=2, default=str) if as_json else human)
 

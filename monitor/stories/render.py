@@ -5,15 +5,33 @@ from __future__ import annotations
 from monitor.stories.story import Story
 
 
-def table(rows: list[list[str]], header: list[str]) -> str:
-    """Rows under a header, in columns as wide as their widest cell."""
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)] if rows else [len(h) for h in header]
-    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-    return "\n".join([fmt.format(*header), fmt.format(*["-" * w for w in widths])] +
-                     [fmt.format(*[str(x) for x in r]) for r in rows])
+def table(rows: list[list[str]], header: list[str], width: int | None = None) -> str:
+    """Rows under a header, in columns as wide as their widest cell. With ``width`` (a terminal's),
+    the widest columns give way until the table fits, and a cut cell ends in "…"."""
+    cells = [[str(x) for x in r] for r in rows]
+    widths = [max(len(x) for x in col) for col in zip(header, *cells, strict=False)] if cells else [len(h) for h in header]
+    if width:
+        budget = width - 2 * (len(widths) - 1)
+        while sum(widths) > budget:
+            i = max(range(len(widths)), key=lambda j: widths[j])
+            if widths[i] <= max(len(header[i]), MIN_COLUMN):
+                break  # as narrow as a column gets: the line wraps rather than lose the columns
+            widths[i] -= 1
+
+    def line(r: list[str]) -> str:
+        return "  ".join(_cut(x, w).ljust(w) for x, w in zip(r, widths, strict=False)).rstrip()
+
+    return "\n".join([line(header), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
-def story_text(story: Story) -> str:
+MIN_COLUMN = 8
+
+
+def _cut(x: str, w: int) -> str:
+    return x if len(x) <= w else x[:max(w - 1, 0)] + "…"
+
+
+def story_text(story: Story, width: int | None = None) -> str:
     """A story and its ledger as a readable table (`newsmon stories show`, the demo's summary)."""
     sm = story.summary()
     lines = [f"{story.id}  {story.title}",
@@ -25,8 +43,8 @@ def story_text(story: Story) -> str:
         by_src = "; ".join(sorted({f"{r.label()} ({r.source or 'unattributed'}, {r.outlet})" for r in f.reports}))
         hist = ", ".join(h["value"] for h in f.history) or "-"
         cur = f.current.label() if f.current else "-"
-        rows.append([f.label()[:40], cur, "DISPUTED" if f.disputed else "", by_src[:90], hist[:30]])
+        rows.append([f.label(), cur, "DISPUTED" if f.disputed else "", by_src, hist])
     if rows:
         lines.append("")
-        lines.append(table(rows, ["fact", "current", "", "reports (source, outlet)", "history"]))
+        lines.append(table(rows, ["fact", "current", "", "reports (source, outlet)", "history"], width))
     return "\n".join(lines)
