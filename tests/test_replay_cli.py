@@ -248,3 +248,51 @@ def test_a_table_fits_its_width_and_marks_what_it_cuts() -> None:
     fitted = table(rows, ["story", "title"], width=40)
     assert all(len(line) <= 40 for line in fitted.splitlines())
     assert "…" in fitted.splitlines()[2] and fitted.splitlines()[3].endswith("Short")
+
+
+def test_a_mended_channel_gets_its_broken_and_failed_alerts_again_and_nothing_twice(cli_env, r):
+    """Issue 19 (7): a broken channel could never be cleared, nor its alerts resent."""
+    from rq import Queue
+
+    from monitor.delivery.state import Delivery, DeliveryState
+    from monitor.state.keys import Keys
+    from monitor.state.store import Store
+    from tests.support import make_alerts
+    st = Store(r, Keys("cli"))
+    ids = make_alerts(st, 4)
+    states = [DeliveryState.BROKEN, DeliveryState.FAILED, DeliveryState.SENT, DeliveryState.SUPPRESSED]
+    for aid, state in zip(ids, states, strict=True):
+        st.set_delivery(aid, "slack", Delivery(state, "x"))
+    st.mark_broken("slack", "invalid_token")
+    p = newsmon("alerts", "resend", "slack", env=cli_env)
+    assert p.returncode == 0, p.stderr
+    assert "no longer marked broken" in p.stdout and "2 alert(s) queued again" in p.stdout
+    assert r.hget(st.k.broken_channels(), "slack") is None
+    assert [st.delivery_on(a, "slack").state for a in ids] == [DeliveryState.PENDING, DeliveryState.PENDING,
+                                                               DeliveryState.SENT, DeliveryState.SUPPRESSED]
+    q = Queue("cli:alerts", connection=r)
+    assert sorted(q.fetch_job(j).args[0] for j in q.job_ids) == sorted(ids[:2])
+    _one_clean_line(newsmon("alerts", "resend", "pager", env=cli_env), 2, "pager")
+
+
+def test_a_topic_removed_and_added_again_starts_afresh(cli_env, r, tmp_path):
+    """Issue 19 (7): removing a topic hid its stories, and adding it again brought them back."""
+    from monitor.models import Topic
+    from monitor.pipeline import analyse, assign
+    from monitor.state.keys import Keys
+    from monitor.state.store import Store
+    st = Store(r, Keys("cli"))
+    for name in ("iraq", "iraq-strikes"):
+        st.put_topic(Topic(name))
+        art = analyse(f"{name}-a1", "Two killed in blast", "Two people were killed in a blast on Monday, police said.",
+                      "2024-01-02T10:00:00Z", "example.org")
+        st.put_article(art, 1704189600.0)
+        assign(st, art, name, 1704189600.0)
+    assert len(st.stories("iraq")) == 1
+    p = newsmon("topics", "remove", "iraq", env=cli_env)
+    assert p.returncode == 0 and "its 1 stories" in p.stdout, p.stderr
+    assert newsmon("topics", "add", "iraq", env=cli_env).returncode == 0
+    assert st.stories("iraq") == []
+    assert not list(r.scan_iter(match="cli:*:iraq:*")) and not list(r.scan_iter(match="cli:story:iraq-0*"))
+    assert len(st.stories("iraq-strikes")) == 1  # a topic whose name begins alike is untouched
+    assert list(r.scan_iter(match="cli:idx:iraq-strikes:*"))

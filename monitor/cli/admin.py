@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import re
 import sys
 import time
@@ -71,9 +72,10 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
                    f"digest {p.get('digest', 0):g}s; quiet hours {p.get('quiet') or '-'}\n"
                    f"  stories:  {n}")
         elif a.verb == "remove":
-            if not st.remove_topic(a.name):
+            n = st.remove_topic(a.name)
+            if n is None:
                 raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
-            print(f"removed topic {a.name}")
+            print(f"removed topic {a.name} and its {n} stories (its alerts stay in the alert log)")
     return 0
 
 
@@ -192,6 +194,8 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
             return 0
         if a.limit < 1:
             raise UsageError(f"--limit {a.limit}: use 1 or more")
+        if a.verb == "resend":
+            return _resend(st, a.channel, a.limit)
         alerts = st.alerts(-a.limit, -1)
         rows, out = [], []
         for al in alerts:
@@ -199,6 +203,30 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
             out.append({**al.to_dict(), "delivery": {ch: x.label() for ch, x in d.items()}})
             rows.append([al.id, al.story, al.kind, ", ".join(f"{ch}:{x.state}" for ch, x in d.items()) or "-", al.text])
         show(out, a.json, table(rows, ["alert", "story", "kind", "delivery", "text"], term_width()))
+    return 0
+
+
+def _resend(st: Store, channel: str, limit: int) -> int:
+    """Clear a channel's broken mark and queue again its broken and failed deliveries among the
+    last ``limit`` alerts (issue 19: they could never be sent once the channel was mended)."""
+    from monitor.delivery.channels import validate_spec
+    from monitor.delivery.state import Delivery, DeliveryState
+    from monitor.state.queues import DELIVER, enqueue, job_func
+    try:
+        validate_spec(channel)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    was_broken = st.clear_broken(channel)
+    n, stamp = 0, int(time.time() * 1000)
+    for al in st.alerts(-limit, -1):
+        d = st.delivery_on(al.id, channel)
+        if d is None or d.state not in (DeliveryState.BROKEN, DeliveryState.FAILED):
+            continue  # never a sent one: nothing goes out twice
+        if st.reopen_delivery(al.id, channel, d, Delivery(DeliveryState.PENDING, "resend")):
+            enqueue(st.r, st.k.ns, DELIVER, job_func("deliver"), al.id, channel, 0,
+                    job_id=f"deliver-{al.id}-{hashlib.sha1(channel.encode()).hexdigest()[:10]}-resend-{stamp}")
+            n += 1
+    print(f"{channel}: " + ("no longer marked broken; " if was_broken else "") + f"{n} alert(s) queued again")
     return 0
 
 
@@ -330,6 +358,9 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x.add_argument("--limit", type=int, default=50)
     x.add_argument("--json", action="store_true")
     al.add_parser("test", help="send a test message").add_argument("channel")
+    x = al.add_parser("resend", help="clear a channel's broken mark and queue its broken and failed alerts again")
+    x.add_argument("channel", help="the channel, as a topic names it (e.g. slack, email:ops@example.org)")
+    x.add_argument("--limit", type=int, default=1000, help="among this many latest alerts (default 1000)")
     sub.add_parser("status", help="queues, workers, feeds, failed jobs").add_argument("--json", action="store_true")
     fl = sub.add_parser("failed", help="RQ's failed jobs").add_subparsers(dest="verb", required=True)
     fl.add_parser("list").add_argument("--json", action="store_true")

@@ -54,8 +54,32 @@ class Store:
         return sorted((Topic.from_dict(json.loads(v)) for v in self.r.hvals(self.k.topics())),
                       key=lambda t: t.name)
 
-    def remove_topic(self, name: str) -> bool:
-        return bool(self.r.hdel(self.k.topics(), name))
+    def remove_topic(self, name: str) -> int | None:
+        """Remove the topic with its stories and everything matching learned for it (indexes,
+        name counts, furniture, digests); its alerts stay in the alert log. Returns the number
+        of stories removed, None for an unknown topic. (A topic added again starts afresh: its
+        old stories no longer come back.)"""
+        if not self.r.hdel(self.k.topics(), name):
+            return None
+        ns, n = self.k.ns, 0
+        # story ids are "{topic}-00001" ("s00001" for the catch-all topic "all"): the digit after
+        # the dash keeps topic "iraq" from matching "iraq-strikes-00001"
+        story = f"{ns}:story:s[0-9]*" if name == "all" else f"{ns}:story:{name}-[0-9]*"
+        patterns = [story, f"{ns}:idx:{name}:*", f"{ns}:who:{name}:*", f"{ns}:named:{name}:*",
+                    f"{ns}:furniture:{name}:*", f"{ns}:dup:{name}:*", f"{ns}:assigned:{name}:*",
+                    f"{ns}:article-story:{name}:*", f"{ns}:digest:{name}:*"]
+        for pattern in patterns:
+            batch = []
+            for key in self.r.scan_iter(match=pattern, count=1000):
+                n += pattern == story
+                batch.append(key)
+                if len(batch) >= 500:
+                    self.r.unlink(*batch)
+                    batch = []
+            if batch:
+                self.r.unlink(*batch)
+        self.r.unlink(self.k.stories(name), f"{ns}:namedf:{name}")
+        return n
 
     # feeds
     def put_feed(self, f: Feed) -> None:
@@ -172,6 +196,22 @@ class Store:
     def start_delivery(self, alert_id: str, channel: str, d: Delivery) -> bool:
         """Record the delivery unless one is recorded already: True when this call recorded it."""
         return bool(self.r.hsetnx(self.k.delivery(alert_id), channel, d.dump()))
+
+    def reopen_delivery(self, alert_id: str, channel: str, was: Delivery, now: Delivery) -> bool:
+        """Set the delivery to ``now`` if it is still ``was`` (a resend of a broken or failed
+        one: a worker that meanwhile changed it wins, and nothing is sent twice)."""
+        key = self.k.delivery(alert_id)
+
+        def tx(p: redis.client.Pipeline) -> bool:
+            if Delivery.load(p.hget(key, channel)) != was:
+                return False
+            p.multi()
+            p.hset(key, channel, now.dump())
+            return True
+        return bool(self.r.transaction(tx, key, value_from_callable=True))
+
+    def clear_broken(self, channel: str) -> bool:
+        return bool(self.r.hdel(self.k.broken_channels(), channel))
 
     def mark_broken(self, channel: str, error: str) -> None:
         """A channel that refused for good (listed by `newsmon status`)."""
