@@ -296,3 +296,62 @@ def test_a_topic_removed_and_added_again_starts_afresh(cli_env, r, tmp_path):
     assert not list(r.scan_iter(match="cli:*:iraq:*")) and not list(r.scan_iter(match="cli:story:iraq-0*"))
     assert len(st.stories("iraq-strikes")) == 1  # a topic whose name begins alike is untouched
     assert list(r.scan_iter(match="cli:idx:iraq-strikes:*"))
+
+
+def test_every_verb_and_option_has_help():
+    import argparse
+
+    from monitor.cli.main import parser
+    missing = []
+
+    def walk(p: argparse.ArgumentParser, path: str) -> None:
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = {c.dest: c.help for c in action._choices_actions}
+                for name, sub in action.choices.items():
+                    if not helps.get(name):
+                        missing.append(f"{path} {name}")
+                    walk(sub, f"{path} {name}")
+            elif not isinstance(action, argparse._HelpAction) and not action.help:
+                missing.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+    walk(parser(), "newsmon")
+    assert missing == []
+
+
+def test_topics_edit_changes_only_what_it_names(cli_env):
+    for fid in ("e1", "e2"):
+        assert newsmon("feeds", "add", f"https://example.org/{fid}.xml", "--id", fid, env=cli_env).returncode == 0
+    assert newsmon("topics", "add", "ed", "--term", "flood", "--feed", "e1", "--threshold", "killed=2",
+                   "--cooldown", "600", "--quiet", "22:00-06:00", env=cli_env).returncode == 0
+    p = newsmon("topics", "edit", "ed", "--term", "storm", "--drop-term", "flood", "--feed", "e2", "--digest", "3600",
+                env=cli_env)
+    assert p.returncode == 0, p.stderr
+    t = json.loads(newsmon("topics", "show", "ed", "--json", env=cli_env).stdout)
+    assert t["terms"] == ["storm"] and t["feeds"] == ["e1", "e2"] and t["channels"] == ["console"]
+    assert t["policy"] == {"thresholds": {"killed": "2"}, "cooldown": 600.0, "digest": 3600.0, "quiet": "22:00-06:00"}
+    _one_clean_line(newsmon("topics", "edit", "nope", "--term", "x", env=cli_env), 2, "unknown topic 'nope'")
+    _one_clean_line(newsmon("topics", "edit", "ed", "--cooldown", "-3", env=cli_env), 2, "--cooldown -3")
+
+
+def test_feeds_disable_enable_and_opml_round_trip(cli_env, r, tmp_path):
+    from monitor.state.keys import Keys
+    from monitor.state.store import Store
+    st = Store(r, Keys("cli"))
+    assert newsmon("feeds", "add", "https://example.org/d.xml", "--id", "fd", env=cli_env).returncode == 0
+    assert newsmon("feeds", "disable", "fd", "--reason", "paywalled", env=cli_env).returncode == 0
+    assert st.feed("fd").disabled == "paywalled" and st.next_poll("fd") is None
+    assert newsmon("feeds", "enable", "fd", env=cli_env).returncode == 0
+    assert st.feed("fd").disabled is None and st.next_poll("fd") is not None
+    opml = newsmon("feeds", "export", env=cli_env).stdout
+    assert 'xmlUrl="https://example.org/d.xml"' in opml
+    src = tmp_path / "reader.opml"
+    src.write_text('<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
+                   '<outline text="One &amp; Two" xmlUrl="https://news.example.org/one.xml"/>'
+                   '<outline text="Again" xmlUrl="https://example.org/d.xml"/></outline></body></opml>')
+    p = newsmon("feeds", "import", str(src), env=cli_env)
+    assert p.returncode == 0 and "1 feeds added" in p.stdout and "1 already watched" in p.stdout, p.stderr
+    assert any(f.url == "https://news.example.org/one.xml" and f.title == "One & Two" for f in st.feeds())
+    bomb = tmp_path / "bomb.opml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa">]><opml><body/></opml>')
+    _one_clean_line(newsmon("feeds", "import", str(bomb), env=cli_env), 2, "entity declarations are not allowed")
+    _one_clean_line(newsmon("feeds", "import", str(tmp_path / "none.opml"), env=cli_env), 2, "cannot read")

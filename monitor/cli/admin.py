@@ -9,6 +9,7 @@ import hashlib
 import re
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import redis
@@ -24,33 +25,13 @@ _ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")  # topic and feed ids go into RQ job i
 
 
 def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
-    from monitor.delivery.channels import validate_spec
     with redis_for(s) as r:
         st = Store(r, Keys(s.namespace))
-        if a.verb == "add":
-            if not _ID.fullmatch(a.name):
-                raise UsageError(f"topic name {a.name!r}: use letters, digits, '-', '_' or '.'")
-            if any(not t.strip() for t in a.term or []):
-                raise UsageError("--term '': an empty term would match every article; leave --term out for that")
-            for name, v in (("--cooldown", a.cooldown), ("--digest", a.digest)):
-                if v < 0:
-                    raise UsageError(f"{name} {v:g}: use 0 (off) or a number of seconds")
-            for f in a.feed or []:
-                if st.feed(f) is None:
-                    raise UsageError(f"unknown feed {f!r}: see `newsmon feeds list`")
-            try:
-                chans = tuple(validate_spec(c) for c in (a.channel or ["console"]))
-            except ValueError as e:
-                raise UsageError(str(e)) from None
-            from monitor.delivery.policy import AlertPolicy, parse_quiet, parse_threshold
-            try:
-                thresholds = dict(parse_threshold(x) for x in (a.threshold or []))
-                if a.quiet:
-                    parse_quiet(a.quiet)
-            except ValueError as e:
-                raise UsageError(str(e)) from None
-            policy = AlertPolicy(thresholds, a.cooldown, a.digest, a.quiet or "")
-            t = Topic(a.name, tuple(a.term or ()), tuple(a.feed or ()), chans, policy.to_dict())
+        if a.verb in ("add", "edit"):
+            base = st.topic(a.name) if a.verb == "edit" else None
+            if a.verb == "edit" and base is None:
+                raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
+            t = _topic_from(a, st, base)
             st.put_topic(t)
             print(f"topic {t.name}: {len(t.terms)} terms, {len(t.feeds) or 'all'} feeds, channels {', '.join(t.channels)}")
         elif a.verb == "list":
@@ -91,6 +72,43 @@ def _check_url(url: str) -> str:
     if p.scheme not in ("http", "https") or not p.hostname:
         raise bad
     return url
+
+
+def _edited(old: tuple[str, ...], add: list[str] | None, drop: list[str] | None) -> tuple[str, ...]:
+    kept = [x for x in old if x not in (drop or [])]
+    return tuple(kept + [x for x in add or [] if x not in kept])
+
+
+def _topic_from(a: argparse.Namespace, st: Store, base: Topic | None) -> Topic:
+    """The topic ``topics add`` (from nothing) or ``topics edit`` (from ``base``: what is not
+    named is kept) asks for, every value checked before anything is written."""
+    from monitor.delivery.channels import validate_spec
+    from monitor.delivery.policy import AlertPolicy, parse_quiet, parse_threshold
+    if not _ID.fullmatch(a.name):
+        raise UsageError(f"topic name {a.name!r}: use letters, digits, '-', '_' or '.'")
+    terms = _edited(base.terms if base else (), a.term, getattr(a, "drop_term", None))
+    feeds = _edited(base.feeds if base else (), a.feed, getattr(a, "drop_feed", None))
+    chans = _edited(base.channels if base else (), a.channel, getattr(a, "drop_channel", None)) or ("console",)
+    if any(not t.strip() for t in a.term or []):
+        raise UsageError("--term '': an empty term would match every article; leave --term out for that")
+    old = AlertPolicy.from_dict(base.policy) if base else AlertPolicy()
+    cooldown = old.cooldown if a.cooldown is None else a.cooldown
+    digest = old.digest if a.digest is None else a.digest
+    for name, v in (("--cooldown", cooldown), ("--digest", digest)):
+        if v < 0:
+            raise UsageError(f"{name} {v:g}: use 0 (off) or a number of seconds")
+    for f in a.feed or []:
+        if st.feed(f) is None:
+            raise UsageError(f"unknown feed {f!r}: see `newsmon feeds list`")
+    try:
+        chans = tuple(validate_spec(c) for c in chans)
+        thresholds = {**old.thresholds, **dict(parse_threshold(x) for x in (a.threshold or []))}
+        quiet = old.quiet if a.quiet is None else a.quiet
+        if quiet:
+            parse_quiet(quiet)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    return Topic(a.name, terms, feeds, chans, AlertPolicy(thresholds, cooldown, digest, quiet).to_dict())
 
 
 def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
@@ -139,6 +157,24 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
             if not st.remove_feed(a.id):
                 raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
             print(f"removed feed {a.id}")
+        elif a.verb in ("disable", "enable"):
+            f = st.feed(a.id)
+            if f is None:
+                raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
+            if a.verb == "disable":
+                f.disabled = a.reason or "disabled by the operator"
+                st.put_feed(f)
+                st.unschedule(f.id)
+            else:
+                f.disabled, f.errors = None, 0
+                st.put_feed(f)
+                st.schedule(f.id, time.time())
+            print(f"feed {f.id} {a.verb}d")
+        elif a.verb == "import":
+            return _import_opml(st, a, s)
+        elif a.verb == "export":
+            from monitor.ingest.opml import to_opml
+            sys.stdout.write(to_opml([(f.id, f.title, f.url) for f in st.feeds()]))
         elif a.verb == "poll":
             from monitor.ops.clock import poll_now
             f = st.feed(a.id)
@@ -151,6 +187,38 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
                 st.put_feed(f)
             poll_now(r, s.namespace, a.id, time.time())
             print(f"poll of {a.id} enqueued; a worker will run it")
+    return 0
+
+
+def _import_opml(st: Store, a: argparse.Namespace, s: Settings) -> int:
+    """Add every feed of an OPML file: all checked first, then written; a URL already watched is
+    skipped."""
+    from monitor.ingest.feeds import canonical_url, url_id
+    from monitor.ingest.opml import OpmlError, read_opml
+    try:
+        outlines = read_opml(Path(a.path).read_bytes())
+    except OSError as e:
+        raise UsageError(f"cannot read {a.path}: {e.strerror or e}") from None
+    except OpmlError as e:
+        raise UsageError(f"{a.path}: {e}") from None
+    topic = st.topic(a.topic) if a.topic else None
+    if a.topic and topic is None:
+        raise UsageError(f"unknown topic {a.topic!r}: add it first with `newsmon topics add`")
+    watched = {canonical_url(f.url) for f in st.feeds()}
+    new: list[Feed] = []
+    for title, url in outlines:
+        _check_url(url)
+        key = canonical_url(url)
+        if key in watched:
+            continue
+        watched.add(key)
+        new.append(Feed(url_id(url)[:10], url, [a.topic] if a.topic else [], interval=s.poll_interval, title=title))
+    for f in new:
+        st.put_feed(f)
+        st.schedule(f.id, time.time())
+    if topic is not None and topic.feeds and new:
+        st.put_topic(dataclasses.replace(topic, feeds=(*topic.feeds, *(f.id for f in new if f.id not in topic.feeds))))
+    print(f"{len(new)} feeds added from {a.path} ({len(outlines) - len(new)} already watched)")
     return 0
 
 
@@ -315,56 +383,74 @@ def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
     return 0
 
 
+def _topic_options(x: argparse.ArgumentParser, edit: bool) -> None:
+    again = "; repeatable" + ("; added to the topic's" if edit else "")
+    x.add_argument("name", help="the topic's name (letters, digits, '-', '_', '.')")
+    x.add_argument("--term", action="append", help="match term (all its words must appear)" + again)
+    x.add_argument("--feed", action="append", help="feed id (none: all feeds)" + again)
+    x.add_argument("--channel", action="append", help="console, slack, slack:#channel or email:address" + again)
+    x.add_argument("--threshold", action="append", help="METRIC=N or METRIC=N%%: smaller figure changes are not sent")
+    x.add_argument("--cooldown", type=float, help="seconds between two alerts of a story (a figure change goes at "
+                   "once); 0 is off" + ("" if edit else " (the default)"))
+    x.add_argument("--digest", type=float, help="collect alerts and send one message per this many seconds; 0 is off")
+    x.add_argument("--quiet", help="quiet hours HH:MM-HH:MM (UTC): alerts wait for their end; '' for none")
+    if edit:
+        x.add_argument("--drop-term", action="append", help="a term to take out; repeatable")
+        x.add_argument("--drop-feed", action="append", help="a feed to take out; repeatable")
+        x.add_argument("--drop-channel", action="append", help="a channel to take out; repeatable")
+
+
+def _json(x: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    x.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return x
+
+
 def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     t = sub.add_parser("topics", help="watched topics").add_subparsers(dest="verb", required=True)
-    x = t.add_parser("add", help="add or replace a topic")
-    x.add_argument("name")
-    x.add_argument("--term", action="append", help="match term (all its words must appear); repeatable")
-    x.add_argument("--feed", action="append", help="feed id (default: all feeds); repeatable")
-    x.add_argument("--channel", action="append", help="console, slack, slack:#channel or email:address; repeatable")
-    x.add_argument("--threshold", action="append", help="METRIC=N or METRIC=N%%: smaller figure changes are not sent")
-    x.add_argument("--cooldown", type=float, default=0.0, help="seconds between two alerts of a story "
-                   "(a figure change goes at once)")
-    x.add_argument("--digest", type=float, default=0.0, help="collect alerts and send one message per this many seconds")
-    x.add_argument("--quiet", help="quiet hours HH:MM-HH:MM (UTC): alerts wait for their end")
-    t.add_parser("list").add_argument("--json", action="store_true")
-    x = t.add_parser("show")
-    x.add_argument("name")
-    x.add_argument("--json", action="store_true")
-    t.add_parser("remove").add_argument("name")
+    _topic_options(t.add_parser("add", help="add or replace a topic"), edit=False)
+    _topic_options(t.add_parser("edit", help="change part of a topic; what is not named is kept"), edit=True)
+    _json(t.add_parser("list", help="the topics"))
+    _json(t.add_parser("show", help="one topic, its policy and its number of stories")).add_argument(
+        "name", help="the topic")
+    t.add_parser("remove", help="remove a topic with its stories (its alerts stay)").add_argument(
+        "name", help="the topic")
 
     f = sub.add_parser("feeds", help="news feeds").add_subparsers(dest="verb", required=True)
-    x = f.add_parser("add")
-    x.add_argument("url")
-    x.add_argument("--topic")
-    x.add_argument("--id")
-    x.add_argument("--interval", type=float, help="seconds between polls")
-    f.add_parser("list").add_argument("--json", action="store_true")
-    f.add_parser("remove").add_argument("id")
+    x = f.add_parser("add", help="watch a feed (adding it again keeps its health)")
+    x.add_argument("url", help="the feed's http(s) URL")
+    x.add_argument("--topic", help="a topic that lists its feeds gets this one too")
+    x.add_argument("--id", help="the feed's id (default: from its URL)")
+    x.add_argument("--interval", type=float, help="seconds between polls (adapted to how often it changes)")
+    _json(f.add_parser("list", help="the feeds and their health"))
+    f.add_parser("remove", help="stop watching a feed (its topics forget it)").add_argument("id", help="the feed")
     x = f.add_parser("poll", help="poll a feed now")
-    x.add_argument("id")
+    x.add_argument("id", help="the feed")
     x.add_argument("--force", action="store_true", help="ignore back-off and re-enable a disabled feed")
+    x = f.add_parser("disable", help="stop polling a feed, keeping it and its history")
+    x.add_argument("id", help="the feed")
+    x.add_argument("--reason", default="disabled by the operator", help="shown in `feeds list`")
+    f.add_parser("enable", help="poll a disabled feed again, its error count cleared").add_argument(
+        "id", help="the feed")
+    x = f.add_parser("import", help="add the feeds of an OPML file (a feed reader's export)")
+    x.add_argument("path", help="the OPML file")
+    x.add_argument("--topic", help="a topic that lists its feeds gets these too")
+    f.add_parser("export", help="the feeds as OPML, on standard output")
 
     st = sub.add_parser("stories", help="tracked stories and their ledgers").add_subparsers(dest="verb", required=True)
-    x = st.add_parser("list")
-    x.add_argument("--topic")
-    x.add_argument("--json", action="store_true")
-    x = st.add_parser("show")
-    x.add_argument("id")
-    x.add_argument("--json", action="store_true")
+    _json(st.add_parser("list", help="the stories")).add_argument("--topic", help="of this topic only")
+    _json(st.add_parser("show", help="one story and its ledger")).add_argument("id", help="the story")
 
     al = sub.add_parser("alerts", help="alerts and their delivery").add_subparsers(dest="verb", required=True)
-    x = al.add_parser("list")
-    x.add_argument("--limit", type=int, default=50)
-    x.add_argument("--json", action="store_true")
-    al.add_parser("test", help="send a test message").add_argument("channel")
+    _json(al.add_parser("list", help="the latest alerts and where they went")).add_argument(
+        "--limit", type=int, default=50, help="how many (default 50)")
+    al.add_parser("test", help="send a test message").add_argument("channel", help="the channel to try")
     x = al.add_parser("resend", help="clear a channel's broken mark and queue its broken and failed alerts again")
     x.add_argument("channel", help="the channel, as a topic names it (e.g. slack, email:ops@example.org)")
     x.add_argument("--limit", type=int, default=1000, help="among this many latest alerts (default 1000)")
-    sub.add_parser("status", help="queues, workers, feeds, failed jobs").add_argument("--json", action="store_true")
+    _json(sub.add_parser("status", help="queues, workers, feeds, failed jobs"))
     fl = sub.add_parser("failed", help="RQ's failed jobs").add_subparsers(dest="verb", required=True)
-    fl.add_parser("list").add_argument("--json", action="store_true")
-    for verb in ("requeue", "purge"):
-        x = fl.add_parser(verb)
-        x.add_argument("ids", nargs="*")
-        x.add_argument("--all", action="store_true")
+    _json(fl.add_parser("list", help="failed jobs and their last error"))
+    for verb, what in (("requeue", "run them again"), ("purge", "delete them")):
+        x = fl.add_parser(verb, help=f"failed jobs: {what}")
+        x.add_argument("ids", nargs="*", help="the jobs (see `failed list`)")
+        x.add_argument("--all", action="store_true", help="every failed job")

@@ -175,30 +175,31 @@ def cmd_demo(a: argparse.Namespace, s: Settings) -> int:
 
 def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x = sub.add_parser("replay", help="run a JSONL file through the pipeline")
-    x.add_argument("input")
-    x.add_argument("--out", required=True)
-    x.add_argument("--topic")
+    x.add_argument("input", help="JSONL, one article a line (id, title, text or html, published)")
+    x.add_argument("--out", required=True, help="folder for assignments, figures, stories and alerts (JSONL)")
+    x.add_argument("--topic", help="replay under this topic's terms (from the configured Redis)")
     x.add_argument("--quiet", action="store_true", help="no progress bar")
 
     x = sub.add_parser("eval", help="replay labelled data and score it")
     x.add_argument("what", choices=["stories", "figures", "ledger", "attribution", "plausible"],
                    help="plausible: list story figures that are a year, a clock time, or over 100 unconfirmed")
     x.add_argument("--input", help="the documents to replay, when they are not in GOLD (PolNeAR's pairs)")
-    x.add_argument("gold")
+    x.add_argument("gold", help="the labelled file (JSONL) to replay and score against")
     x.add_argument("--out", help="keep the replay's files here")
     x.add_argument("--reuse", action="store_true", help="score the files already in --out")
     x.add_argument("--split", help="a check-part id list (../shared/data/splits/*-check.txt): score all, tune and check")
     x.add_argument("--titles-only", action="store_true", help="drop every article's text: a headline-only stream")
-    x.add_argument("--quiet", action="store_true")
+    x.add_argument("--quiet", action="store_true", help="no progress bar")
 
     x = sub.add_parser("demo", help="run the whole pipeline on the bundled sample")
     x.add_argument("--interval", type=float, default=2.0, help="seconds between two articles appearing")
-    x.add_argument("--timeout", type=float, default=300.0)
+    x.add_argument("--timeout", type=float, default=300.0, help="give up after this many seconds (default 300)")
 
-    sub.add_parser("sample", help="write the bundled sample as replay input").add_argument("path")
+    sub.add_parser("sample", help="write the bundled sample as replay input").add_argument(
+        "path", help="the JSONL file to write")
 
     x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end)")
-    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching"])
+    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching"], help="which benchmark")
     x.add_argument("--stories", default="1000,10000,100000", help="active stories to try (matching)")
     x.add_argument("--workers", default="1,2,4", help="worker processes to try (pipeline)")
     x.add_argument("--articles", type=int, default=300, help="articles published (pipeline) or probes (matching)")
