@@ -83,3 +83,16 @@ def test_parse_feed_bytes_and_canonical_urls():
 ])
 def test_canonical_urls_drop_tracking_and_keep_what_chooses_the_page(a, b, same):
     assert (canonical_url(a) == canonical_url(b)) is same
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    ("http://news.bbc.co.uk/1/hi/world.stm", "bbc.co.uk"),  # issue 19: two outlets before
+    ("https://www.bbc.co.uk/news/world", "bbc.co.uk"),
+    ("https://m.dailymail.co.uk/news/article-1.html", "dailymail.co.uk"),
+    ("https://usgunviolence.wordpress.com/2013/01/01/x/", "usgunviolence.wordpress.com"),  # a blog of its own
+    ("http://crimeblog.dallasnews.com/2013/01/x.html", "crimeblog.dallasnews.com"),
+    ("http://web.archive.org/web/2017/https://m.example.com/a", "example.com"),
+])
+def test_an_outlet_is_a_site_not_one_of_its_editions(url, name):
+    from monitor.ingest.feeds import outlet
+    assert outlet(url) == name

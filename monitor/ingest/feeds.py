@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import feedparser
+from tld import get_fld
 
 from monitor.models import FeedEntry, ParsedFeed
 
@@ -37,6 +38,7 @@ def url_id(url: str) -> str:
     return hashlib.sha1(canonical_url(url).encode()).hexdigest()[:16]
 
 
+_EDITIONS = frozenset(("m", "mobile", "amp", "news", "edition", "www1", "www2", "beta", "en", "english"))
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(.+)$")
 
 
@@ -47,7 +49,16 @@ def outlet(url: str | None) -> str:
     m = _ARCHIVED.match(url.strip())
     if m:
         url = m.group(1) if "://" in m.group(1) else "http://" + m.group(1)
-    return (urlsplit(url).hostname or "unknown").removeprefix("www.")
+    host = (urlsplit(url).hostname or "unknown").removeprefix("www.")
+    first, _, rest = host.partition(".")
+    if first in _EDITIONS and rest:
+        # "m.", "amp.", "news." ... select a version of one site, not another outlet: its
+        # registered domain ("news.bbc.co.uk" is "bbc.co.uk"); a blog on a platform
+        # ("x.wordpress.com") and a section with its own name ("crimeblog.dallasnews.com") stay apart
+        fld = get_fld(f"http://{host}", fail_silently=True)
+        if fld == rest:
+            return rest
+    return host
 
 
 def _iso(struct) -> str | None:  # noqa: ANN001 - time.struct_time from feedparser
