@@ -78,6 +78,26 @@ def test_admin_cli(cli_env):
     (["stories", "list", "--topic", "nope"], 2, "unknown topic 'nope'"),
     (["failed", "requeue", "bogus-id"], 2, "no failed job 'bogus-id'"),
     (["failed", "purge", "bogus-id"], 2, "no failed job 'bogus-id'"),
+    # every verb, with what it cannot take
+    (["feeds", "bogus"], 2, "invalid choice: 'bogus'"),
+    (["check", "--component", "x"], 2, "invalid choice: 'x'"),
+    (["alerts", "list", "--limit", "many"], 2, "invalid int value"),
+    ([], 2, "required: cmd"),
+    (["topics", "remove", "nope"], 2, "unknown topic 'nope'"),
+    (["topics", "edit", "nope"], 2, "unknown topic 'nope'"),
+    (["topics", "add", "bad name"], 2, "topic name 'bad name'"),
+    (["feeds", "remove", "nope"], 2, "unknown feed 'nope'"),
+    (["feeds", "poll", "nope"], 2, "unknown feed 'nope'"),
+    (["feeds", "disable", "nope"], 2, "unknown feed 'nope'"),
+    (["feeds", "enable", "nope"], 2, "unknown feed 'nope'"),
+    (["feeds", "import", "/nonexistent.opml"], 2, "cannot read"),
+    (["alerts", "test", "pager"], 2, "pager"),
+    (["alerts", "resend", "pager"], 2, "pager"),
+    (["failed", "requeue"], 2, "name the jobs"),
+    (["replay", "/nonexistent.jsonl", "--out", "/tmp/x"], 2, "no such input file"),
+    (["eval", "stories", "/nonexistent.jsonl"], 2, "no such gold file"),
+    (["eval", "nothing", "/nonexistent.jsonl"], 2, "invalid choice: 'nothing'"),
+    (["bench", "extraction"], 2, "needs --data"),
 ])
 def test_cli_errors(cli_env, r, args, code, message):
     before = sorted(r.keys("cli:*"))
@@ -355,3 +375,15 @@ def test_feeds_disable_enable_and_opml_round_trip(cli_env, r, tmp_path):
     bomb.write_text('<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa">]><opml><body/></opml>')
     _one_clean_line(newsmon("feeds", "import", str(bomb), env=cli_env), 2, "entity declarations are not allowed")
     _one_clean_line(newsmon("feeds", "import", str(tmp_path / "none.opml"), env=cli_env), 2, "cannot read")
+
+
+
+def test_verbs_that_report_a_result_say_it_in_json(cli_env):
+    assert newsmon("feeds", "add", "https://example.org/j.xml", "--id", "fj", env=cli_env).returncode == 0
+    for args in (["feeds", "disable", "fj", "--json"], ["feeds", "enable", "fj", "--json"],
+                 ["topics", "add", "tj", "--json"], ["topics", "edit", "tj", "--term", "x", "--json"],
+                 ["alerts", "resend", "console", "--json"], ["feeds", "remove", "fj", "--json"],
+                 ["topics", "remove", "tj", "--json"]):
+        p = newsmon(*args, env=cli_env)
+        assert p.returncode == 0, (args, p.stderr)
+        assert isinstance(json.loads(p.stdout), dict), args

@@ -33,7 +33,8 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
                 raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
             t = _topic_from(a, st, base)
             st.put_topic(t)
-            print(f"topic {t.name}: {len(t.terms)} terms, {len(t.feeds) or 'all'} feeds, channels {', '.join(t.channels)}")
+            done(a, t.to_dict(), f"topic {t.name}: {len(t.terms)} terms, {len(t.feeds) or 'all'} feeds, "
+                                 f"channels {', '.join(t.channels)}")
         elif a.verb == "list":
             ts = st.topics()
             show([t.to_dict() for t in ts], a.json, table(
@@ -56,7 +57,8 @@ def cmd_topics(a: argparse.Namespace, s: Settings) -> int:
             n = st.remove_topic(a.name)
             if n is None:
                 raise UsageError(f"unknown topic {a.name!r}: see `newsmon topics list`")
-            print(f"removed topic {a.name} and its {n} stories (its alerts stay in the alert log)")
+            done(a, {"removed": a.name, "stories": n},
+                 f"removed topic {a.name} and its {n} stories (its alerts stay in the alert log)")
     return 0
 
 
@@ -143,7 +145,7 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
                     # the topic with one more feed: its terms, channels and alert policy kept
                     st.put_topic(dataclasses.replace(t, feeds=(*t.feeds, fid)))
             when = f"disabled: {feed.disabled}" if feed.disabled else "first poll now" if old is None else "poll now"
-            print(f"feed {fid}: {url} (polled every {feed.interval:.0f}s, {when})")
+            done(a, feed.to_dict(), f"feed {fid}: {url} (polled every {feed.interval:.0f}s, {when})")
         elif a.verb == "list":
             fs = st.feeds()
             rows = []
@@ -156,7 +158,7 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
         elif a.verb == "remove":
             if not st.remove_feed(a.id):
                 raise UsageError(f"unknown feed {a.id!r}: see `newsmon feeds list`")
-            print(f"removed feed {a.id}")
+            done(a, {"removed": a.id}, f"removed feed {a.id}")
         elif a.verb in ("disable", "enable"):
             f = st.feed(a.id)
             if f is None:
@@ -169,7 +171,7 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
                 f.disabled, f.errors = None, 0
                 st.put_feed(f)
                 st.schedule(f.id, time.time())
-            print(f"feed {f.id} {a.verb}d")
+            done(a, f.to_dict(), f"feed {f.id} {a.verb}d")
         elif a.verb == "import":
             return _import_opml(st, a, s)
         elif a.verb == "export":
@@ -186,7 +188,7 @@ def cmd_feeds(a: argparse.Namespace, s: Settings) -> int:
                 f.disabled, f.errors = None, 0
                 st.put_feed(f)
             poll_now(r, s.namespace, a.id, time.time())
-            print(f"poll of {a.id} enqueued; a worker will run it")
+            done(a, {"enqueued": a.id}, f"poll of {a.id} enqueued; a worker will run it")
     return 0
 
 
@@ -218,7 +220,8 @@ def _import_opml(st: Store, a: argparse.Namespace, s: Settings) -> int:
         st.schedule(f.id, time.time())
     if topic is not None and topic.feeds and new:
         st.put_topic(dataclasses.replace(topic, feeds=(*topic.feeds, *(f.id for f in new if f.id not in topic.feeds))))
-    print(f"{len(new)} feeds added from {a.path} ({len(outlines) - len(new)} already watched)")
+    done(a, {"added": [f.id for f in new], "already_watched": len(outlines) - len(new)},
+         f"{len(new)} feeds added from {a.path} ({len(outlines) - len(new)} already watched)")
     return 0
 
 
@@ -258,12 +261,12 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
             except TransportError as e:
                 print(f"newsmon: test message on {a.channel} failed: {e}", file=sys.stderr)
                 return 1
-            print(f"test message sent on {a.channel}")
+            done(a, {"sent": a.channel}, f"test message sent on {a.channel}")
             return 0
         if a.limit < 1:
             raise UsageError(f"--limit {a.limit}: use 1 or more")
         if a.verb == "resend":
-            return _resend(st, a.channel, a.limit)
+            return _resend(st, a, a.channel, a.limit)
         alerts = st.alerts(-a.limit, -1)
         rows, out = [], []
         for al in alerts:
@@ -274,7 +277,7 @@ def cmd_alerts(a: argparse.Namespace, s: Settings) -> int:
     return 0
 
 
-def _resend(st: Store, channel: str, limit: int) -> int:
+def _resend(st: Store, a: argparse.Namespace, channel: str, limit: int) -> int:
     """Clear a channel's broken mark and queue again its broken and failed deliveries among the
     last ``limit`` alerts (issue 19: they could never be sent once the channel was mended)."""
     from monitor.delivery.channels import validate_spec
@@ -294,7 +297,8 @@ def _resend(st: Store, channel: str, limit: int) -> int:
             enqueue(st.r, st.k.ns, DELIVER, job_func("deliver"), al.id, channel, 0,
                     job_id=f"deliver-{al.id}-{hashlib.sha1(channel.encode()).hexdigest()[:10]}-resend-{stamp}")
             n += 1
-    print(f"{channel}: " + ("no longer marked broken; " if was_broken else "") + f"{n} alert(s) queued again")
+    done(a, {"channel": channel, "was_broken": was_broken, "queued": n},
+         f"{channel}: " + ("no longer marked broken; " if was_broken else "") + f"{n} alert(s) queued again")
     return 0
 
 
@@ -379,7 +383,7 @@ def cmd_failed(a: argparse.Namespace, s: Settings) -> int:
             else:
                 reg.remove(jid, delete_job=True)
             n += 1
-        print(f"{a.verb}d {n} failed job(s)")
+        done(a, {a.verb + "d": n}, f"{a.verb}d {n} failed job(s)")
     return 0
 
 
@@ -401,8 +405,13 @@ def _topic_options(x: argparse.ArgumentParser, edit: bool) -> None:
 
 
 def _json(x: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    x.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    x.add_argument("--json", action="store_true", help="print the result as JSON")
     return x
+
+
+def done(a: argparse.Namespace, result: object, text: str) -> None:
+    """A command's result: the sentence for the operator, or JSON with --json."""
+    show(result, getattr(a, "json", False), text)
 
 
 def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
@@ -454,3 +463,7 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
         x = fl.add_parser(verb, help=f"failed jobs: {what}")
         x.add_argument("ids", nargs="*", help="the jobs (see `failed list`)")
         x.add_argument("--all", action="store_true", help="every failed job")
+    for group in (t, f, st, al, fl):  # every verb that reports a result can say it in JSON
+        for verb, x in group.choices.items():
+            if verb != "export" and not any(o.dest == "json" for o in x._actions):
+                _json(x)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import NoReturn
 
 import redis
 
@@ -22,8 +23,15 @@ def _version() -> str:
         return "unknown"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors on one line (its usage block is one `--help` away)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsmon", description="Watch news feeds, track stories and their figures, alert on changes.")
+    p = _Parser(prog="newsmon", description="Watch news feeds, track stories and their figures, alert on changes.")
     p.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="cmd", required=True)
