@@ -31,6 +31,9 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
                          progress=not a.quiet)
         except InputError as e:
             raise UsageError(str(e)) from None
+    if getattr(a, "json", False):
+        print(json.dumps({**res, "out": a.out}))
+        return 0
     # (to stderr under `eval`, whose standard output is the scores' JSON)
     print(f"replayed {res['documents']} documents in {res['seconds']}s: {res['stories']} stories, "
           f"{res['alerts']} alerts -> {a.out}", file=sys.stderr if getattr(a, "for_eval", False) else sys.stdout)
@@ -133,8 +136,9 @@ def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
 
 def cmd_sample(a: argparse.Namespace, s: Settings) -> int:
     from monitor.devtools.sample import write_jsonl
+    _out_dir(Path(a.path).parent)
     n = write_jsonl(Path(a.path))
-    print(f"wrote {n} sample articles to {a.path}")
+    print(json.dumps({"articles": n, "path": a.path}) if a.json else f"wrote {n} sample articles to {a.path}")
     return 0
 
 
@@ -179,6 +183,7 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x.add_argument("--out", required=True, help="folder for assignments, figures, stories and alerts (JSONL)")
     x.add_argument("--topic", help="replay under this topic's terms (from the configured Redis)")
     x.add_argument("--quiet", action="store_true", help="no progress bar")
+    x.add_argument("--json", action="store_true", help="print the result as JSON")
 
     x = sub.add_parser("eval", help="replay labelled data and score it")
     x.add_argument("what", choices=["stories", "figures", "ledger", "attribution", "plausible"],
@@ -195,8 +200,9 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x.add_argument("--interval", type=float, default=2.0, help="seconds between two articles appearing")
     x.add_argument("--timeout", type=float, default=300.0, help="give up after this many seconds (default 300)")
 
-    sub.add_parser("sample", help="write the bundled sample as replay input").add_argument(
-        "path", help="the JSONL file to write")
+    x = sub.add_parser("sample", help="write the bundled sample as replay input")
+    x.add_argument("path", help="the JSONL file to write")
+    x.add_argument("--json", action="store_true", help="print the result as JSON")
 
     x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end)")
     x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching"], help="which benchmark")
