@@ -115,6 +115,7 @@ class LoopbackServer:
                 n = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(n) if n else b""
                 server.requests.append((method, self.path, dict(self.headers), body))
+                self.body = body  # (for a route that reads it: requests[-1] may be another's)
                 route = server.routes.get((method, self.path))
                 if route is None:
                     self.send_response(404)

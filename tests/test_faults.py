@@ -353,6 +353,103 @@ def test_slack_and_smtp_down_for_a_minute(redis_server, r, tmp_path):
     assert len(inbox.messages) == 5 and len({m["X-Newsmon-Alert"] for m in inbox.messages}) == 5
 
 
+def test_sigterm_ends_a_worker_whose_redis_is_down(tmp_path):
+    """Issue 18: RQ read its state from Redis in the SIGTERM handler, the read failed inside its
+    reconnect loop, and the worker ran on until SIGKILL."""
+    rs = PrivateRedis(tmp_path / "redis", appendonly=True).start()
+    r = redis.Redis.from_url(rs.url)
+    procs = Procs(rs.url, "sigdown", {}, tmp_path / "procs.log")
+    try:
+        w = procs.start("worker")
+        assert wait_for(lambda: any(k.startswith(b"rq:worker:") for k in r.keys("rq:worker:*")), 30)
+        rs.stop()
+        time.sleep(3)  # the worker is in RQ's reconnect loop now
+        t0 = time.monotonic()
+        w.send_signal(signal.SIGTERM)
+        assert w.wait(15) == 0, (tmp_path / "procs.log").read_text()[-2000:]
+        assert time.monotonic() - t0 < 15
+    finally:
+        procs.stop()
+
+
+DRILL_ALERTS = 6
+
+
+def _drill_state(r: redis.Redis, store: Store, ns: str, ids: list[str], tmp_path: Path) -> str:
+    """What a stalled drill left: deliveries, the alert queue's registries, the jobs, the warnings."""
+    from rq.registry import ScheduledJobRegistry
+
+    from monitor.state.queues import queue
+    q = queue(r, ns, "alerts")
+    jobs = [(k.decode()[7:], r.hmget(k, "status", "worker_name", "enqueued_at", "started_at"))
+            for k in r.keys("rq:job:*") if k.count(b":") == 2]
+    warnings = [x for x in (tmp_path / "procs.log").read_text().splitlines()
+                if "WARNING" in x and "clock tick: Error" not in x]
+    return (f"deliveries {[delivery_state(store, i, 'slack') for i in ids]}; queued {q.count}; "
+            f"scheduled {len(ScheduledJobRegistry(queue=q))}; started {started(r, ns)}; jobs {jobs}; "
+            f"workers {sorted(k.decode() for k in r.keys('rq:worker:*'))}\n" + "\n".join(warnings[-20:]))
+
+
+# Not yet in the suite: about one run in four, a delivery job is left with status "started" in
+# no registry after the restart, and neither RQ's cleanup nor the clock's repairs hand it back
+# within the minute (issue 18 is open on this). NEWSMON_DRILLS=1 runs them.
+@pytest.mark.skipif(os.environ.get("NEWSMON_DRILLS") != "1", reason="issue 18's open drill: NEWSMON_DRILLS=1")
+@pytest.mark.parametrize("fault", ["restart", "restart-and-kill-the-scheduler"])
+def test_paced_slack_deliveries_survive_a_redis_restart(tmp_path, fault):
+    """Issue 18's drill: a clock (the leader) and two workers; Slack answers after a second and
+    takes one message a second, so deliveries wait in RQ's scheduled registry. As the first
+    alert is being posted, Redis (AOF, appendfsync always) is shut down and started again on
+    the same data; in the second variant the worker whose scheduler holds the locks is also
+    SIGKILLed. Every alert is posted exactly once, and the queue drains within 30 s of Redis
+    being back."""
+    rs = PrivateRedis(tmp_path / "redis", appendonly=True, extra=("--appendfsync", "always")).start()
+    r = redis.Redis.from_url(rs.url)
+    ns = "drill"
+    store = Store(r, Keys(ns))
+    srv = LoopbackServer()
+    posts: list[str] = []
+    first = threading.Event()
+
+    def busy_slack(h):
+        first.set()
+        time.sleep(1.0)
+        posts.append(json.loads(h.body)["text"])
+        respond(h, 200, b"ok")
+
+    srv.routes[("POST", "/hook")] = busy_slack
+    procs = Procs(rs.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{srv.base}/hook"}, tmp_path / "procs.log")
+    try:
+        topic = Topic("t", (), (), ("slack",))
+        store.put_topic(topic)
+        ids = make_alerts(store, DRILL_ALERTS)
+        procs.start("clock")
+        workers = [procs.start("worker", "--quiet", "--name", f"w{i}") for i in (1, 2)]
+        assert wait_for(lambda: len(r.keys("rq:worker:*")) >= 2, 30)
+        for i in ids:
+            dispatch(store, topic, i, time.time())
+        assert first.wait(30)
+        holder = r.get(f"rq:scheduler-lock:{queue_name(ns, 'alerts')}")
+        r.shutdown(nosave=True)
+        rs.proc.wait(10)
+        if fault == "restart-and-kill-the-scheduler" and holder:
+            victim = workers[0] if holder.decode() == "w1" else workers[1]
+            os.killpg(victim.pid, signal.SIGKILL)
+        time.sleep(2)
+        rs.start()
+        back = time.monotonic()
+        done = lambda: all(delivery_state(store, i, "slack") == "sent" for i in ids)  # noqa: E731
+        assert wait_for(done, 60), _drill_state(r, store, ns, ids, tmp_path)
+        drained_in = time.monotonic() - back
+        time.sleep(3)  # nothing more arrives
+    finally:
+        procs.stop()
+        srv.close()
+        rs.stop()
+    assert drained_in < 30, drained_in
+    assert len(posts) == DRILL_ALERTS and len(set(posts)) == DRILL_ALERTS, posts  # each posted exactly once
+    print(f"{fault}: drained {drained_in:.1f} s after Redis was back")
+
+
 @pytest.fixture(autouse=True)
 def _no_inherited_secrets(monkeypatch):
     for k in ("NEWSMON_SLACK_WEBHOOK_URL", "NEWSMON_SLACK_TOKEN", "NEWSMON_SENTRY_DSN", "REDIS_URL"):

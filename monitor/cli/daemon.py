@@ -7,6 +7,7 @@ import argparse
 import gc
 import json
 import logging
+import signal
 import time
 from typing import Any
 
@@ -56,10 +57,8 @@ def _prewarm() -> None:
 
 
 def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
-    from rq import Worker
-
     from monitor.ops.errors import init_sentry
-    from monitor.state.queues import QUEUES, Job, queue
+    from monitor.state.queues import QUEUES, Job, Worker, queue
     _shared_redis(s, "worker")
     init_sentry(s, "worker")
     _prewarm()
@@ -74,23 +73,37 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
             except redis.ConnectionError as e:
                 # RQ quits when Redis goes away in the middle of a job; a restarted Redis (AOF)
                 # still has the job, which is retried once it is found abandoned. Wait for
-                # Redis, free the dead scheduler's locks, go on.
-                if a.burst:
+                # Redis, free the dead scheduler's locks, go on; unless a stop was asked.
+                if a.burst or w.stop_asked:
+                    if w.stop_asked:
+                        return 0
                     raise
                 log.warning("worker: lost Redis (%s); waiting for it to come back", e)
+                # (RQ's signal handlers, bound to the worker that quit, would read Redis again)
+                signal.signal(signal.SIGTERM, _stop_waiting)
+                signal.signal(signal.SIGINT, _stop_waiting)
                 _wait_for_redis(r)
-                _recover(w, queues)
+                _recover(w, queues, s.namespace)
 
 
-def _recover(w: Any, queues: list[Any]) -> None:
-    """After a lost connection, release the scheduler locks held by the scheduler that died
-    with ``w``: the next worker's scheduler starts at once, not when the stale locks expire a
-    minute later, and retries scheduled meanwhile are not held up. The job ``w`` was running
-    is left to RQ's abandoned-job handling (its heartbeat expires in about a minute): its work
-    horse may still be finishing it, e.g. recording an alert it has sent, and handing the job
-    back sooner could send that alert twice."""
+def _recover(w: Any, queues: list[Any], ns: str) -> None:
+    """After a lost connection: clear ``w``'s registration (a worker starting again under its
+    name would be refused), hand back the job it was running now rather than when its
+    execution expires (``abandon_dead_executions``: the alert's send lease keeps a send its
+    work horse may still be finishing from going out twice), and release the locks of the
+    scheduler that died with it, so that the next worker's scheduler starts at once."""
     from rq.scripts import release_lock
 
+    from monitor.state.queues import abandon_dead_executions
+
+    try:
+        # its registration survived in the AOF: a worker started again under the same name
+        # (`--name`, as the systemd units do) would be refused as "already active"
+        w.register_death()
+        # and the job it was running is handed back now, not when its execution expires
+        abandon_dead_executions(w.connection, ns, dead=w.name)
+    except redis.RedisError as e:
+        log.warning("worker: could not clear the lost worker's registration (%s)", e)
     if w.scheduler is None:
         return
     try:
@@ -98,6 +111,11 @@ def _recover(w: Any, queues: list[Any]) -> None:
             release_lock(q.connection, w.scheduler.get_locking_key(q.name), w.scheduler.name)
     except redis.RedisError as e:  # the locks expire by themselves
         log.warning("worker: could not release the dead scheduler's locks (%s)", e)
+
+
+def _stop_waiting(signum: int, frame: object) -> None:
+    log.warning("worker: stopped while waiting for Redis")
+    raise SystemExit(0)
 
 
 def _wait_for_redis(r: redis.Redis, limit: float = 30.0) -> None:

@@ -82,7 +82,6 @@ DOCUMENT_NOUNS = frozenset(
     "filing review audit finding census release statement".split())
 _DOCUMENT_FORMS = DOCUMENT_NOUNS | {n + "s" for n in DOCUMENT_NOUNS} | {"analyses", "studies", "tallies", "censuses"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_PRONOUNS = frozenset("i we you he she it they this that who which".split())
 # what of a subject's right side still names it ("the authors of the report"), not a clause about it
 _NAME_PARTS = ("compound", "flat", "amod", "nummod", "poss")
 
@@ -250,7 +249,3 @@ def _token_at(doc, offset: int):  # noqa: ANN001, ANN202 - spaCy Doc and Token
         if tok.idx <= offset < tok.idx + max(len(tok.text), 1):
             return tok
     return None
-
-
-def is_pronoun(src: Source) -> bool:
-    return src.text.lower() in _PRONOUNS

@@ -157,10 +157,11 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
             log.warning("ageing: %s", e)
 
     def repair() -> None:
-        from monitor.state.queues import requeue_orphans
+        from monitor.state.queues import abandon_dead_executions, requeue_orphans
         try:
             if leader.hold():
                 requeue_orphans(r, keys.ns, time.time(), grace=2 * repair_every)
+                abandon_dead_executions(r, keys.ns)
         except redis.RedisError as e:
             log.warning("repair: %s", e)
 
@@ -172,8 +173,9 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
         except redis.RedisError as e:
             log.warning("release of overdue jobs: %s", e)
 
-    # jobs a Redis restart left in no queue are looked for every minute (sooner with a fast tick)
-    repair_every = max(5.0, min(60.0, 10 * tick_seconds))
+    # jobs a Redis restart left in no queue are looked for every 15 s (sooner with a fast tick):
+    # a SCAN of the job hashes, few since finished jobs keep no result
+    repair_every = max(5.0, min(15.0, 10 * tick_seconds))
     sched.add_job(job, "interval", seconds=tick_seconds, max_instances=1, coalesce=True)
     sched.add_job(ageing, "interval", minutes=60, max_instances=1, coalesce=True)
     sched.add_job(repair, "interval", seconds=repair_every, max_instances=1, coalesce=True)

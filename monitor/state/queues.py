@@ -13,7 +13,8 @@ from typing import Any
 
 import redis
 from rq import Queue, Retry
-from rq.exceptions import DuplicateJobError
+from rq import Worker as _RQWorker
+from rq.exceptions import DuplicateJobError, StopRequested
 from rq.executions import Execution, ExecutionRegistry
 from rq.job import Job as _RQJob
 
@@ -78,6 +79,27 @@ class Job(_RQJob):
     @property
     def execution_registry(self) -> ExecutionRegistry:
         return _Executions(self.id, connection=self.connection)
+
+
+class Worker(_RQWorker):
+    """RQ's worker, which SIGTERM ends with Redis unreachable too.
+
+    On SIGTERM RQ reads the worker's state from Redis to choose between stopping now and after
+    the current job. With Redis gone that read fails inside the signal handler, RQ's reconnect
+    loop swallows the error, and the worker never stops (until SIGKILL). Here a stop asked while
+    Redis is unreachable ends the worker at once. A job in flight is left to its work horse,
+    which finishes or is stopped with the unit, and otherwise to RQ's abandoned-job handling when
+    Redis is back; it cannot be recorded either way."""
+
+    stop_asked = False
+
+    def _shutdown(self) -> None:
+        self.stop_asked = True
+        try:
+            super()._shutdown()
+        except redis.RedisError:
+            self.log.warning("Worker %s: stop asked while Redis is unreachable: exiting", self.name)
+            raise StopRequested() from None
 
 
 def queue(r: redis.Redis, ns: str, name: str) -> Queue:
@@ -156,10 +178,14 @@ def requeue_orphans(r: redis.Redis, ns: str, now: float, grace: float) -> int:
     for key in r.scan_iter(match="rq:job:*", count=1000):
         if key.count(b":") != 2:
             continue  # rq:job:<id>:dependents and the like
-        status, origin, enqueued = r.hmget(key, "status", "origin", "enqueued_at")
-        if status not in (b"queued", b"scheduled") or (origin or b"").decode() not in ours or not enqueued:
+        status, origin, *stamps = r.hmget(key, "status", "origin", "enqueued_at", "ended_at", "started_at",
+                                          "created_at")
+        # (a retry RQ was scheduling when Redis went down may have its status written and not its
+        # place in the scheduled registry, and no enqueued_at: its latest time stands in)
+        stamp = next((x for x in stamps if x), None)
+        if status not in (b"queued", b"scheduled") or (origin or b"").decode() not in ours or not stamp:
             continue
-        if now - datetime.fromisoformat(enqueued.decode()).timestamp() < grace:
+        if now - datetime.fromisoformat(stamp.decode()).timestamp() < grace:
             continue
         q = queue(r, ns, ours[origin.decode()])
         job_id = key.decode()[len("rq:job:"):]
@@ -169,6 +195,34 @@ def requeue_orphans(r: redis.Redis, ns: str, now: float, grace: float) -> int:
         return 0
     time.sleep(1.0)
     return sum(_requeue_orphan(r, q, job_id) for q, job_id in suspects)
+
+
+def abandon_dead_executions(r: redis.Redis, ns: str, dead: str | None = None) -> int:
+    """Hand back at once the jobs whose worker is gone: RQ notices an abandoned job only when its
+    execution's expiry (the job's timeout and a minute more) passes, and a worker that lost Redis
+    mid-job, or was killed, held a Slack send up for that long. An execution is dead when its
+    job names a worker that is not registered (or ``dead``, the worker that just lost Redis and
+    is starting again under its name). Its expiry is set to now, and RQ's own cleanup retries
+    the job (or fails it). A send its work horse may still be finishing is safe: the alert's
+    send lease keeps the retry waiting, and a delivery recorded sent is not sent again."""
+    from rq.registry import StartedJobRegistry
+
+    live = {k.decode().rsplit(":", 1)[-1] for k in r.scan_iter(match="rq:worker:*", count=1000)
+            if k.count(b":") == 2}
+    n = 0
+    for name in QUEUES:
+        reg = StartedJobRegistry(queue=queue(r, ns, name))
+        for entry in r.zrange(reg.key, 0, -1):
+            job_id = entry.decode().rsplit(":", 1)[0]
+            owner = (r.hget(Job.key_for(job_id), "worker_name") or b"").decode()
+            if owner and (owner == dead or owner not in live):
+                r.zadd(reg.key, {entry: 0})
+                n += 1
+        if n:
+            reg.cleanup()
+    if n:
+        log.warning("%d job(s) of a worker that is gone handed back at once", n)
+    return n
 
 
 def overdue_scheduled(r: redis.Redis, ns: str, now: float) -> float:

@@ -43,10 +43,12 @@ def free_port() -> int:
 class PrivateRedis:
     """A redis-server child process. ``url`` is set once it answers PING."""
 
-    def __init__(self, data_dir: Path, port: int | None = None, appendonly: bool = False):
+    def __init__(self, data_dir: Path, port: int | None = None, appendonly: bool = False,
+                 extra: tuple[str, ...] = ()):
         self.data_dir = data_dir
         self.port = port or free_port()
         self.appendonly = appendonly
+        self.extra = extra  # more redis-server options, e.g. ("--appendfsync", "always")
         self.proc: subprocess.Popen | None = None
         self.url = f"redis://127.0.0.1:{self.port}/0"
 
@@ -54,7 +56,7 @@ class PrivateRedis:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         args = [find_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.data_dir),
                 "--save", "", "--appendonly", "yes" if self.appendonly else "no",
-                "--logfile", str(self.data_dir / "redis.log"), "--daemonize", "no"]
+                "--logfile", str(self.data_dir / "redis.log"), "--daemonize", "no", *self.extra]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                      start_new_session=True)
         atexit.register(self.stop)
