@@ -83,25 +83,21 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
                 signal.signal(signal.SIGTERM, _stop_waiting)
                 signal.signal(signal.SIGINT, _stop_waiting)
                 _wait_for_redis(r)
-                _recover(w, queues, s.namespace)
+                _recover(w, queues)
 
 
-def _recover(w: Any, queues: list[Any], ns: str) -> None:
+def _recover(w: Any, queues: list[Any]) -> None:
     """After a lost connection: clear ``w``'s registration (a worker starting again under its
-    name would be refused), hand back the job it was running now rather than when its
-    execution expires (``abandon_dead_executions``: the alert's send lease keeps a send its
-    work horse may still be finishing from going out twice), and release the locks of the
-    scheduler that died with it, so that the next worker's scheduler starts at once."""
+    name would be refused), and release the locks of the scheduler that died with it, so that
+    the next worker's scheduler starts at once. The job ``w`` was running is left to RQ's
+    abandoned-job handling (its execution expires in about a minute): its work horse may still
+    be finishing it, e.g. recording an alert it has sent."""
     from rq.scripts import release_lock
-
-    from monitor.state.queues import abandon_dead_executions
 
     try:
         # its registration survived in the AOF: a worker started again under the same name
         # (`--name`, as the systemd units do) would be refused as "already active"
         w.register_death()
-        # and the job it was running is handed back now, not when its execution expires
-        abandon_dead_executions(w.connection, ns, dead=w.name)
     except redis.RedisError as e:
         log.warning("worker: could not clear the lost worker's registration (%s)", e)
     if w.scheduler is None:

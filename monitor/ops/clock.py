@@ -157,11 +157,10 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
             log.warning("ageing: %s", e)
 
     def repair() -> None:
-        from monitor.state.queues import abandon_dead_executions, requeue_orphans
+        from monitor.state.queues import requeue_orphans
         try:
             if leader.hold():
                 requeue_orphans(r, keys.ns, time.time(), grace=2 * repair_every)
-                abandon_dead_executions(r, keys.ns)
         except redis.RedisError as e:
             log.warning("repair: %s", e)
 

@@ -197,34 +197,6 @@ def requeue_orphans(r: redis.Redis, ns: str, now: float, grace: float) -> int:
     return sum(_requeue_orphan(r, q, job_id) for q, job_id in suspects)
 
 
-def abandon_dead_executions(r: redis.Redis, ns: str, dead: str | None = None) -> int:
-    """Hand back at once the jobs whose worker is gone: RQ notices an abandoned job only when its
-    execution's expiry (the job's timeout and a minute more) passes, and a worker that lost Redis
-    mid-job, or was killed, held a Slack send up for that long. An execution is dead when its
-    job names a worker that is not registered (or ``dead``, the worker that just lost Redis and
-    is starting again under its name). Its expiry is set to now, and RQ's own cleanup retries
-    the job (or fails it). A send its work horse may still be finishing is safe: the alert's
-    send lease keeps the retry waiting, and a delivery recorded sent is not sent again."""
-    from rq.registry import StartedJobRegistry
-
-    live = {k.decode().rsplit(":", 1)[-1] for k in r.scan_iter(match="rq:worker:*", count=1000)
-            if k.count(b":") == 2}
-    n = 0
-    for name in QUEUES:
-        reg = StartedJobRegistry(queue=queue(r, ns, name))
-        for entry in r.zrange(reg.key, 0, -1):
-            job_id = entry.decode().rsplit(":", 1)[0]
-            owner = (r.hget(Job.key_for(job_id), "worker_name") or b"").decode()
-            if owner and (owner == dead or owner not in live):
-                r.zadd(reg.key, {entry: 0})
-                n += 1
-        if n:
-            reg.cleanup()
-    if n:
-        log.warning("%d job(s) of a worker that is gone handed back at once", n)
-    return n
-
-
 def overdue_scheduled(r: redis.Redis, ns: str, now: float) -> float:
     """How many seconds the oldest job in the namespace's scheduled registries is overdue (0: none)."""
     from rq.registry import ScheduledJobRegistry
