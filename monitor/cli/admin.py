@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import re
 import sys
 import time
@@ -294,8 +293,9 @@ def _resend(st: Store, a: argparse.Namespace, channel: str, limit: int) -> int:
         if d is None or d.state not in (DeliveryState.BROKEN, DeliveryState.FAILED):
             continue  # never a sent one: nothing goes out twice
         if st.reopen_delivery(al.id, channel, d, Delivery(DeliveryState.PENDING, "resend")):
+            # (the channel's ":", "#" and "@" are made safe for RQ by ``namespaced_id``)
             enqueue(st.r, st.k.ns, DELIVER, job_func("deliver"), al.id, channel, 0,
-                    job_id=f"deliver-{al.id}-{hashlib.sha1(channel.encode()).hexdigest()[:10]}-resend-{stamp}")
+                    job_id=f"deliver-{al.id}-{channel}-resend-{stamp}")
             n += 1
     done(a, {"channel": channel, "was_broken": was_broken, "queued": n},
          f"{channel}: " + ("no longer marked broken; " if was_broken else "") + f"{n} alert(s) queued again")

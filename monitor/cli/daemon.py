@@ -74,9 +74,9 @@ def cmd_worker(a: argparse.Namespace, s: Settings) -> int:
                 # RQ quits when Redis goes away in the middle of a job; a restarted Redis (AOF)
                 # still has the job, which is retried once it is found abandoned. Wait for
                 # Redis, free the dead scheduler's locks, go on; unless a stop was asked.
-                if a.burst or w.stop_asked:
-                    if w.stop_asked:
-                        return 0
+                if w.stop_asked:
+                    return 0
+                if a.burst:
                     raise
                 log.warning("worker: lost Redis (%s); waiting for it to come back", e)
                 # (RQ's signal handlers, bound to the worker that quit, would read Redis again)

@@ -29,9 +29,9 @@ _GROUP_LABELS = ("ORG", "NORP", "GPE")
 _ATTACK = frozenset(f for lem in ("attack", "kill", "bomb", "shoot", "shot", "strike", "struck", "fire", "launch",
                                   "stage", "target", "shell", "raid", "ambush", "kidnap", "abduct", "massacre",
                                   "behead", "execute", "detonate", "storm", "assassinate", "murder")
-                    for f in forms(lem)) | {"shot", "struck", "kidnapped", "abducted"}
-_CARRY = frozenset(forms("carry"))
-_ATTACK_WORDS = _ATTACK | {"carried", "carries", "carry", "carrying"}
+                    for f in forms(lem))
+_CARRY = frozenset(forms("carry"))  # "carried out"
+_ATTACK_WORDS = _ATTACK | _CARRY
 
 
 # a capitalised word past the sentence's first: where a name can be (the first word is capitalised anyway)

@@ -473,7 +473,8 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     owns = [f.at() for f in found]
     quotes = quotations(text)
     figs = [_figures_in(s) for s in sents]
-    parsed = _parsed_sources(sents, figs, found, text)
+    caps = all_caps(text[:4000])  # wire copy in capitals: not parsed, its own reading of who did it
+    parsed = {} if caps else _parsed_sources(sents, figs, found)
     named: Source | None = None  # the last source named with a name, for "he said"
     for i, (s, refs) in enumerate(zip(sents, tags, strict=True)):
         earlier = bool(EARLIER.search(s.text))
@@ -481,8 +482,8 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         if own is not None and own.text.lower() not in PRONOUNS:
             named = own
         for j, f in enumerate(figs[i]):
-            # the sentence's structure first, the patterns for what the parse misses
-            src = parsed.get((i, j)) or found[i].at(f.span[0] - s.start)
+            # the patterns' source, checked and completed by the sentence's structure
+            src = parsed.get((i, j), found[i].at(f.span[0] - s.start))
             quote = quote_at(quotes, f.span[0])
             if quote is not None and (quote.speaker is not None
                                       or (src is not None and quote.start <= src.span[0] < quote.end)):
@@ -491,20 +492,12 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
                 src = inner.speaker  # '"Every time you say that," Tester said, referring to the 1 percent
             if src is not None and src.text.lower() in PRONOUNS and named is not None:
                 src = named  # "..., she said": the speaker named last
-            q = f.q
-            incident = tag_at(refs, f.span[0] - s.start)
-            if f.metric in _CASUALTY and f.basis == "count" and aggregate_at(s.text, f.span[0] - s.start):
-                incident = "aggregate"  # a period's statistic or a round-up: no incident's own toll
-            figures.append(Figure(
-                metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
-                subject=f.subject, span=f.span, attributed_to=src,
-                incident=incident, earlier=earlier, unit=f.unit, basis=f.basis,
-            ))
+            figures.append(_figure(f, s.text, f.span[0] - s.start, tag_at(refs, f.span[0] - s.start), src, earlier))
         src = own
         for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             tag_at(refs, a.span[0] - s.start), a.negated))
-    if all_caps(text[:4000]):
+    if caps:
         attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
     else:  # actors are names: the parse and the recogniser check and complete the patterns
         attributions, added = names_as_actors(sents, attributions)
@@ -530,21 +523,25 @@ def _headline_totals(title: str) -> tuple[int | None, int | None]:
     article's figures: their spans would point into the title, not the text.)"""
     if not title.strip():
         return None, None
-    head = Sentence(0, len(title), title, 0)
-    figs = [Figure(metric=f.metric, value=f.q.value, lower=f.q.lower, upper=f.q.upper, qualifier=f.q.qualifier,
-                   subject=f.subject, span=f.span, attributed_to=None, earlier=False, unit=f.unit, basis=f.basis,
-                   incident="aggregate" if f.metric in _CASUALTY and f.basis == "count"
-                   and aggregate_at(title, f.span[0]) else "main")
-            for f in _figures_in(head)]
-    return totals(figs)
+    return totals([_figure(f, title, f.span[0], "main") for f in _figures_in(Sentence(0, len(title), title, 0))])
 
 
-def _parsed_sources(sents: list[Sentence], figs: list[list[_Found]], found: list, text: str,
+def _figure(f: _Found, sentence: str, at: int, incident: str, src: Source | None = None,
+            earlier: bool = False) -> Figure:
+    """A figure found at ``at`` in ``sentence``, of ``incident`` unless it counts over a period or
+    across incidents (a statistic, a round-up: no incident's own toll)."""
+    if f.metric in _CASUALTY and f.basis == "count" and aggregate_at(sentence, at):
+        incident = "aggregate"
+    q = f.q
+    return Figure(metric=f.metric, value=q.value, lower=q.lower, upper=q.upper, qualifier=q.qualifier,
+                  subject=f.subject, span=f.span, attributed_to=src, incident=incident, earlier=earlier,
+                  unit=f.unit, basis=f.basis)
+
+
+def _parsed_sources(sents: list[Sentence], figs: list[list[_Found]], found: list,
                     ) -> dict[tuple[int, int], Source | None]:
     """The source of each figure, by (sentence, figure), once the parse has checked the patterns'
-    (``syntax.figure_sources``); none in all-caps wire copy, where the parser reads capitals as names."""
-    if all_caps(text[:4000]):
-        return {}
+    (``syntax.figure_sources``). Not for all-caps wire copy, where the parser reads capitals as names."""
     asks, todo = [], []
     for i, s in enumerate(sents):
         pairs = [(f.span[0] - s.start, found[i].at(f.span[0] - s.start)) for f in figs[i]]

@@ -38,7 +38,8 @@ _IRREGULAR = {"say": "said", "tell": "told", "write": "wrote written", "find": "
               "forecast": "forecasts", "put": "put"}
 
 
-def _forms(lemma: str) -> set[str]:
+def forms(lemma: str) -> set[str]:
+    """A verb's word forms, lower case ("carry": carries, carried, carrying)."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     out = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", *_IRREGULAR.get(lemma, "").split()}
     if lemma.endswith("y"):
@@ -48,7 +49,7 @@ def _forms(lemma: str) -> set[str]:
 
 # a sentence with none of these words has no reporting verb, "according to" or "per" for the
 # parse to find: it is not parsed (the parse costs about 2 ms a sentence)
-_REPORTING_FORMS = frozenset(f for lem in REPORTING_LEMMAS for f in _forms(lem))
+_REPORTING_FORMS = frozenset(f for lem in REPORTING_LEMMAS for f in forms(lem))
 _CUE_FORMS = _REPORTING_FORMS | {"according", "per"}
 _WORDS = re.compile(r"[a-z]+")
 
@@ -57,11 +58,6 @@ def has_word(sentence: str, words: frozenset[str]) -> bool:
     """Whether one of these (lower-case) words is in the sentence: a set lookup per word, several
     times faster than a case-blind search of the alternatives."""
     return not words.isdisjoint(_WORDS.findall(sentence.lower()))
-
-
-def forms(lemma: str) -> set[str]:
-    """A verb's word forms, lower case ("carry": carries, carried, carrying)."""
-    return _forms(lemma)
 
 
 # a "sentence" longer than this is a list or a paragraph the splitter could not cut: the parse
@@ -101,13 +97,6 @@ def _nlp():  # noqa: ANN202 - a spaCy Language
 def preload() -> None:
     """Load the model now: a worker does it once, before it forks a child per job."""
     _nlp()
-
-
-@dataclass(frozen=True)
-class Found:
-    """The origin the parse gives a figure, and the reporting verb or phrase that names it."""
-    source: Source
-    cue: str
 
 
 def _phrase(tok, base: int) -> Source:  # noqa: ANN001 - a spaCy Token
@@ -162,14 +151,14 @@ def _subject(verb, figure) -> object | None:  # noqa: ANN001 - spaCy Tokens
     return None
 
 
-def _governing(figure) -> Found | None:  # noqa: ANN001 - a spaCy Token
+def _governing(figure):  # noqa: ANN001, ANN202 - spaCy Tokens
     """The subject of the nearest reporting verb above the figure."""
     for verb in figure.ancestors:
         if not verb.tag_.startswith("VB") or verb.lower_ not in _REPORTING_FORMS:
             continue
         subj = _subject(verb, figure)
         if subj is not None:
-            return Found(_author(subj), verb.text)  # type: ignore[arg-type]
+            return _author(subj)
     return None
 
 
@@ -202,9 +191,9 @@ def figure_sources(asks: Sequence[Ask]) -> list[list[Source | None]]:
 
     The patterns' source stands when it is a noun phrase. One the parse shows to be a clause
     ("The four victims went to the hospital where police", "features a report"), or none, gives
-    way to what the structure says: the subject of the nearest reporting verb that governs the
-    figure, else the sentence's "according to X" / "per X" nearest to the figure. A pronoun is
-    returned as written: the caller knows who was named last."""
+    way to what the structure says, when it says anything: the subject of the nearest reporting
+    verb that governs the figure, else the sentence's "according to X" / "per X" nearest to the
+    figure. A pronoun is returned as written: the caller knows who was named last."""
     if not asks:
         return []  # the model is not even loaded
     docs = _nlp().pipe((a.text for a in asks), disable=["ner"])  # sources need no names
@@ -219,12 +208,12 @@ def figure_sources(asks: Sequence[Ask]) -> list[list[Source | None]]:
             tok = _token_at(doc, off)
             found = _governing(tok) if tok is not None else None
             if found is not None:
-                row.append(_phrase(found.source, ask.start))
+                row.append(_phrase(found, ask.start))
             elif wide and tok is not None:
                 _, obj = min(wide, key=lambda w: abs(w[0].i - tok.i))
                 row.append(_phrase(obj, ask.start))
             else:
-                row.append(None)  # a clause is no source: better none
+                row.append(pattern)  # the parse has nothing better: the patterns' reading stands
         out.append(row)
     return out
 
