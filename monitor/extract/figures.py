@@ -482,8 +482,8 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         if own is not None and own.text.lower() not in PRONOUNS:
             named = own
         for j, f in enumerate(figs[i]):
-            # the patterns' source, checked and completed by the sentence's structure
-            src = parsed.get((i, j), found[i].at(f.span[0] - s.start))
+            # the patterns' source, else the one the sentence's structure gives
+            src = found[i].at(f.span[0] - s.start) or parsed.get((i, j))
             quote = quote_at(quotes, f.span[0])
             if quote is not None and (quote.speaker is not None
                                       or (src is not None and quote.start <= src.span[0] < quote.end)):
@@ -538,19 +538,18 @@ def _figure(f: _Found, sentence: str, at: int, incident: str, src: Source | None
                   unit=f.unit, basis=f.basis)
 
 
-def _parsed_sources(sents: list[Sentence], figs: list[list[_Found]], found: list,
-                    ) -> dict[tuple[int, int], Source | None]:
-    """The source of each figure, by (sentence, figure), once the parse has checked the patterns'
+def _parsed_sources(sents: list[Sentence], figs: list[list[_Found]], found: list) -> dict[tuple[int, int], Source]:
+    """The source the parse gives each figure the patterns found none for, by (sentence, figure)
     (``syntax.figure_sources``). Not for all-caps wire copy, where the parser reads capitals as names."""
-    asks, todo = [], []
+    asks, keys = [], []
     for i, s in enumerate(sents):
-        pairs = [(f.span[0] - s.start, found[i].at(f.span[0] - s.start)) for f in figs[i]]
-        # a source of one or two words ("police", "the coroner") is no clause: nothing to check
-        if pairs and worth_parsing(s.text) and not all(p is not None and len(p.text.split()) <= 2 for _, p in pairs):
-            asks.append(Ask(s.start, s.text, pairs))
-            todo.append(i)
+        missing = [j for j, f in enumerate(figs[i]) if found[i].at(f.span[0] - s.start) is None]
+        if missing and worth_parsing(s.text):
+            asks.append(Ask(s.start, s.text, [figs[i][j].span[0] - s.start for j in missing]))
+            keys.append((i, missing))
     rows = figure_sources(asks)
-    return {(i, j): src for i, row in zip(todo, rows, strict=True) for j, src in enumerate(row)}
+    return {(i, j): src for (i, missing), row in zip(keys, rows, strict=True)
+            for j, src in zip(missing, row, strict=True) if src is not None}
 
 
 def _upper_case_attributions(found: list[Attribution], sents: list[Sentence], tags: list,
