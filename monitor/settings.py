@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-SECRETS = ("slack_webhook_url", "slack_token", "smtp_password", "sentry_dsn", "redis_password")
+SECRETS = ("slack_webhook_url", "slack_token", "smtp_password", "sentry_dsn", "redis_password", "web_token")
 
 
 class ConfigError(ValueError):
@@ -73,6 +73,7 @@ class Settings:
     smtp_password: str = field(default="", repr=False)
     sentry_dsn: str = field(default="", repr=False)
     redis_password: str = field(default="", repr=False)
+    web_token: str = field(default="", repr=False)  # newsmon web: required to bind beyond loopback
 
     def state_path(self) -> Path:
         if self.state_dir:

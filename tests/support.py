@@ -184,3 +184,30 @@ def wire_copy(dateline: str, *paragraphs: str) -> str:
     text = "\n\n".join(textwrap.fill(p, 50, initial_indent="   ") for p in paras) + "\n"
     assert hard_wrapped(text), text
     return text
+
+
+# ---------------------------------------------------------------- web view
+
+class WebServer:
+    """``newsmon web``'s app under uvicorn, on a free loopback port, in a thread."""
+
+    def __init__(self, r, namespace: str, token: str = "", live: float = 15.0) -> None:  # noqa: ANN001 - redis
+        import socket
+
+        import uvicorn
+
+        from monitor.web.app import create_app
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.base = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        config = uvicorn.Config(create_app(r, namespace, token, live), log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.server.install_signal_handlers = lambda: None  # (uvicorn < 0.29's hook; harmless after)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+        self.thread.start()
+        assert wait_for(lambda: self.server.started, timeout=20, step=0.05), "the web view did not start"
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+        self.sock.close()

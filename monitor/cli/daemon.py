@@ -168,6 +168,22 @@ def cmd_metrics(a: argparse.Namespace, s: Settings) -> int:
     return 0
 
 
+def cmd_web(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.web.app import WebConfigError, check_bind, serve
+    _shared_redis(s, "web")
+    if not 0 <= a.port <= 65535:
+        raise UsageError(f"--port {a.port}: use 0-65535")
+    try:
+        check_bind(a.host, s.web_token)  # before Redis: a refused bind is refused at once
+    except WebConfigError as e:
+        raise UsageError(str(e).removeprefix("newsmon web: ")) from None
+    with redis_for(s) as r:
+        log.info("web view on http://%s:%d/%s", a.host if ":" not in a.host else f"[{a.host}]", a.port,
+                 " (a token is required)" if s.web_token else "")
+        serve(r, s.namespace, a.host, a.port, s.web_token)
+    return 0
+
+
 def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     sub.add_parser("clock", help="run the scheduler process")
     x = sub.add_parser("check", help="health check: exit 0 when healthy, 1 when not (for Docker and systemd)")
@@ -177,6 +193,10 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x = sub.add_parser("metrics", help="serve Prometheus metrics")
     x.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     x.add_argument("--port", type=int, help="port to listen on (default: the metrics_port setting, 9108)")
+    x = sub.add_parser("web", help="serve the read-only web view of stories, ledgers and feeds")
+    x.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1; any other needs NEWSMON_WEB_TOKEN)")
+    x.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
     x = sub.add_parser("worker", help="run an RQ worker")
     x.add_argument("--burst", action="store_true", help="exit when the queues are empty")
     x.add_argument("--name", help="the worker's name (default: RQ's, from host and pid)")

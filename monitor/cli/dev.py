@@ -160,6 +160,12 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
             res = bench.matching(r, Path(a.data), [int(x) for x in a.stories.split(",")], a.articles)
         print(json.dumps(res, indent=2))
         return 0
+    if a.what == "web":
+        with redis_for(s, private=True) as r:
+            url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
+            res = bench.web(r, url, [int(x) for x in a.stories.split(",")], a.requests)
+        print(json.dumps(res, indent=2))
+        return 0
     if a.what == "extraction":
         if not a.data or not Path(a.data).is_file():
             raise UsageError("bench extraction needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/gvdb-dev.jsonl)")
@@ -174,7 +180,10 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
 
 def cmd_demo(a: argparse.Namespace, s: Settings) -> int:
     from monitor.devtools.demo import run_demo
-    return run_demo(s, interval=a.interval, timeout=a.timeout)
+    if a.web_port is not None and not 0 <= a.web_port <= 65535:
+        raise UsageError(f"--web-port {a.web_port}: use 0-65535")
+    return run_demo(s, interval=a.interval, timeout=a.timeout,
+                    web_port=(a.web_port if a.web_port is not None else 8080) if a.web else None)
 
 
 def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
@@ -199,14 +208,18 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x = sub.add_parser("demo", help="run the whole pipeline on the bundled sample")
     x.add_argument("--interval", type=float, default=2.0, help="seconds between two articles appearing")
     x.add_argument("--timeout", type=float, default=300.0, help="give up after this many seconds (default 300)")
+    x.add_argument("--web", action="store_true", help="then keep the web view of the sample up on 127.0.0.1 until Ctrl-C")
+    x.add_argument("--web-port", type=int, help="the web view's port (default 8080; 0: any free port)")
 
     x = sub.add_parser("sample", help="write the bundled sample as replay input")
     x.add_argument("path", help="the JSONL file to write")
     x.add_argument("--json", action="store_true", help="print the result as JSON")
 
-    x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end)")
-    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching"], help="which benchmark")
-    x.add_argument("--stories", default="1000,10000,100000", help="active stories to try (matching)")
+    x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end), "
+                                     "matching (story step), web (page render times)")
+    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching", "web"], help="which benchmark")
+    x.add_argument("--stories", default="1000,10000,100000", help="stories in Redis to try (matching, web)")
+    x.add_argument("--requests", type=int, default=200, help="story pages requested (web)")
     x.add_argument("--workers", default="1,2,4", help="worker processes to try (pipeline)")
     x.add_argument("--articles", type=int, default=300, help="articles published (pipeline) or probes (matching)")
     x.add_argument("--feed-count", type=int, default=30, help="feeds they are spread over (pipeline)")

@@ -292,3 +292,94 @@ def matching(r: redis.Redis, data: Path, sizes: list[int], probes: int = 200, se
                     "p99_ms": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000, 2)})
         _cleanup(r, ns)
     return out
+
+
+def _timings(client, url: str, paths: list[str], headers: dict[str, str] | None = None) -> dict:  # noqa: ANN001
+    """Each path once: the server's own render time (its Server-Timing) and the round trip."""
+    server, trip = [], []
+    for path in paths:
+        t0 = time.perf_counter()
+        resp = client.get(url + path, headers=headers or {})
+        trip.append(time.perf_counter() - t0)
+        resp.raise_for_status()
+        server.append(float(resp.headers["server-timing"].split("dur=")[1]) / 1000)
+
+    def q(xs: list[float], p: float) -> float:
+        xs = sorted(xs)
+        return round(xs[min(len(xs) - 1, int(len(xs) * p))] * 1000, 1)
+
+    return {"requests": len(paths), "server_median_ms": q(server, 0.5), "server_p95_ms": q(server, 0.95),
+            "server_max_ms": q(server, 1.0), "round_trip_median_ms": q(trip, 0.5), "round_trip_p95_ms": q(trip, 0.95)}
+
+
+def web(r: redis.Redis, redis_url: str, sizes: list[int], requests: int = 200, seed: int = 7) -> list[dict]:
+    """The web view with N stories in Redis: the seeds' two stories (real ledgers, alerts and
+    articles) copied N times under new ids and times, served by a real ``newsmon web`` process;
+    random story pages, front pages, deep list pages and searches timed."""
+    import random
+    import socket
+    import tempfile
+
+    import httpx
+
+    from monitor.devtools.demo import TOPIC
+    from monitor.devtools.replay import replay
+    from monitor.devtools.sample import write_jsonl
+    rng = random.Random(seed)
+    out = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_jsonl(Path(tmp) / "seeds.jsonl")
+            ns = replay(r, Path(tmp) / "seeds.jsonl", Path(tmp) / "out", TOPIC, progress=False, keep=True)["namespace"]
+        keys, store = Keys(ns), Store(r, Keys(ns))
+        seeds = store.stories(TOPIC.name)
+        templates = [(s.to_dict(), s.sketch.index_terms(), r.zrange(keys.story_alerts(s.id), 0, -1, withscores=True))
+                     for s in seeds]
+        t0, now = time.perf_counter(), time.time()
+        with r.pipeline(transaction=False) as p:
+            for i in range(n):
+                d, terms, alerts = templates[i % len(templates)]
+                sid, last = f"{TOPIC.name}-b{i:06d}", now - rng.uniform(0, 400 * 86400)
+                p.set(keys.story(sid), json.dumps({**d, "id": sid, "sketch": {**d["sketch"], "id": sid, "last": last}}))
+                p.zadd(keys.stories(TOPIC.name), {sid: last})
+                for t in terms:
+                    p.zadd(keys.index(TOPIC.name, t), {sid: last})
+                if alerts:
+                    p.zadd(keys.story_alerts(sid), dict(alerts))
+                if i % 2000 == 1999:
+                    p.execute()
+            p.execute()
+        load = time.perf_counter() - t0
+        memory = r.info("memory")["used_memory"]
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "REDIS_URL": redis_url, "NEWSMON_NAMESPACE": ns, "NEWSMON_WEB_TOKEN": ""}
+        proc = subprocess.Popen([sys.executable, "-m", "monitor", "web", "--port", str(port)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            with httpx.Client(timeout=30) as c:
+                deadline = time.monotonic() + 30
+                while True:
+                    try:
+                        c.get(url + "/feeds")
+                        break
+                    except httpx.TransportError:
+                        if time.monotonic() > deadline or proc.poll() is not None:
+                            raise RuntimeError("newsmon web did not start") from None
+                        time.sleep(0.2)
+                ids = [f"{TOPIC.name}-b{rng.randrange(n):06d}" for _ in range(requests)]
+                _timings(c, url, [f"/stories/{x}" for x in ids[:20]])  # warm up
+                res = {"stories": n, "load_seconds": round(load, 1), "redis_used_mb": round(memory / 2**20),
+                       "story_page": _timings(c, url, [f"/stories/{x}" for x in ids]),
+                       "story_json": _timings(c, url, [f"/stories/{x}" for x in ids], {"Accept": "application/json"}),
+                       "front_page": _timings(c, url, ["/"] * (requests // 4)),
+                       "topic_page_deep": _timings(c, url, [f"/?topic={TOPIC.name}&page={rng.randrange(1, n // 50 + 1)}"
+                                                            for _ in range(requests // 4)]),
+                       "search": _timings(c, url, ["/?q=militia+strikes"] * (requests // 4))}
+        finally:
+            stop([proc], 10)
+            _cleanup(r, ns)
+        out.append(res)
+    return out

@@ -21,6 +21,8 @@ from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import redis
+
 from monitor.devtools.loopback import send_body, stop
 from monitor.devtools.sample import SampleArticle, load_sample
 from monitor.models import Topic
@@ -130,7 +132,25 @@ def drained(store: Store, expected_articles: int) -> bool:
     return True
 
 
-def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0) -> int:
+def serve_web(r: redis.Redis, ns: str, stories: list, port: int) -> None:
+    """``demo --web``: the web view of the sample on loopback until Ctrl-C."""
+    import socket
+
+    import uvicorn
+
+    from monitor.web.app import create_app
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    print(f"\nnewsmon demo: the web view is on {base}/ (Ctrl-C to stop)", flush=True)
+    for st in stories:
+        print(f"  {base}/stories/{st.id}  {st.title}", flush=True)
+    server = uvicorn.Server(uvicorn.Config(create_app(r, ns), log_level="warning", server_header=False))
+    server.run(sockets=[sock])
+
+
+def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0, web_port: int | None = None) -> int:
     articles = load_sample()
     pr = None
     if s.redis_url:
@@ -183,6 +203,9 @@ def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0) -> int:
         for st in stories:
             print()
             print(story_text(st))
+        if web_port is not None:
+            stop(procs, 10)  # the stream is drained: only the page stays up
+            serve_web(r, ns, stories, web_port)
         return 0
     finally:
         stop(procs, 10)

@@ -108,6 +108,8 @@ def replay(r: redis.Redis, path: Path, out: Path, topic: Topic | None = None,
                 article = analyse(doc.id, title, text, doc.published, _outlet(doc), doc.url)
                 now = epoch(doc.published, float(i))
                 sid = None
+                if keep:  # what a worker stores: the kept namespace reads as a daemon's would
+                    store.put_article(article, now)
                 if matches_topic(topic, article):
                     sid = assign(store, article, topic.name, now, policy).story
                 story_of[doc.id] = sid

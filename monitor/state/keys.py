@@ -25,6 +25,7 @@ replay) so that several runs share a server without touching each other.
 | ``{ns}:article-story:{topic}:{article}`` | string | the story an article joined (its later versions stay) |
 | ``{ns}:alert:{id}`` | string | alert JSON |
 | ``{ns}:alerts`` | zset | alert ids in the order they were decided |
+| ``{ns}:story-alerts:{story}`` | zset | the story's alert ids in the order they were decided (the web view's timeline) |
 | ``{ns}:delivery:{alert}`` | hash | channel -> delivery state as JSON (``delivery.state``: pending, retrying, sent, suppressed, broken, failed) |
 | ``{ns}:last-alert:{story}`` | string | when the story's last alert was sent (cooldowns); expires after 7 days |
 | ``{ns}:thread:{story}:{channel}`` | string | the story's thread on a channel (Slack ``thread_ts``, an email ``Message-ID``) |
@@ -106,6 +107,9 @@ class Keys:
 
     def alerts(self) -> str:
         return f"{self.ns}:alerts"
+
+    def story_alerts(self, story: str) -> str:
+        return f"{self.ns}:story-alerts:{story}"
 
     def delivery(self, alert: str) -> str:
         return f"{self.ns}:delivery:{alert}"

@@ -64,8 +64,9 @@ class Store:
         ns, n = self.k.ns, 0
         # story ids are "{topic}-00001" ("s00001" for the catch-all topic "all"): the digit after
         # the dash keeps topic "iraq" from matching "iraq-strikes-00001"
-        story = f"{ns}:story:s[0-9]*" if name == "all" else f"{ns}:story:{name}-[0-9]*"
-        patterns = [story, f"{ns}:idx:{name}:*", f"{ns}:who:{name}:*", f"{ns}:named:{name}:*",
+        ids = "s[0-9]*" if name == "all" else f"{name}-[0-9]*"
+        story = f"{ns}:story:{ids}"
+        patterns = [story, f"{ns}:story-alerts:{ids}", f"{ns}:idx:{name}:*", f"{ns}:who:{name}:*", f"{ns}:named:{name}:*",
                     f"{ns}:furniture:{name}:*", f"{ns}:dup:{name}:*", f"{ns}:assigned:{name}:*",
                     f"{ns}:article-story:{name}:*", f"{ns}:digest:{name}:*"]
         for pattern in patterns:
@@ -168,12 +169,64 @@ class Store:
         raws = self.r.mget([self.k.alert(i.decode() if isinstance(i, bytes) else i) for i in ids])
         return [Alert.from_dict(json.loads(r)) for r in raws if r]
 
+    def story_alerts(self, story_id: str, limit: int = 200) -> list[Alert]:
+        """The story's last ``limit`` alerts, oldest first."""
+        ids = self.r.zrange(self.k.story_alerts(story_id), -limit, -1)
+        raws = self.r.mget([self.k.alert(_s(i)) for i in ids]) if ids else []
+        return [Alert.from_dict(json.loads(r)) for r in raws if r]
+
+    def stories_page(self, topic: str, start: int, count: int) -> tuple[list[Story], int]:
+        """A topic's stories, the last published first, from ``start``; and how many it has."""
+        with self.r.pipeline(transaction=False) as p:
+            p.zrevrange(self.k.stories(topic), start, start + count - 1)
+            p.zcard(self.k.stories(topic))
+            ids, total = p.execute()
+        return self._stories([_s(i) for i in ids]), int(total)
+
+    def search_stories(self, topic: str, terms: list[str], count: int, scan: int = 20_000) -> list[Story]:
+        """A topic's stories indexed under every one of ``terms`` (the matching index: a story's
+        title and leading words), the last published first. It walks the rarest term's stories
+        from the newest, a page at a time, keeping those the other terms index too: a common
+        word costs one page, and a search never reads more than ``scan`` stories."""
+        if not terms:
+            return []
+        keys = [self.k.index(topic, t) for t in terms]
+        with self.r.pipeline(transaction=False) as p:
+            for k in keys:
+                p.zcard(k)
+            sizes = p.execute()
+        if not all(sizes):
+            return []
+        keys = [k for _, k in sorted(zip(sizes, keys, strict=True))]
+        found: list[str] = []
+        for start in range(0, min(min(sizes), scan), 500):
+            ids = self.r.zrevrange(keys[0], start, start + 499)
+            if not ids:
+                break
+            with self.r.pipeline(transaction=False) as p:
+                for k in keys[1:]:
+                    p.zmscore(k, ids)
+                scores = p.execute()
+            found += [_s(i) for j, i in enumerate(ids) if all(sc[j] is not None for sc in scores)]
+            if len(found) >= count:
+                break
+        return self._stories(found[:count])
+
+    def _stories(self, ids: list[str]) -> list[Story]:
+        raws = self.r.mget([self.k.story(i) for i in ids]) if ids else []
+        return [Story.from_dict(json.loads(r)) for r in raws if r]
+
+    def articles(self, ids: list[str]) -> dict[str, Article]:
+        raws = self.r.mget([self.k.article(i) for i in ids]) if ids else []
+        return {i: Article.from_dict(json.loads(r)) for i, r in zip(ids, raws, strict=True) if r}
+
     def put_alert(self, a: Alert, seq: float) -> None:
         """Record an alert in the alert list at ``seq`` (the story step records its alerts in its own
         transaction, ``state.story_index``; this is for tools and tests)."""
         with self.r.pipeline() as p:
             p.set(self.k.alert(a.id), json.dumps(a.to_dict()))
             p.zadd(self.k.alerts(), {a.id: seq})
+            p.zadd(self.k.story_alerts(a.story), {a.id: seq})
             p.execute()
 
     def put_story(self, story: Story) -> None:
@@ -248,3 +301,7 @@ class Store:
 
     def set_thread(self, story_id: str, channel_hash: str, thread: str) -> None:
         self.r.set(self.k.thread(story_id, channel_hash), thread)
+
+
+def _s(x: bytes | str) -> str:
+    return x.decode() if isinstance(x, bytes) else x

@@ -137,6 +137,7 @@ class StoryIndex:
             for a, seq in zip(alerts, seqs, strict=True):
                 p.set(k.alert(a.id), json.dumps(a.to_dict()))
                 p.zadd(k.alerts(), {a.id: float(seq)})
+                p.zadd(k.story_alerts(story.id), {a.id: float(seq)})
             p.set(k.article_story(topic, article_id), story.id)
             p.set(k.assigned(topic, step_id), json.dumps({"story": story.id, "opened": opened,
                                                           "alerts": [a.id for a in alerts]}))
