@@ -192,3 +192,32 @@ def test_search_walks_the_rarest_term_newest_first(store):
     assert both == want
     assert store.search_stories("t", ["rare", "absent"], 10) == []
     assert [s.id for s in store.search_stories("t", ["common"], 3)] == ["t-01499", "t-01498", "t-01497"]
+
+
+@pytest.mark.slow
+def test_demo_web_keeps_the_sample_up(tmp_path):
+    """`newsmon demo --web`: after the stream drains, the view serves the sample's stories, and
+    Ctrl-C ends it with the private Redis removed."""
+    import os
+    import re
+    import signal
+    e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH")}
+    e["XDG_STATE_HOME"] = str(tmp_path)
+    p = subprocess.Popen([sys.executable, "-m", "monitor", "demo", "--interval", "2", "--web", "--web-port", "0"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e, cwd=tmp_path)
+    try:
+        url = None
+        for line in p.stdout:
+            m = re.search(r"the web view is on (http://127\.0\.0\.1:\d+)/", line)
+            if m:
+                url = m.group(1)
+                break
+        assert url, p.stderr.read()[-2000:]
+        stories = httpx.get(url + "/", headers=JSON, timeout=10).json()
+        assert len(stories) == 2 and any(s["killed"] == 25 and s["injured"] == 51 for s in stories)
+        page = httpx.get(f"{url}/stories/{stories[0]['id']}", timeout=10)
+        assert page.status_code == 200 and "Ledger" in page.text
+    finally:
+        p.send_signal(signal.SIGINT)
+        p.wait(30)
+    assert not list((tmp_path / "newsmon").glob("demo-redis-*"))

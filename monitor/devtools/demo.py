@@ -147,7 +147,10 @@ def serve_web(r: redis.Redis, ns: str, stories: list, port: int) -> None:
     for st in stories:
         print(f"  {base}/stories/{st.id}  {st.title}", flush=True)
     server = uvicorn.Server(uvicorn.Config(create_app(r, ns), log_level="warning", server_header=False))
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn hands Ctrl-C on once it has shut down
+        pass
 
 
 def run_demo(s: Settings, interval: float = 2.0, timeout: float = 300.0, web_port: int | None = None) -> int:

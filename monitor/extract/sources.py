@@ -53,8 +53,10 @@ def _trim_source(src: str) -> str:
 
 
 # "Though his plan would ...": a subordinate clause or a possessive is no one's attribution
-_NOT_SUBJECT = re.compile(r"^(?:though|although|if|when|while|because|since|unless|whether)\b|"
-                          r"\b(?:his|her|their|its|our|my|your|the|a|an)$", re.IGNORECASE)
+# a clause's subject is no subordinate clause, and ends in no determiner or preposition
+# ("According to reports ...": "reports" is the noun, not a reporting verb)
+_NOT_SUBJECT = re.compile(r"^(?:though|although|if|when|while|because|since|unless|whether|according)\b|"
+                          r"\b(?:his|her|their|its|our|my|your|the|a|an|to|of|by|from|for|with)$", re.IGNORECASE)
 _PARTICIPLE_HEAD = re.compile(r"^[a-z]+ing\b")  # ", claiming that ...": a participle, not a subject
 _NOT_SOURCE = re.compile(r"\b(killed|injured|wounded|dead|were|was|is|are|would|will|could|should|can|may|might|must|did|does)\b")
 

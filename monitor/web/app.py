@@ -179,5 +179,8 @@ def serve(r: redis.Redis, namespace: str, host: str, port: int, token: str) -> N
     """Run the web view until SIGINT or SIGTERM."""
     import uvicorn
     check_bind(host, token)
-    uvicorn.run(create_app(r, namespace, token), host=host, port=port, log_level="warning",
-                server_header=False, proxy_headers=False)
+    try:
+        uvicorn.run(create_app(r, namespace, token), host=host, port=port, log_level="warning",
+                    server_header=False, proxy_headers=False)
+    except KeyboardInterrupt:  # uvicorn hands Ctrl-C on once it has shut down
+        pass
