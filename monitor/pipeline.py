@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -17,6 +18,7 @@ from monitor.extract.figures import extract
 from monitor.ingest.cleaning import content_spans, sentence_hashes
 from monitor.models import Alert, Article, Topic
 from monitor.settings import Settings
+from monitor.state.archive import Archive
 from monitor.state.store import Store
 from monitor.state.story_index import LearnedText, StoryIndex
 from monitor.stories.matching import (
@@ -126,11 +128,12 @@ def _read_body(index: StoryIndex, article: Article) -> tuple[str, str, list[tupl
 
 
 def assign(store: Store, article: Article, topic: str, now: float,
-           policy: MatchPolicy | None = None) -> Assignment:
+           policy: MatchPolicy | None = None, archive: Callable[[], Archive] | None = None) -> Assignment:
     """Join the article to a story of the topic or open one; return the alerts decided. Under
-    the topic's lock: read what matching needs, decide, plan, commit in one transaction."""
+    the topic's lock: read what matching needs, decide, plan, commit in one transaction. A story
+    in the ``archive`` that the article joins comes back to Redis with this step."""
     policy = policy or MatchPolicy()
-    index = StoryIndex(store, topic)
+    index = StoryIndex(store, topic, archive)
     step_id = f"{article.id}:{article.fingerprint}"
     with index.lock():
         done = index.done(step_id)
@@ -164,6 +167,8 @@ def _load_or_open(store: Store, index: StoryIndex, sid: str | None, article: Art
         new = index.next_story_id()
         return Story(new, index.topic, article.title.strip() or "(untitled)", StorySketch(new), opened=_iso(now))
     story = store.story(sid)
+    if story is None and index.archive is not None:
+        story = index.archive.story(sid)  # gone quiet and archived: the commit brings it back
     if story is None:
         raise StoryVanished(f"story {sid} is indexed but its record is gone")
     return story

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-SECRETS = ("slack_webhook_url", "slack_token", "smtp_password", "sentry_dsn", "redis_password", "web_token")
+SECRETS = ("slack_webhook_url", "slack_token", "smtp_password", "sentry_dsn", "redis_password", "web_token", "archive_url")
 
 
 class ConfigError(ValueError):
@@ -58,6 +59,12 @@ class Settings:
     story_window_days: float = 14.0
     match_evidence_scale: float = 0.7
     story_quiet_days: float = 120.0  # a story quiet this long leaves the candidate index (it stays readable)
+    # retention (monitor/ops/retention.py): what Redis forgets, and when
+    article_text_days: float = 14.0  # an article's text; its extraction stays with its story
+    seen_days: float = 30.0  # a feed entry, once the feed no longer carries it
+    alert_days: float = 30.0  # a settled alert, to the archive
+    archive_quiet_days: float = 30.0  # a story with no article for this long, to the archive
+    memory_warn_ratio: float = 0.8  # newsmon check warns past this share of Redis' maxmemory
     # channels
     smtp_host: str = ""
     smtp_port: int = 587
@@ -74,6 +81,19 @@ class Settings:
     sentry_dsn: str = field(default="", repr=False)
     redis_password: str = field(default="", repr=False)
     web_token: str = field(default="", repr=False)  # newsmon web: required to bind beyond loopback
+    archive_url: str = field(default="", repr=False)  # postgresql://... (may hold a password); empty: SQLite under state_dir
+
+    def archive_location(self) -> str:
+        """The archive: ``archive_url``, else SQLite in the state directory, a file per namespace."""
+        if self.archive_url:
+            return self.archive_url
+        name = "archive" if self.namespace == "newsmon" else "archive-" + re.sub(r"[^\w.-]+", "_", self.namespace)
+        return str(self.state_path() / f"{name}.sqlite")
+
+    def retention(self):  # noqa: ANN201 - a RetentionPolicy (imported late: settings is imported first)
+        from monitor.ops.retention import RetentionPolicy
+        return RetentionPolicy(self.article_text_days, self.seen_days, self.alert_days, self.archive_quiet_days,
+                               self.story_quiet_days)
 
     def state_path(self) -> Path:
         if self.state_dir:
@@ -172,7 +192,8 @@ _REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 # a zero or negative value would spin (a tick of 0 s) or never wait: refused at load
 _POSITIVE = ("tick_seconds", "poll_interval", "poll_min", "poll_max", "connect_timeout", "read_timeout",
-             "total_timeout", "max_bytes", "worker_maintenance", "job_monitoring", "send_lease")
+             "total_timeout", "max_bytes", "worker_maintenance", "job_monitoring", "send_lease",
+             "article_text_days", "seen_days", "alert_days", "archive_quiet_days", "memory_warn_ratio")
 
 
 def _check(s: Settings) -> None:
@@ -182,6 +203,8 @@ def _check(s: Settings) -> None:
     for name in _POSITIVE:
         if getattr(s, name) <= 0:
             raise ConfigError(f"NEWSMON_{name.upper()}: must be above 0, got {getattr(s, name)}")
+    if s.archive_url and not s.archive_url.startswith(("postgresql://", "postgres://", "sqlite:///")):
+        raise ConfigError("NEWSMON_ARCHIVE_URL must begin with postgresql:// or sqlite:///")
     for net in (n.strip() for n in s.allow_networks.split(",") if n.strip()):
         try:
             ipaddress.ip_network(net, strict=False)

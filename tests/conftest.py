@@ -3,6 +3,7 @@ Shared helpers live in ``tests/support.py``."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 
@@ -13,6 +14,20 @@ from monitor.state.keys import Keys
 from monitor.state.redis_server import PrivateRedis
 from monitor.state.store import Store
 from tests.support import LoopbackServer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The state directory (the SQLite archive, a demo's Redis) of every process the suite runs:
+    never the user's own."""
+    path = str(tmp_path_factory.mktemp("state"))
+    old = os.environ.get("NEWSMON_STATE_DIR")
+    os.environ["NEWSMON_STATE_DIR"] = path
+    yield path
+    if old is None:
+        os.environ.pop("NEWSMON_STATE_DIR", None)
+    else:
+        os.environ["NEWSMON_STATE_DIR"] = old
 
 
 @pytest.fixture(scope="session")

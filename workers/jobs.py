@@ -31,6 +31,7 @@ from monitor.ops import metrics
 from monitor.ops.errors import report
 from monitor.pipeline import analyse, assign, match_policy, matches_topic
 from monitor.settings import Settings, load
+from monitor.state.archive import open_archive
 from monitor.state.keys import Keys
 from monitor.state.queues import ARTICLE, DELIVER, STORY, enqueue
 from monitor.state.store import Feed, Store
@@ -122,6 +123,7 @@ def poll_feed(feed_id: str, due: float | None = None) -> int:
                 job_id=f"article-{feed.id}-{eid}-{entry.fingerprint}")
         store.mark_seen(feed.id, entry.key, entry.fingerprint)  # after the enqueue: a crash re-enqueues, never loses
         n += 1
+    store.touch_seen(feed.id, [e.key for e in parsed.entries], now)
     times = [epoch(e.published, 0.0) for e in parsed.entries if e.published]
     feed.interval = adapt_interval(feed.interval, [t for t in times if t], n, policy)
     feed.title = parsed.title or feed.title
@@ -225,7 +227,8 @@ def assign_story(article_id: str, topic: str) -> str | None:
         log.warning("assign_story: article %s or topic %s no longer exists", article_id, topic)
         return None
     with metrics.timed(store.r, store.k, "story"):
-        result = assign(store, article, topic, time.time(), match_policy(s))
+        result = assign(store, article, topic, time.time(), match_policy(s),
+                        archive=lambda: open_archive(s.archive_location(), s.namespace))
     for alert_id in result.alerts:  # on a retry these are the same ids, and dispatch is idempotent
         dispatch(store, t, alert_id, time.time())
     return result.story

@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 
 import redis
 
-from monitor.cli.common import UsageError, ago, due_in, redis_for, show, term_width
+from monitor.cli.common import UsageError, ago, archive_if_any, due_in, redis_for, show, term_width
 from monitor.models import Topic
+from monitor.ops.memory import measure
 from monitor.settings import Settings
+from monitor.state.archive import ArchiveError, open_archive
 from monitor.state.keys import Keys
 from monitor.state.store import Feed, Store
 from monitor.stories.render import story_text, table
@@ -230,15 +232,21 @@ def cmd_stories(a: argparse.Namespace, s: Settings) -> int:
         if a.verb == "list":
             if a.topic and st.topic(a.topic) is None:
                 raise UsageError(f"unknown topic {a.topic!r}: see `newsmon topics list`")
-            stories = st.stories(a.topic)
+            if a.archived:
+                arc = archive_if_any(s)
+                stories = arc.stories(a.topic, a.limit) if arc is not None else []
+            else:
+                stories = st.stories(a.topic)
             show([x.summary() for x in stories], a.json, table(
                 [[x.id, x.topic, len(x.articles), x.current("killed") if x.current("killed") is not None else "-",
                   x.current("injured") if x.current("injured") is not None else "-", x.title] for x in stories],
                 ["story", "topic", "articles", "killed", "injured", "title"], term_width()))
         else:
             story = st.story(a.id)
+            if story is None and (arc := archive_if_any(s)) is not None:
+                story = arc.story(a.id)  # gone quiet: read from the archive
             if story is None:
-                raise UsageError(f"unknown story {a.id!r}: see `newsmon stories list`")
+                raise UsageError(f"unknown story {a.id!r}: see `newsmon stories list [--archived]`")
             show(story.summary(), a.json, story_text(story, term_width()))
     return 0
 
@@ -302,6 +310,23 @@ def _resend(st: Store, a: argparse.Namespace, channel: str, limit: int) -> int:
     return 0
 
 
+def cmd_retention(a: argparse.Namespace, s: Settings) -> int:
+    """One retention sweep now (the clock's leader runs one every hour)."""
+    from monitor.ops.memory import record_memory
+    from monitor.ops.retention import sweep
+    with redis_for(s) as r:
+        st = Store(r, Keys(s.namespace))
+        try:
+            arc = open_archive(s.archive_location(), s.namespace)
+        except ArchiveError as e:
+            raise UsageError(str(e)) from None
+        rep = sweep(st, arc, time.time(), s.retention())
+        mem = record_memory(st, arc)
+        done(a, {**rep.to_dict(), "memory": mem},
+             ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in rep.to_dict().items()) + "\n" + _memory_text(mem))
+    return 0
+
+
 def cmd_status(a: argparse.Namespace, s: Settings) -> int:
     from rq.registry import FailedJobRegistry
 
@@ -321,6 +346,7 @@ def cmd_status(a: argparse.Namespace, s: Settings) -> int:
                   "disabled": sum(1 for f in feeds if f.disabled)},
                   "clock_heartbeat": float(hb) if hb else None, "broken_channels": broken,
                   "topics": len(st.topics()), "alerts": r.zcard(st.k.alerts())}
+        status["memory"] = measure(st, archive_if_any(s))
         human = "\n".join([
             table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"], term_width()), "",
             f"workers: {len(workers)}  " + ", ".join(f"{w['name']} ({w['state']})" for w in workers),
@@ -328,9 +354,22 @@ def cmd_status(a: argparse.Namespace, s: Settings) -> int:
             f"feeds: {len(feeds)} ({status['feeds']['failing']} failing, {status['feeds']['disabled']} disabled)",
             f"topics: {status['topics']}  alerts: {status['alerts']}",
             "broken channels: " + (", ".join(f"{k} ({v})" for k, v in broken.items()) or "none"),
+            _memory_text(status["memory"]),
         ])
         show(status, a.json, human)
     return 0
+
+
+def _memory_text(m: dict) -> str:
+    red = m["redis"]
+    cap = f" of {red['maxmemory_bytes'] / 2**20:.0f} MB" if red["maxmemory_bytes"] else " (no maxmemory)"
+    keys = ", ".join(f"{f} {n}" for f, n in sorted(m["keys"].items(), key=lambda kv: -kv[1]))
+    line = f"redis: {red['used_bytes'] / 2**20:.1f} MB{cap}, policy {red['maxmemory_policy'] or '?'}\nkeys: {keys or 'none'}"
+    if "archive" in m:
+        a = m["archive"]
+        line += (f"\narchive ({a['kind']}): {a['stories']} stories, {a['alerts']} alerts, {a['articles']} articles, "
+                 f"{a['bytes'] / 2**20:.1f} MB")
+    return line
 
 
 def _failed_jobs(r: redis.Redis, ns: str) -> list[tuple[object, object]]:
@@ -446,7 +485,10 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     f.add_parser("export", help="the feeds as OPML, on standard output")
 
     st = sub.add_parser("stories", help="tracked stories and their ledgers").add_subparsers(dest="verb", required=True)
-    _json(st.add_parser("list", help="the stories")).add_argument("--topic", help="of this topic only")
+    x = _json(st.add_parser("list", help="the stories in Redis (--archived: the archive's)"))
+    x.add_argument("--topic", help="of this topic only")
+    x.add_argument("--archived", action="store_true", help="the archived stories, the last published first")
+    x.add_argument("--limit", type=int, default=50, help="with --archived: at most this many (default 50)")
     _json(st.add_parser("show", help="one story and its ledger")).add_argument("id", help="the story")
 
     al = sub.add_parser("alerts", help="alerts and their delivery").add_subparsers(dest="verb", required=True)
@@ -456,7 +498,9 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x = al.add_parser("resend", help="clear a channel's broken mark and queue its broken and failed alerts again")
     x.add_argument("channel", help="the channel, as a topic names it (e.g. slack, email:ops@example.org)")
     x.add_argument("--limit", type=int, default=1000, help="among this many latest alerts (default 1000)")
-    _json(sub.add_parser("status", help="queues, workers, feeds, failed jobs"))
+    _json(sub.add_parser("status", help="queues, workers, feeds, failed jobs, Redis memory and the archive"))
+    _json(sub.add_parser("retention", help="one retention sweep now: old texts, entries and alerts, quiet stories "
+                                           "to the archive (the clock runs one every hour)"))
     fl = sub.add_parser("failed", help="RQ's failed jobs").add_subparsers(dest="verb", required=True)
     _json(fl.add_parser("list", help="failed jobs and their last error"))
     for verb, what in (("requeue", "run them again"), ("purge", "delete them")):

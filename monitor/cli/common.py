@@ -12,6 +12,7 @@ from pathlib import Path
 import redis
 
 from monitor.settings import Settings
+from monitor.state.archive import Archive
 from monitor.state.redis_server import PrivateRedis, connect
 
 
@@ -66,3 +67,12 @@ def due_in(ts: float | None) -> str:
         return "-"
     d = ts - time.time()
     return "now" if d <= 0 else f"in {int(d)}s" if d < 120 else f"in {int(d // 60)}m"
+
+
+def archive_if_any(s: Settings) -> Archive | None:
+    """The archive, when there is one (reading commands do not create it)."""
+    from monitor.state.archive import open_archive
+    loc = s.archive_location()
+    if not s.archive_url and not Path(loc).exists():
+        return None
+    return open_archive(loc, s.namespace)

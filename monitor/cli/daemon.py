@@ -13,7 +13,7 @@ from typing import Any
 
 import redis
 
-from monitor.cli.common import UsageError, redis_for
+from monitor.cli.common import UsageError, archive_if_any, redis_for
 from monitor.ops.health import health
 from monitor.settings import Settings
 from monitor.state.keys import Keys
@@ -34,7 +34,7 @@ def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
     init_sentry(s, "clock")
     with redis_for(s) as r:
         log.info("clock started: tick every %.1fs", s.tick_seconds)
-        clock.run(r, Keys(s.namespace), s.tick_seconds, s.story_quiet_days)
+        clock.run(r, Keys(s.namespace), s.tick_seconds, s.story_quiet_days, s.retention(), s.archive_location())
     return 0
 
 
@@ -180,7 +180,7 @@ def cmd_web(a: argparse.Namespace, s: Settings) -> int:
     with redis_for(s) as r:
         log.info("web view on http://%s:%d/%s", a.host if ":" not in a.host else f"[{a.host}]", a.port,
                  " (a token is required)" if s.web_token else "")
-        serve(r, s.namespace, a.host, a.port, s.web_token)
+        serve(r, s.namespace, a.host, a.port, s.web_token, archive=lambda: archive_if_any(s))
     return 0
 
 

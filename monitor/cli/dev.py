@@ -28,7 +28,7 @@ def cmd_replay(a: argparse.Namespace, s: Settings) -> int:
                 raise UsageError(f"unknown topic {a.topic!r}: see `newsmon topics list`")
         try:
             res = replay(r, Path(a.input), Path(a.out), topic, match_policy(s),
-                         progress=not a.quiet)
+                         progress=not a.quiet, retention=s.retention() if getattr(a, "retention", False) else None)
         except InputError as e:
             raise UsageError(str(e)) from None
     if getattr(a, "json", False):
@@ -115,7 +115,8 @@ def cmd_eval(a: argparse.Namespace, s: Settings) -> int:
     if a.titles_only:
         docs = _titles_only(docs, out / "titles-only-input.jsonl")
     if not (a.reuse and (out / "assignments.jsonl").exists()):
-        cmd_replay(argparse.Namespace(input=str(docs), out=str(out), topic=None, quiet=a.quiet, for_eval=True), s)
+        cmd_replay(argparse.Namespace(input=str(docs), out=str(out), topic=None, quiet=a.quiet, for_eval=True,
+                                      retention=a.retention), s)
     gold = Path(a.gold)
     if a.split:
         if not Path(a.split).is_file():
@@ -166,6 +167,8 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
             res = bench.web(r, url, [int(x) for x in a.stories.split(",")], a.requests)
         print(json.dumps(res, indent=2))
         return 0
+    if a.what == "soak":
+        return _soak(a, s)
     if a.what == "extraction":
         if not a.data or not Path(a.data).is_file():
             raise UsageError("bench extraction needs --data FILE.jsonl (e.g. ../shared/data/gunviolence/gvdb-dev.jsonl)")
@@ -173,8 +176,21 @@ def cmd_bench(a: argparse.Namespace, s: Settings) -> int:
     else:
         with redis_for(s, private=True) as r:
             url = s.redis_url or f"redis://127.0.0.1:{r.connection_pool.connection_kwargs['port']}/0"
-            res = bench.polling(r, url, feeds=a.feeds, polls=a.polls)
+            res = bench.polling(r, url, feeds=a.feeds or 10_000, polls=a.polls)
     print(json.dumps(res, indent=2))
+    return 0
+
+
+def _soak(a: argparse.Namespace, s: Settings) -> int:
+    from monitor.devtools.soak import print_lines, soak
+    if not a.data or not all(Path(p).is_file() for p in a.data.split(",")):
+        raise UsageError("bench soak needs --data FILE.jsonl[,FILE2.jsonl] of articles "
+                         "(e.g. ../shared/data/gunviolence/ltqa-dev-2013-2015.jsonl)")
+    if a.days < 1:
+        raise UsageError("--days must be 1 or more")
+    with redis_for(s, private=True) as r:
+        print_lines(soak(r, [Path(p) for p in a.data.split(",")], a.days, a.per_day, a.feeds or 50, s.retention(),
+                         Path(a.out) if a.out else None))
     return 0
 
 
@@ -192,6 +208,8 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x.add_argument("--out", required=True, help="folder for assignments, figures, stories and alerts (JSONL)")
     x.add_argument("--topic", help="replay under this topic's terms (from the configured Redis)")
     x.add_argument("--quiet", action="store_true", help="no progress bar")
+    x.add_argument("--retention", action="store_true",
+                   help="run index ageing and the retention sweep once a day of the stream (archive in --out)")
     x.add_argument("--json", action="store_true", help="print the result as JSON")
 
     x = sub.add_parser("eval", help="replay labelled data and score it")
@@ -203,6 +221,8 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x.add_argument("--reuse", action="store_true", help="score the files already in --out")
     x.add_argument("--split", help="a check-part id list (../shared/data/splits/*-check.txt): score all, tune and check")
     x.add_argument("--titles-only", action="store_true", help="drop every article's text: a headline-only stream")
+    x.add_argument("--retention", action="store_true",
+                   help="with retention on: index ageing and the retention sweep once a day of the stream")
     x.add_argument("--quiet", action="store_true", help="no progress bar")
 
     x = sub.add_parser("demo", help="run the whole pipeline on the bundled sample")
@@ -216,14 +236,18 @@ def add_parsers(sub) -> None:  # noqa: ANN001 - argparse's subparsers
     x.add_argument("--json", action="store_true", help="print the result as JSON")
 
     x = sub.add_parser("bench", help="benchmarks: polling (clock tick, 304 polls), extraction, pipeline (end to end), "
-                                     "matching (story step), web (page render times)")
-    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching", "web"], help="which benchmark")
+                                     "matching (story step), web (page render times), soak (months of retention)")
+    x.add_argument("what", choices=["polling", "extraction", "pipeline", "matching", "web", "soak"],
+                   help="which benchmark")
+    x.add_argument("--days", type=int, default=120, help="simulated days (soak)")
+    x.add_argument("--per-day", type=int, help="articles a simulated day (soak; default: the data spread over --days)")
+    x.add_argument("--out", help="keep the soak's archive here")
     x.add_argument("--stories", default="1000,10000,100000", help="stories in Redis to try (matching, web)")
     x.add_argument("--requests", type=int, default=200, help="story pages requested (web)")
     x.add_argument("--workers", default="1,2,4", help="worker processes to try (pipeline)")
     x.add_argument("--articles", type=int, default=300, help="articles published (pipeline) or probes (matching)")
     x.add_argument("--feed-count", type=int, default=30, help="feeds they are spread over (pipeline)")
     x.add_argument("--rate", type=float, default=20.0, help="articles published per second (pipeline)")
-    x.add_argument("--feeds", type=int, default=10_000, help="feeds registered (polling)")
+    x.add_argument("--feeds", type=int, help="feeds registered (polling; default 10,000) or carrying the articles (soak; 50)")
     x.add_argument("--polls", type=int, default=1000, help="feeds due and polled (polling)")
-    x.add_argument("--data", help="JSONL of articles (extraction)")
+    x.add_argument("--data", help="JSONL of articles (extraction, pipeline, matching; soak: several, comma-separated)")

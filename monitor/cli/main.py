@@ -42,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = {"topics": admin.cmd_topics, "feeds": admin.cmd_feeds, "stories": admin.cmd_stories,
-            "alerts": admin.cmd_alerts, "status": admin.cmd_status, "failed": admin.cmd_failed,
+            "alerts": admin.cmd_alerts, "status": admin.cmd_status, "retention": admin.cmd_retention, "failed": admin.cmd_failed,
             "clock": daemon.cmd_clock, "worker": daemon.cmd_worker, "check": daemon.cmd_check,
             "metrics": daemon.cmd_metrics, "web": daemon.cmd_web, "replay": dev.cmd_replay, "eval": dev.cmd_eval, "demo": dev.cmd_demo,
             "sample": dev.cmd_sample, "bench": dev.cmd_bench}

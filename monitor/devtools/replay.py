@@ -18,8 +18,11 @@ import redis
 
 from monitor.ingest.cleaning import clean_html
 from monitor.ingest.feeds import outlet
-from monitor.models import Topic
+from monitor.models import Article, Topic
+from monitor.ops.clock import age_out
+from monitor.ops.retention import RetentionPolicy, sweep
 from monitor.pipeline import analyse, assign, matches_topic
+from monitor.state.archive import Archive
 from monitor.state.keys import Keys
 from monitor.state.store import Store
 from monitor.stories.matching import MatchPolicy, epoch
@@ -83,8 +86,21 @@ def _outlet(doc: Doc) -> str:
     return outlet(doc.url)
 
 
+def doc_article(doc: Doc) -> Article:
+    """An input line as the article a worker would make of it: its page cleaned, its figures read."""
+    text, title = doc.text, doc.title
+    if doc.html:
+        cleaned, page_title = clean_html(doc.html, doc.url)
+        text, title = cleaned, title or page_title or ""
+    return analyse(doc.id, title, text, doc.published, _outlet(doc), doc.url)
+
+
 def replay(r: redis.Redis, path: Path, out: Path, topic: Topic | None = None,
-           policy: MatchPolicy | None = None, progress: bool = True, keep: bool = False) -> dict:
+           policy: MatchPolicy | None = None, progress: bool = True, keep: bool = False,
+           retention: RetentionPolicy | None = None) -> dict:
+    """Run a JSONL file through extraction and the story step, in file order, each article at its
+    publication time. With ``retention``, the clock's hourly work runs once per day of the stream,
+    at that day's time: index ageing, then the retention sweep into ``out/archive.sqlite``."""
     docs = list(read_docs(path))
     out.mkdir(parents=True, exist_ok=True)
     ns = f"newsmon:replay:{uuid.uuid4().hex[:12]}"
@@ -98,20 +114,22 @@ def replay(r: redis.Redis, path: Path, out: Path, topic: Topic | None = None,
         # disable=None: a bar on a terminal only, so that logs do not fill with carriage returns
         bar = tqdm(total=len(docs), unit="doc", file=sys.stderr, desc="replay", mininterval=0.5, disable=None)
     story_of: dict[str, str | None] = {}
+    archive, day = (Archive(str(out / "archive.sqlite")) if retention is not None else None), None
     try:
         with (out / "assignments.jsonl").open("w") as fa, (out / "figures.jsonl").open("w") as ff:
             for i, doc in enumerate(docs):
-                text, title = doc.text, doc.title
-                if doc.html:
-                    cleaned, page_title = clean_html(doc.html, doc.url)
-                    text, title = cleaned, title or page_title or ""
-                article = analyse(doc.id, title, text, doc.published, _outlet(doc), doc.url)
+                article = doc_article(doc)
                 now = epoch(doc.published, float(i))
+                if archive is not None and retention is not None and int(now // 86400) != day:
+                    day = int(now // 86400)
+                    age_out(store, now, retention.index_quiet_days)
+                    sweep(store, archive, now, retention)
                 sid = None
-                if keep:  # what a worker stores: the kept namespace reads as a daemon's would
+                if keep or archive is not None:  # what a worker stores: the namespace reads as a daemon's
                     store.put_article(article, now)
                 if matches_topic(topic, article):
-                    sid = assign(store, article, topic.name, now, policy).story
+                    sid = assign(store, article, topic.name, now, policy,
+                                 archive=(lambda: archive) if archive is not None else None).story
                 story_of[doc.id] = sid
                 fa.write(json.dumps({"id": doc.id, "story": sid}) + "\n")
                 ff.write(json.dumps({"id": doc.id, "killed": article.killed, "injured": article.injured,
@@ -119,16 +137,24 @@ def replay(r: redis.Redis, path: Path, out: Path, topic: Topic | None = None,
                 if bar:
                     bar.update(1)
         stories = store.stories(topic.name)
+        if archive is not None:  # the stories retention moved out, as they were archived
+            live = {x.id for x in stories}
+            stories += [x for x in archive.stories(topic.name, limit=10**9) if x.id not in live]
         with (out / "stories.jsonl").open("w") as fs:
             for s in sorted(stories, key=lambda s: s.id):
                 fs.write(json.dumps(s.summary()) + "\n")
         alerts = store.alerts()
+        if archive is not None:
+            live = {a.id for a in alerts}
+            alerts = sorted([a for a in archive.all_alerts() if a.id not in live] + alerts, key=lambda a: int(a.id.lstrip("a") or 0))
         with (out / "alerts.jsonl").open("w") as fl:
             for a in alerts:
                 fl.write(json.dumps(a.to_dict()) + "\n")
     finally:
         if bar:
             bar.close()
+        if archive is not None:
+            archive.close()
         if not keep:
             for key in r.scan_iter(match=f"{ns}:*", count=1000):
                 r.delete(key)

@@ -7,9 +7,13 @@ import logging
 import os
 import socket
 import time
+from datetime import UTC, datetime
 
 import redis
 
+from monitor.ops.memory import record_memory
+from monitor.ops.retention import RetentionPolicy, sweep
+from monitor.state.archive import ArchiveError, open_archive
 from monitor.state.keys import Keys
 from monitor.state.store import Store
 from monitor.stories.matching import MatchPolicy
@@ -109,24 +113,40 @@ OVERDUE_GRACE = 10.0
 
 
 # An outlet's furniture recurs on every page, so each sighting refreshes it; a sentence not seen
-# for a month is not furniture (and the key stays small: one entry per sentence of a month).
+# for a month is not furniture (and the key stays small: one entry per sentence of a month). An
+# outlet seldom read keeps its latest sentences however old: its furniture is measured in its own
+# pages, not in days (a quarterly visit to an outlet would otherwise find no furniture at all).
 FURNITURE_DAYS = 30.0
+FURNITURE_KEEP = 2000
 
 
 def age_out(store: Store, now: float, quiet_days: float,
             person_days: float = MatchPolicy.person_window_days) -> int:
     """Take stories quiet for longer than ``quiet_days`` out of the candidate index (and out of
-    the person index after ``person_days``). They stay in Redis, readable with `newsmon stories
-    show`; only matching stops looking at them. Furniture unseen for a month goes too."""
-    removed = 0
-    for family, days in (("idx", quiet_days), ("dup", quiet_days), ("furniture", min(quiet_days, FURNITURE_DAYS)),
-                         ("who", max(quiet_days, person_days)), ("named", max(quiet_days, person_days))):
-        for key in store.r.scan_iter(match=f"{store.k.ns}:{family}:*", count=1000):
-            removed += store.r.zremrangebyscore(key, "-inf", now - days * 86400)
+    the person index after ``person_days``): only matching stops looking at them. Furniture
+    unseen for a month goes too, beyond an outlet's latest ``FURNITURE_KEEP`` sentences. One
+    pass over the keys for all the families."""
+    days = {"idx": quiet_days, "dup": quiet_days, "furniture": min(quiet_days, FURNITURE_DAYS),
+            "who": max(quiet_days, person_days), "named": max(quiet_days, person_days)}
+    removed, start = 0, len(store.k.ns) + 1
+    for key in store.r.scan_iter(match=f"{store.k.ns}:*", count=5000):
+        family = key[start:].split(b":", 1)[0].decode()
+        if family not in days:
+            continue
+        cutoff = now - days[family] * 86400
+        if family == "furniture":
+            kept = store.r.zrange(key, -FURNITURE_KEEP, -FURNITURE_KEEP, withscores=True)
+            if not kept:  # fewer sentences than that: all stay
+                continue
+            cutoff = min(cutoff, kept[0][1])
+            removed += store.r.zremrangebyscore(key, "-inf", f"({cutoff}")
+        else:
+            removed += store.r.zremrangebyscore(key, "-inf", cutoff)
     return removed
 
 
-def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.0) -> None:
+def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.0,
+        retention: RetentionPolicy | None = None, archive_location: str | None = None) -> None:
     """Block, ticking every ``tick_seconds``. The lock lives three ticks."""
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -153,8 +173,17 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
                 n = age_out(store, time.time(), quiet_days)
                 if n:
                     log.info("aged %d story index entries out", n)
-        except redis.RedisError as e:
-            log.warning("ageing: %s", e)
+                if retention is not None and archive_location:
+                    rep = sweep(store, open_archive(archive_location, keys.ns), time.time(), retention)
+                    if any(rep.to_dict().values()):
+                        log.info("retention: %s", rep.to_dict())
+                    record_memory(store, open_archive(archive_location, keys.ns))
+        except (redis.RedisError, ArchiveError) as e:
+            log.warning("ageing and retention: %s", e)
+        except Exception as e:  # a bug here must not stop the clock; Sentry hears of it
+            log.exception("retention failed")
+            from monitor.ops.errors import report
+            report(e, process="clock")
 
     def repair() -> None:
         from monitor.state.queues import requeue_orphans
@@ -176,7 +205,7 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
     # a SCAN of the job hashes, few since finished jobs keep no result
     repair_every = max(5.0, min(15.0, 10 * tick_seconds))
     sched.add_job(job, "interval", seconds=tick_seconds, max_instances=1, coalesce=True)
-    sched.add_job(ageing, "interval", minutes=60, max_instances=1, coalesce=True)
+    sched.add_job(ageing, "interval", minutes=60, max_instances=1, coalesce=True, next_run_time=datetime.now(UTC))
     sched.add_job(repair, "interval", seconds=repair_every, max_instances=1, coalesce=True)
     # delayed jobs no scheduler moved are looked for every few seconds: a cheap look at 4 registries
     sched.add_job(release, "interval", seconds=min(5.0, OVERDUE_GRACE / 2), max_instances=1, coalesce=True)

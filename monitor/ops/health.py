@@ -39,6 +39,11 @@ def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[st
         out.append(("queue backlog", queued <= s.check_max_backlog, f"{queued} queued (limit {s.check_max_backlog})"))
         out.append(("failed jobs", failed <= s.check_max_failed, f"{failed} failed (limit {s.check_max_failed})"))
         late = overdue_scheduled(r, s.namespace, now)
+        from monitor.ops.memory import memory_warning, redis_memory
+        mem = redis_memory(r)
+        warn = memory_warning(mem, s.memory_warn_ratio)
+        limit = f"of maxmemory {mem['maxmemory_bytes'] / 2**20:.0f} MB" if mem["maxmemory_bytes"] else "(no maxmemory set)"
+        out.append(("redis memory", warn is None, warn or f"{mem['used_bytes'] / 2**20:.0f} MB used {limit}"))
         out.append(("delayed jobs", late <= s.check_max_overdue,
                     f"oldest due {late:.0f}s ago (limit {s.check_max_overdue:.0f}s)" if late else "none overdue"))
     return out

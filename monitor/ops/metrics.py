@@ -7,6 +7,7 @@ pipeline of HINCRBY/HINCRBYFLOAT and never fail a job.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -31,6 +32,11 @@ HELP = {
     "newsmon_queue_depth": "Jobs waiting in each queue.",
     "newsmon_failed_jobs": "Failed jobs in each queue.",
     "newsmon_workers": "Workers registered.",
+    "newsmon_redis_used_bytes": "Redis used_memory, now.",
+    "newsmon_redis_maxmemory_bytes": "Redis maxmemory (0: none set).",
+    "newsmon_keys": "Keys per family, at the clock's last hourly measure.",
+    "newsmon_archive_bytes": "The archive's size, at the last measure.",
+    "newsmon_archive_stories": "Stories in the archive, at the last measure.",
 }
 
 
@@ -120,6 +126,26 @@ class RedisCollector:
         if stages:
             yield self._histogram(stages)
         yield from self._queues()
+        yield from self._memory()
+
+    def _memory(self) -> Iterator[Metric]:
+        from monitor.ops.memory import redis_memory
+        mem = redis_memory(self.r)
+        yield GaugeMetricFamily("newsmon_redis_used_bytes", HELP["newsmon_redis_used_bytes"], value=mem["used_bytes"])
+        yield GaugeMetricFamily("newsmon_redis_maxmemory_bytes", HELP["newsmon_redis_maxmemory_bytes"],
+                                value=mem["maxmemory_bytes"])
+        raw = self.r.get(self.keys.memory())
+        if not raw:
+            return
+        last = json.loads(raw)
+        keys = GaugeMetricFamily("newsmon_keys", HELP["newsmon_keys"], labels=["family"])
+        for fam, n in sorted(last.get("keys", {}).items()):
+            keys.add_metric([fam], n)
+        yield keys
+        if "archive" in last:
+            yield GaugeMetricFamily("newsmon_archive_bytes", HELP["newsmon_archive_bytes"], value=last["archive"]["bytes"])
+            yield GaugeMetricFamily("newsmon_archive_stories", HELP["newsmon_archive_stories"],
+                                    value=last["archive"]["stories"])
 
     @staticmethod
     def _histogram(stages: dict[str, dict[str, float]]) -> HistogramMetricFamily:

@@ -66,7 +66,7 @@ class Store:
         # the dash keeps topic "iraq" from matching "iraq-strikes-00001"
         ids = "s[0-9]*" if name == "all" else f"{name}-[0-9]*"
         story = f"{ns}:story:{ids}"
-        patterns = [story, f"{ns}:story-alerts:{ids}", f"{ns}:idx:{name}:*", f"{ns}:who:{name}:*", f"{ns}:named:{name}:*",
+        patterns = [story, f"{ns}:story-alerts:{ids}", f"{ns}:story-index:{ids}", f"{ns}:idx:{name}:*", f"{ns}:who:{name}:*", f"{ns}:named:{name}:*",
                     f"{ns}:furniture:{name}:*", f"{ns}:dup:{name}:*", f"{ns}:assigned:{name}:*",
                     f"{ns}:article-story:{name}:*", f"{ns}:digest:{name}:*"]
         for pattern in patterns:
@@ -102,7 +102,7 @@ class Store:
             p.multi()
             p.hdel(self.k.feeds(), feed_id)
             p.zrem(self.k.feeds_due(), feed_id)
-            p.delete(self.k.feed_seen(feed_id))
+            p.delete(self.k.feed_seen(feed_id), self.k.feed_seen_at(feed_id))
             for name, raw in topics.items():
                 t = Topic.from_dict(json.loads(raw))
                 if feed_id in t.feeds:
@@ -127,6 +127,11 @@ class Store:
 
     def mark_seen(self, feed_id: str, entry_key: str, fingerprint: str) -> None:
         self.r.hset(self.k.feed_seen(feed_id), entry_key, fingerprint)
+
+    def touch_seen(self, feed_id: str, entry_keys: list[str], now: float) -> None:
+        """The entries the feed carries now: retention forgets an entry only once it is gone."""
+        if entry_keys:
+            self.r.zadd(self.k.feed_seen_at(feed_id), dict.fromkeys(entry_keys, now))
 
     def next_poll(self, feed_id: str) -> float | None:
         return self.r.zscore(self.k.feeds_due(), feed_id)
@@ -300,7 +305,11 @@ class Store:
         return raw.decode() if raw else None
 
     def set_thread(self, story_id: str, channel_hash: str, thread: str) -> None:
-        self.r.set(self.k.thread(story_id, channel_hash), thread)
+        # a story quiet this long is archived: a later alert of it starts a new thread
+        self.r.set(self.k.thread(story_id, channel_hash), thread, ex=THREAD_TTL)
+
+
+THREAD_TTL = 90 * 86400
 
 
 def _s(x: bytes | str) -> str:

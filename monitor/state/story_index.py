@@ -6,15 +6,17 @@ transaction that commits a step. The decisions are made in ``monitor.stories`` a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from monitor.models import Alert
+from monitor.state.archive import Archive
 from monitor.state.store import Store
 from monitor.stories.matching import ArticleFeatures, MatchPolicy, StorySketch, TopicStats, bands
 from monitor.stories.story import Story
 
 PER_TERM = 50  # candidate stories read per index term
 LOCK_TIMEOUT = 60  # seconds: longer than one story step takes, short enough to recover from a crash
+STEP_TTL = 30 * 86400  # an article's story and a step's outcome are kept this long (edits, retries)
 
 
 def _s(x: bytes | str) -> str:
@@ -24,8 +26,15 @@ def _s(x: bytes | str) -> str:
 class StoryIndex:
     """One topic's matching state."""
 
-    def __init__(self, store: Store, topic: str):
+    def __init__(self, store: Store, topic: str, archive: Callable[[], Archive] | None = None):
         self.store, self.r, self.k, self.topic = store, store.r, store.k, topic
+        # where stories gone quiet are, so that a follow-up still finds them: opened when a
+        # step first needs it (most steps never do)
+        self._archive = archive
+
+    @property
+    def archive(self) -> Archive | None:
+        return self._archive() if self._archive is not None else None
 
     def lock(self):  # noqa: ANN201 - redis-py's Lock
         """The topic's lock: two workers never open two stories for one event."""
@@ -69,16 +78,40 @@ class StoryIndex:
         out: list[tuple[str, int]] = []
         with self.r.pipeline(transaction=False) as p:
             for band in simhash_bands:
-                p.zrangebyscore(self.k.dup(self.topic, band), since, "+inf")
-            for members in p.execute():
-                for m in members:
-                    sid, _, h = _s(m).rpartition(":")
-                    out.append((sid, int(h, 16)))
+                p.zrangebyscore(self.k.dup(self.topic, band), since, "+inf", withscores=True)
+            found = self._with_archived("dup", simhash_bands, p.execute(), since, float("inf"), None)
+        for members in found:
+            for m in members:
+                sid, _, h = m.rpartition(":")
+                out.append((sid, int(h, 16)))
+        return out
+
+    def _with_archived(self, family: str, terms: list[str], found: list[list[tuple[bytes, float]]], lo: float,
+                       hi: float, per_term: int | None) -> list[list[str]]:
+        """Each term's members from Redis merged with the archived stories' entries under it, in
+        the order and within the limit one Redis zset holding both would give (a story brought
+        back from the archive counts once: its entry in Redis; members are story ids, and
+        ``{story}:{simhash}`` in the dup bands)."""
+        arc = self.archive if self._archive is not None else None
+        more = arc.lookup(self.topic, family, terms, lo, hi, per_term) if arc is not None and terms else {}
+        out = []
+        for term, rows in zip(terms, found, strict=True):
+            live = [(_s(m), s) for m, s in rows]
+            if term in more:
+                seen = {m for m, _ in live}
+                live += [(m, s) for m, s in more[term] if m not in seen]
+                live.sort(key=lambda x: (x[1], x[0]), reverse=per_term is not None)
+                live = live[:per_term] if per_term is not None else live
+            out.append([m for m, _ in live])
         return out
 
     def titles(self, story_ids: list[str]) -> dict[str, str]:
         raws = self.r.mget([self.k.story(s) for s in story_ids]) if story_ids else []
-        return {sid: json.loads(raw).get("title", "") for sid, raw in zip(story_ids, raws, strict=True) if raw}
+        out = {sid: json.loads(raw).get("title", "") for sid, raw in zip(story_ids, raws, strict=True) if raw}
+        gone = [s for s in story_ids if s not in out]
+        if gone and self._archive is not None:
+            out.update(self._archive().titles(gone))
+        return {s: out[s] for s in story_ids if s in out}
 
     def candidates(self, feats: ArticleFeatures, policy: MatchPolicy, limit: int = 40) -> list[StorySketch]:
         """Stories sharing a top term with the article and active within the window."""
@@ -88,16 +121,21 @@ class StoryIndex:
         index_terms = feats.index_terms()
         people = sorted(feats.full_names | feats.persons)
         plo = feats.published - policy.person_window_days * 86400
+        persons = sorted(feats.persons)
         with self.r.pipeline(transaction=False) as p:
             for t in index_terms:
                 # the most recent stories under each term, a bounded number: the cost of a lookup
                 # does not grow with the number of stories tracked
-                p.zrevrangebyscore(self.k.index(self.topic, t), hi, lo, start=0, num=PER_TERM)
+                p.zrevrangebyscore(self.k.index(self.topic, t), hi, lo, start=0, num=PER_TERM, withscores=True)
             for name in people:  # a story that identified a person the article names (a trial, later)
-                p.zrevrangebyscore(self.k.who(self.topic, name), hi, plo, start=0, num=PER_TERM)
-            for name in feats.persons:  # ... or named a person the article identifies
-                p.zrevrangebyscore(self.k.named(self.topic, name), hi, plo, start=0, num=PER_TERM)
-            found = p.execute()
+                p.zrevrangebyscore(self.k.who(self.topic, name), hi, plo, start=0, num=PER_TERM, withscores=True)
+            for name in persons:  # ... or named a person the article identifies
+                p.zrevrangebyscore(self.k.named(self.topic, name), hi, plo, start=0, num=PER_TERM, withscores=True)
+            raw = p.execute()
+        n, m = len(index_terms), len(index_terms) + len(people)
+        found = (self._with_archived("idx", index_terms, raw[:n], lo, hi, PER_TERM)
+                 + self._with_archived("who", people, raw[n:m], plo, hi, PER_TERM)
+                 + self._with_archived("named", persons, raw[m:], plo, hi, PER_TERM))
         hits, named = _counts(found[:len(index_terms)]), _counts(found[len(index_terms):])
         best = sorted(hits, key=lambda s: -hits[s])[:limit]
         # a common name may index many stories: the ones sharing most names, a bounded number
@@ -105,7 +143,11 @@ class StoryIndex:
         if not best:
             return []
         raws = self.r.mget([self.k.story(s) for s in best])
-        return [StorySketch.from_dict(json.loads(x)["sketch"]) for x in raws if x]
+        found = {s: StorySketch.from_dict(json.loads(x)["sketch"]) for s, x in zip(best, raws, strict=True) if x}
+        gone = [s for s in best if s not in found]
+        if gone and self._archive is not None:
+            found.update((sk.id, sk) for sk in self._archive().sketches(gone))
+        return [found[s] for s in best if s in found]
 
     def next_story_id(self) -> str:
         n = int(self.r.incr(self.k.seq("story")))
@@ -119,29 +161,46 @@ class StoryIndex:
     def commit(self, step_id: str, article_id: str, story: Story, feats: ArticleFeatures, alerts: list[Alert],
                seqs: list[int], learn: LearnedText | None, now: float, opened: bool) -> None:
         """Write story, indexes, statistics, alerts and the article's assignment in one transaction."""
-        k, topic, last = self.k, self.topic, story.sketch.last
+        k, topic, last, sid = self.k, self.topic, story.sketch.last, story.id
+        entries = [("idx", t, sid, last) for t in set(feats.index_terms()) | set(story.sketch.index_terms())]
+        entries += [("who", person, sid, last) for person in story.sketch.persons]
+        # a later article may identify someone this one only named
+        entries += [("named", name, sid, last) for name in feats.full_names]
+        if feats.simhash:
+            entries += [("dup", band, f"{sid}:{feats.simhash:x}", feats.published) for band in bands(feats.simhash)]
         with self.r.pipeline(transaction=True) as p:
-            p.set(k.story(story.id), json.dumps(story.to_dict()))
-            p.zadd(k.stories(topic), {story.id: last})
-            for t in set(feats.index_terms()) | set(story.sketch.index_terms()):
-                p.zadd(k.index(topic, t), {story.id: last})
-            for person in story.sketch.persons:
-                p.zadd(k.who(topic, person), {story.id: last})
-            for name in feats.full_names:  # a later article may identify someone this one only named
-                p.zadd(k.named(topic, name), {story.id: last})
-            if feats.simhash:
-                for band in bands(feats.simhash):
-                    p.zadd(k.dup(topic, band), {f"{story.id}:{feats.simhash:x}": feats.published})
+            p.set(k.story(sid), json.dumps(story.to_dict()))
+            p.zadd(k.stories(topic), {sid: last})
+            for family, term, member, score in entries:
+                p.zadd(k.index_key(family, topic, term), {member: score})
+            if entries:  # what archiving the story moves out of the index (a string: compact)
+                p.append(k.story_index(sid), "".join(sorted({index_line(f, t, m) for f, t, m, _ in entries})))
             if learn is not None:
                 learn.write(p, self, now)
             for a, seq in zip(alerts, seqs, strict=True):
                 p.set(k.alert(a.id), json.dumps(a.to_dict()))
                 p.zadd(k.alerts(), {a.id: float(seq)})
                 p.zadd(k.story_alerts(story.id), {a.id: float(seq)})
-            p.set(k.article_story(topic, article_id), story.id)
+            # an edited version of an article comes within days; a retried step within hours
+            p.set(k.article_story(topic, article_id), story.id, ex=STEP_TTL)
             p.set(k.assigned(topic, step_id), json.dumps({"story": story.id, "opened": opened,
-                                                          "alerts": [a.id for a in alerts]}))
+                                                          "alerts": [a.id for a in alerts]}), ex=STEP_TTL)
             p.execute()
+
+
+def index_line(family: str, term: str, member: str) -> str:
+    """One index entry of a story, as ``{ns}:story-index:{story}`` lists it: the family, the term
+    and, in the dup bands, the member (elsewhere the member is the story itself)."""
+    return f"{family}\t{term}\t{member.rpartition(':')[2]}\n" if family == "dup" else f"{family}\t{term}\n"
+
+
+def index_entries(story_id: str, raw: str) -> set[tuple[str, str, str]]:
+    """(family, term, member) of a story's index list."""
+    out = set()
+    for line in raw.splitlines():
+        family, term, *rest = line.split("\t")
+        out.add((family, term, f"{story_id}:{rest[0]}" if rest else story_id))
+    return out
 
 
 class LearnedText:

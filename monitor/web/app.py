@@ -13,6 +13,7 @@ import hmac
 import ipaddress
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from monitor.models import Article
+from monitor.state.archive import Archive
 from monitor.state.keys import Keys
 from monitor.state.store import Store
 from monitor.stories.matching import terms
@@ -112,8 +115,14 @@ def _number(s: str) -> bool:
         return False
 
 
-def create_app(r: redis.Redis, namespace: str, token: str = "", live_seconds: float = 15.0) -> Starlette:
+def create_app(r: redis.Redis, namespace: str, token: str = "", live_seconds: float = 15.0,
+               archive: Callable[[], Archive | None] | None = None) -> Starlette:
+    """The view of ``namespace``; ``archive`` gives the archive (or None), where stories gone
+    quiet are read from when Redis no longer has them."""
     store = Store(r, Keys(namespace))
+
+    def archived() -> Archive | None:
+        return archive() if archive is not None else None
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
 
@@ -149,12 +158,19 @@ def create_app(r: redis.Redis, namespace: str, token: str = "", live_seconds: fl
 
     def story(request: Request) -> Response:
         sid = request.path_params["story_id"]
-        s = store.story(sid)
+        s, arc = store.story(sid), archived()
+        if s is None and arc is not None:
+            s = arc.story(sid)
         if s is None:
             return not_found(request, f"no story {sid!r}")
         if wants_json(request):
             return JSONResponse(s.summary())
-        view = story_view(s, store.story_alerts(sid), store.articles(s.articles))
+        alerts, articles = store.story_alerts(sid), store.articles(s.articles)
+        if arc is not None:  # what retention moved out of Redis: older alerts, articles' extraction
+            live = {a.id for a in alerts}
+            alerts = [a for a, _, _ in arc.alerts(sid) if a.id not in live] + alerts
+            articles = {d["id"]: Article.from_dict(d) for d in arc.articles(sid)} | articles
+        view = story_view(s, alerts, articles)
         return page("story.html", title=s.title, s=view, live=live_seconds)
 
     def feeds(request: Request) -> Response:
@@ -175,12 +191,13 @@ def create_app(r: redis.Redis, namespace: str, token: str = "", live_seconds: fl
     return Starlette(routes=routes, middleware=[Middleware(Guard, token=token)])
 
 
-def serve(r: redis.Redis, namespace: str, host: str, port: int, token: str) -> None:
+def serve(r: redis.Redis, namespace: str, host: str, port: int, token: str,
+          archive: Callable[[], Archive | None] | None = None) -> None:
     """Run the web view until SIGINT or SIGTERM."""
     import uvicorn
     check_bind(host, token)
     try:
-        uvicorn.run(create_app(r, namespace, token), host=host, port=port, log_level="warning",
+        uvicorn.run(create_app(r, namespace, token, archive=archive), host=host, port=port, log_level="warning",
                     server_header=False, proxy_headers=False)
     except KeyboardInterrupt:  # uvicorn hands Ctrl-C on once it has shut down
         pass
