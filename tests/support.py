@@ -191,7 +191,7 @@ def wire_copy(dateline: str, *paragraphs: str) -> str:
 class WebServer:
     """``newsmon web``'s app under uvicorn, on a free loopback port, in a thread."""
 
-    def __init__(self, r, namespace: str, token: str = "", live: float = 15.0) -> None:  # noqa: ANN001 - redis
+    def __init__(self, r, namespace: str, token: str = "", live: float = 15.0, archive=None) -> None:  # noqa: ANN001
         import socket
 
         import uvicorn
@@ -200,7 +200,7 @@ class WebServer:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.bind(("127.0.0.1", 0))
         self.base = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        config = uvicorn.Config(create_app(r, namespace, token, live), log_level="warning")
+        config = uvicorn.Config(create_app(r, namespace, token, live, archive=archive), log_level="warning")
         self.server = uvicorn.Server(config)
         self.server.install_signal_handlers = lambda: None  # (uvicorn < 0.29's hook; harmless after)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)

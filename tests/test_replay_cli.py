@@ -167,7 +167,7 @@ def test_unreachable_redis_is_a_clear_error():
 @pytest.mark.slow
 def test_demo_runs_from_an_installed_package(tmp_path):
     """The README's first command, outside the source tree: two stories, alerts with sources."""
-    e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH")}
+    e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH", "NEWSMON_STATE_DIR")}
     e["XDG_STATE_HOME"] = str(tmp_path)
     p = subprocess.run([sys.executable, "-m", "monitor", "demo", "--interval", "2"], capture_output=True,
                        text=True, env=e, cwd=tmp_path, timeout=240)
@@ -215,7 +215,7 @@ def test_removing_a_feed_takes_it_out_of_its_topics(cli_env, r):
 
 
 def _no_redis_url(tmp_path) -> dict[str, str]:
-    e = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "NEWSMON_STATE_DIR")}
     e["XDG_STATE_HOME"] = str(tmp_path)
     return e
 

@@ -270,3 +270,32 @@ def test_furniture_ages_by_the_outlets_own_pages(store: Store) -> None:
     store.r.zadd(busy, {"fresh": t0 + 89 * DAY})
     age_out(store, t0 + 90 * DAY, quiet_days=120)
     assert store.r.zcard(busy) == FURNITURE_KEEP and store.r.zscore(busy, "fresh") is not None
+
+
+def test_the_web_view_reads_an_archived_story(store: Store, archive: Archive, tmp_path: Path) -> None:
+    import httpx
+
+    from tests.support import WebServer
+    arts = seeds(tmp_path)
+    sid = step(store, arts[0])
+    settle(store)
+    texts = [a.text for a in store.alerts()]
+    sweep(store, archive, store.story(sid).sketch.last + (POLICY.archive_quiet_days + 1) * DAY, POLICY)
+    assert store.story(sid) is None
+    w = WebServer(store.r, store.k.ns, archive=lambda: archive)
+    try:
+        page = httpx.get(f"{w.base}/stories/{sid}")
+        as_json = httpx.get(f"{w.base}/stories/{sid}", headers={"Accept": "application/json"})
+    finally:
+        w.close()
+    import html
+    assert page.status_code == 200 and html.escape(arts[0].title) in page.text  # the article, from the archive
+    assert texts and all(html.escape(t[:40]) in page.text for t in texts)  # the alerts, from the archive
+    assert as_json.json()["id"] == sid and as_json.json()["killed"] == 25
+
+
+def test_the_settings_defaults_are_the_policys() -> None:
+    from monitor.settings import Settings
+    assert Settings().retention() == RetentionPolicy()
+    assert Settings().archive_location().endswith("archive.sqlite")
+    assert Settings(namespace="x:y").archive_location().endswith("archive-x_y.sqlite")

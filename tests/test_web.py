@@ -201,7 +201,7 @@ def test_demo_web_keeps_the_sample_up(tmp_path):
     import os
     import re
     import signal
-    e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH")}
+    e = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PYTHONPATH", "NEWSMON_STATE_DIR")}
     e["XDG_STATE_HOME"] = str(tmp_path)
     p = subprocess.Popen([sys.executable, "-m", "monitor", "demo", "--interval", "2", "--web", "--web-port", "0"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e, cwd=tmp_path)

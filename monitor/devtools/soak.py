@@ -41,8 +41,11 @@ from monitor.stories.matching import epoch
 
 START = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
 FEED_ENTRIES = 30  # what a feed carries at a time: its latest entries
-STORY_FAMILIES = {"article", "articles", "story", "stories", "idx", "who", "named", "dup", "furniture", "assigned",
-                  "article-story", "alert", "alerts", "story-alerts", "delivery", "df", "namedf", "thread"}
+# what each active story brings (its articles, index entries, alerts), what the topic learns
+# from the stream as a whole (word and name counts), and an outlet's furniture
+STORY_FAMILIES = {"article", "articles", "story", "stories", "idx", "who", "named", "dup", "story-index", "assigned",
+                  "article-story", "alert", "alerts", "story-alerts", "delivery", "thread", "last-alert"}
+COUNT_FAMILIES = {"df", "ndocs", "namedf"}
 FEED_FAMILIES = {"feeds", "feed:seen", "feed:seen-at"}
 
 
@@ -161,11 +164,14 @@ def _summary(st: _Stream, rows: list[dict[str, Any]], feeds: int) -> dict[str, A
     _, per = key_bytes(store.r, store.k.ns)
     story_bytes = sum(v for f, v in per.items() if f in STORY_FAMILIES)
     feed_bytes = sum(v for f, v in per.items() if f in FEED_FAMILIES)
+    outlets = sum(1 for _ in store.r.scan_iter(match=f"{store.k.ns}:furniture:*", count=5000))
     return {"days": len(rows), "articles": st.used, "stories_opened": opened, "stories_missing": len(missing),
             "last_30_days_spread": round(max(last) / min(last) - 1, 3) if last and min(last) else None,
             "redis_bytes_median_last_30": int(statistics.median(last)) if last else 0,
-            "bytes_per_active_story": round(story_bytes / max(1, len(active))),
+            "stories_active": len(active), "bytes_per_active_story": round(story_bytes / max(1, len(active))),
             "bytes_per_feed": round(feed_bytes / max(1, feeds)),
+            "outlets": outlets, "furniture_bytes_per_outlet": round(per.get("furniture", 0) / max(1, outlets)),
+            "count_bytes": sum(v for f, v in per.items() if f in COUNT_FAMILIES),
             "archive_bytes_per_story": round(rows[-1]["archive_bytes"] / max(1, len(archived))) if rows else 0,
             "bytes_by_family": dict(sorted(per.items(), key=lambda kv: -kv[1]))}
 

@@ -114,10 +114,11 @@ OVERDUE_GRACE = 10.0
 
 # An outlet's furniture recurs on every page, so each sighting refreshes it; a sentence not seen
 # for a month is not furniture (and the key stays small: one entry per sentence of a month). An
-# outlet seldom read keeps its latest sentences however old: its furniture is measured in its own
-# pages, not in days (a quarterly visit to an outlet would otherwise find no furniture at all).
+# outlet seldom read keeps its latest sentences however old (about a dozen pages' worth): its
+# furniture is measured in its own pages, not in days. Aged by days alone, an outlet read once a
+# quarter had no furniture left, and its boilerplate (author names) joined unrelated stories.
 FURNITURE_DAYS = 30.0
-FURNITURE_KEEP = 2000
+FURNITURE_KEEP = 500
 
 
 def age_out(store: Store, now: float, quiet_days: float,
