@@ -299,3 +299,33 @@ def test_the_settings_defaults_are_the_policys() -> None:
     assert Settings().retention() == RetentionPolicy()
     assert Settings().archive_location().endswith("archive.sqlite")
     assert Settings(namespace="x:y").archive_location().endswith("archive-x_y.sqlite")
+
+
+def test_a_story_of_old_articles_stays_while_it_is_being_updated(store: Store, tmp_path: Path) -> None:
+    """Articles published years ago and read today (a backfill, a feed with old dates) make a
+    story that is not quiet: it is archived 30 days after its last step, not at once."""
+    import time
+    arc = Archive(str(tmp_path / "a.sqlite"))
+    store.put_topic(Topic("all"))
+    now = time.time()
+    a = seeds(tmp_path)[0]  # published in 2019
+    sid = assign(store, a, "all", now, archive=lambda: arc).story
+    assert sweep(store, arc, now + 3600, POLICY).stories_archived == 0
+    assert sweep(store, arc, now + (POLICY.archive_quiet_days + 1) * DAY, POLICY).stories_archived == 1
+    assert arc.story(sid) is not None
+
+
+def test_an_archived_storys_alert_still_being_delivered_stays_until_sent(store: Store, tmp_path: Path) -> None:
+    arc = Archive(str(tmp_path / "a.sqlite"))
+    arts = seeds(tmp_path)
+    sid = step(store, arts[0])
+    ids = [a.id for a in store.alerts()]
+    settle(store)
+    store.set_delivery(ids[0], "slack", Delivery(DeliveryState.RETRYING, "HTTP 503", 2))
+    now = store.story(sid).sketch.last + (POLICY.archive_quiet_days + 1) * DAY
+    assert sweep(store, arc, now, RetentionPolicy(alert_days=1000)).stories_archived == 1
+    assert [a.id for a in store.alerts()] == [ids[0]] and store.delivery_on(ids[0], "slack") is not None
+    assert [a.id for a, _, _ in arc.alerts(sid)] == ids[1:]
+    store.set_delivery(ids[0], "slack", Delivery(DeliveryState.SENT))
+    assert sweep(store, arc, now, POLICY).alerts_archived == 1
+    assert store.alerts() == [] and [a.id for a, _, _ in arc.alerts(sid)] == ids

@@ -201,14 +201,15 @@ def _index_rows(store: Store, story: Story) -> list[tuple[str, str, str, str, fl
 
 def archive_story(store: Store, archive: Archive, story: Story, now: float) -> None:
     """One story to the archive with its alerts, its articles' extraction and its index entries;
-    then out of Redis. A follow-up still finds it: ``StoryIndex`` looks the archive's index up."""
+    then out of Redis. A follow-up still finds it: ``StoryIndex`` looks the archive's index up.
+    An alert still being delivered stays in Redis until it is settled (``archive_old_alerts``)."""
     r, k = store.r, store.k
     index = _index_rows(store, story)
     rows = r.zrange(k.story_alerts(story.id), 0, -1, withscores=True)
     ids = [_s(i) for i, _ in rows]
     raws = r.mget([k.alert(i) for i in ids]) if ids else []
     alerts = [(Alert.from_dict(json.loads(raw)), seq, d)
-              for (_, seq), raw, d in zip(rows, raws, _deliveries(store, ids), strict=True) if raw]
+              for (_, seq), raw, d in zip(rows, raws, _deliveries(store, ids), strict=True) if raw and _settled(d)]
     arts = []
     for raw in r.mget([k.article(a) for a in story.articles]) if story.articles else []:
         if raw:
@@ -217,13 +218,14 @@ def archive_story(store: Store, archive: Archive, story: Story, now: float) -> N
             arts.append(d)
     archive.put_story(story, alerts, arts, now, index)
     with r.pipeline(transaction=True) as p:
-        p.delete(k.story(story.id), k.story_alerts(story.id), k.story_index(story.id))
+        p.delete(k.story(story.id), k.story_index(story.id))
         for topic, family, term, member, _ in index:
             p.zrem(k.index_key(family, topic, term), member)
         p.zrem(k.stories(story.topic), story.id)
         for al, _, _ in alerts:
             p.delete(k.alert(al.id), k.delivery(al.id))
             p.zrem(k.alerts(), al.id)
+            p.zrem(k.story_alerts(story.id), al.id)
         for a in story.articles:
             p.delete(k.article(a), k.article_story(story.topic, a))
             p.zrem(k.articles(), a)
@@ -232,7 +234,9 @@ def archive_story(store: Store, archive: Archive, story: Story, now: float) -> N
 
 def archive_quiet_stories(store: Store, archive: Archive, now: float, days: float, topics: list[str]) -> int:
     """Stories whose last article is more than ``days`` old, to the archive; under the topic's
-    story lock, so that no story step writes a story being moved."""
+    story lock, so that no story step writes a story being moved. Old by both clocks: published
+    (the index's) and the last step's time, so that articles published long ago (a backfill, a
+    feed with old dates) do not send their new story to the archive at once."""
     n, cutoff = 0, now - days * DAY
     for topic in topics:
         index = StoryIndex(store, topic)
@@ -247,7 +251,7 @@ def archive_quiet_stories(store: Store, archive: Archive, now: float, days: floa
                     story = store.story(sid)
                     if story is None:
                         store.r.zrem(store.k.stories(topic), sid)
-                    elif story.sketch.last < cutoff:
+                    elif max(story.sketch.last, _epoch(story.updated)) < cutoff:
                         archive_story(store, archive, story, now)
                         n += 1
                     else:
