@@ -158,9 +158,12 @@ def test_an_alert_still_being_delivered_stays(store: Store, archive: Archive, tm
     arts = seeds(tmp_path)
     step(store, arts[0])
     ids = [a.id for a in store.alerts()]
-    store.set_delivery(ids[0], "slack", Delivery(DeliveryState.RETRYING, "HTTP 429", 3))
     now = epoch(arts[0].published, 0.0) + (POLICY.alert_days + 1) * DAY
-    # the story is quiet too; only alerts age here
+    # the story is quiet too; only alerts age here. Not yet dispatched (no delivery recorded, and
+    # the topic has a channel): none moves
+    assert sweep(store, archive, now, RetentionPolicy(archive_quiet_days=1000)).alerts_archived == 0
+    settle(store)
+    store.set_delivery(ids[0], "slack", Delivery(DeliveryState.RETRYING, "HTTP 429", 3))
     rep = sweep(store, archive, now, RetentionPolicy(archive_quiet_days=1000))
     assert rep.alerts_archived == len(ids) - 1
     assert [a.id for a in store.alerts()] == [ids[0]]

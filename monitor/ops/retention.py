@@ -147,7 +147,13 @@ def _deliveries(store: Store, alert_ids: list[str]) -> list[dict[str, dict]]:
     return out
 
 
-def _settled(delivery: dict[str, dict]) -> bool:
+def _settled(store: Store, al: Alert, delivery: dict[str, dict]) -> bool:
+    """Nothing more will happen to the alert: each delivery recorded is settled. An alert with
+    none is settled only when its topic has no channel (or is gone); otherwise it is about to be
+    dispatched (the story step dispatches right after its commit)."""
+    if not delivery:
+        topic = store.topic(al.topic)
+        return topic is None or not topic.channels
     return all(Delivery.load(json.dumps(v)).state.settled for v in delivery.values())  # type: ignore[union-attr]
 
 
@@ -171,7 +177,7 @@ def archive_old_alerts(store: Store, archive: Archive, now: float, days: float) 
             if _epoch(al.created) >= cutoff:
                 young = True
                 break
-            if _settled(d):
+            if _settled(store, al, d):
                 out.append((al, seq, d))
         if out:
             archive.put_alerts(out)
@@ -208,8 +214,9 @@ def archive_story(store: Store, archive: Archive, story: Story, now: float) -> N
     rows = r.zrange(k.story_alerts(story.id), 0, -1, withscores=True)
     ids = [_s(i) for i, _ in rows]
     raws = r.mget([k.alert(i) for i in ids]) if ids else []
-    alerts = [(Alert.from_dict(json.loads(raw)), seq, d)
-              for (_, seq), raw, d in zip(rows, raws, _deliveries(store, ids), strict=True) if raw and _settled(d)]
+    found = [(Alert.from_dict(json.loads(raw)), seq, d)
+             for (_, seq), raw, d in zip(rows, raws, _deliveries(store, ids), strict=True) if raw]
+    alerts = [(al, seq, d) for al, seq, d in found if _settled(store, al, d)]
     arts = []
     for raw in r.mget([k.article(a) for a in story.articles]) if story.articles else []:
         if raw:
