@@ -15,7 +15,7 @@ import redis
 
 from monitor.cli.common import UsageError, ago, archive_if_any, due_in, redis_for, show, term_width
 from monitor.models import Topic
-from monitor.ops.memory import measure
+from monitor.ops.memory import current
 from monitor.settings import Settings
 from monitor.state.archive import ArchiveError, open_archive
 from monitor.state.keys import Keys
@@ -346,7 +346,7 @@ def cmd_status(a: argparse.Namespace, s: Settings) -> int:
                   "disabled": sum(1 for f in feeds if f.disabled)},
                   "clock_heartbeat": float(hb) if hb else None, "broken_channels": broken,
                   "topics": len(st.topics()), "alerts": r.zcard(st.k.alerts())}
-        status["memory"] = measure(st, archive_if_any(s))
+        status["memory"] = current(st, archive_if_any(s))
         human = "\n".join([
             table([[n, q["queued"], q["failed"]] for n, q in queues.items()], ["queue", "queued", "failed"], term_width()), "",
             f"workers: {len(workers)}  " + ", ".join(f"{w['name']} ({w['state']})" for w in workers),
@@ -364,7 +364,9 @@ def _memory_text(m: dict) -> str:
     red = m["redis"]
     cap = f" of {red['maxmemory_bytes'] / 2**20:.0f} MB" if red["maxmemory_bytes"] else " (no maxmemory)"
     keys = ", ".join(f"{f} {n}" for f, n in sorted(m["keys"].items(), key=lambda kv: -kv[1]))
-    line = f"redis: {red['used_bytes'] / 2**20:.1f} MB{cap}, policy {red['maxmemory_policy'] or '?'}\nkeys: {keys or 'none'}"
+    when = f" (measured {ago(m['at'])})" if m.get("at") else ""
+    line = (f"redis: {red['used_bytes'] / 2**20:.1f} MB{cap}, policy {red['maxmemory_policy'] or '?'}\n"
+            f"keys{when}: {keys or 'not measured yet (the clock measures every hour)'}")
     if "archive" in m:
         a = m["archive"]
         line += (f"\narchive ({a['kind']}): {a['stories']} stories, {a['alerts']} alerts, {a['articles']} articles, "

@@ -37,6 +37,7 @@ from monitor.pipeline import assign
 from monitor.state.archive import Archive
 from monitor.state.keys import Keys
 from monitor.state.store import Feed, Store
+from monitor.state.story_index import story_id
 from monitor.stories.matching import epoch
 
 START = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
@@ -159,7 +160,8 @@ def _summary(st: _Stream, rows: list[dict[str, Any]], feeds: int) -> dict[str, A
     opened = int(store.r.get(store.k.seq("story")) or 0)
     active = {x.decode() for x in store.r.zrange(store.k.stories("soak"), 0, -1)}
     archived = {s.id for s in st.archive.stories("soak", limit=10**9)}
-    missing = [n for n in range(1, opened + 1) if _sid(n) not in active and _sid(n) not in archived]
+    held = active | archived
+    missing = [n for n in range(1, opened + 1) if story_id("soak", n) not in held]
     last = [x["redis_bytes"] for x in rows[-30:]]
     _, per = key_bytes(store.r, store.k.ns)
     story_bytes = sum(v for f, v in per.items() if f in STORY_FAMILIES)
@@ -174,10 +176,6 @@ def _summary(st: _Stream, rows: list[dict[str, Any]], feeds: int) -> dict[str, A
             "count_bytes": sum(v for f, v in per.items() if f in COUNT_FAMILIES),
             "archive_bytes_per_story": round(rows[-1]["archive_bytes"] / max(1, len(archived))) if rows else 0,
             "bytes_by_family": dict(sorted(per.items(), key=lambda kv: -kv[1]))}
-
-
-def _sid(n: int) -> str:
-    return f"soak-{n:05d}"  # StoryIndex.next_story_id's form
 
 
 def print_lines(records: Iterator[dict[str, Any]]) -> None:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import redis
 
-from monitor.ops.memory import record_memory
+from monitor.ops.memory import family, record_memory
 from monitor.ops.retention import RetentionPolicy, sweep
 from monitor.state.archive import ArchiveError, open_archive
 from monitor.state.keys import Keys
@@ -129,13 +129,13 @@ def age_out(store: Store, now: float, quiet_days: float,
     pass over the keys for all the families."""
     days = {"idx": quiet_days, "dup": quiet_days, "furniture": min(quiet_days, FURNITURE_DAYS),
             "who": max(quiet_days, person_days), "named": max(quiet_days, person_days)}
-    removed, start = 0, len(store.k.ns) + 1
+    removed = 0
     for key in store.r.scan_iter(match=f"{store.k.ns}:*", count=5000):
-        family = key[start:].split(b":", 1)[0].decode()
-        if family not in days:
+        fam = family(key.decode(), store.k.ns)
+        if fam not in days:
             continue
-        cutoff = now - days[family] * 86400
-        if family == "furniture":
+        cutoff = now - days[fam] * 86400
+        if fam == "furniture":
             kept = store.r.zrange(key, -FURNITURE_KEEP, -FURNITURE_KEEP, withscores=True)
             if not kept:  # fewer sentences than that: all stay
                 continue
@@ -175,10 +175,11 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
                 if n:
                     log.info("aged %d story index entries out", n)
                 if retention is not None and archive_location:
-                    rep = sweep(store, open_archive(archive_location, keys.ns), time.time(), retention)
+                    archive = open_archive(archive_location, keys.ns)
+                    rep = sweep(store, archive, time.time(), retention)
                     if any(rep.to_dict().values()):
                         log.info("retention: %s", rep.to_dict())
-                    record_memory(store, open_archive(archive_location, keys.ns))
+                    record_memory(store, archive)
         except (redis.RedisError, ArchiveError) as e:
             log.warning("ageing and retention: %s", e)
         except Exception as e:  # a bug here must not stop the clock; Sentry hears of it

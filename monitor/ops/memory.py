@@ -43,7 +43,16 @@ def measure(store: Store, archive: Archive | None, now: float | None = None) -> 
         keys[family(key.decode(), store.k.ns)] += 1
     for _ in store.r.scan_iter(match=f"rq:*{store.k.ns}*", count=5000):
         keys["rq"] += 1
-    out: dict[str, Any] = {"at": now or time.time(), "redis": redis_memory(store.r), "keys": dict(sorted(keys.items()))}
+    out = current(store, archive)
+    out.update(at=now or time.time(), keys=dict(sorted(keys.items())))
+    return out
+
+
+def current(store: Store, archive: Archive | None) -> dict[str, Any]:
+    """Redis' memory and the archive now, with the keys per family of the clock's last hourly
+    measure (a SCAN of every key is no work for a status command on a large Redis)."""
+    last = last_measure(store) or {}
+    out: dict[str, Any] = {"at": last.get("at"), "redis": redis_memory(store.r), "keys": last.get("keys", {})}
     if archive is not None:
         out["archive"] = {"bytes": archive.size_bytes(), **archive.counts(), "kind": archive.kind}
     return out

@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict, dataclass
-from datetime import datetime
 
 from monitor.delivery.state import Delivery
 from monitor.models import Alert
 from monitor.state.archive import Archive
-from monitor.state.store import Store
+from monitor.state.store import Store, _s
 from monitor.state.story_index import StoryIndex, index_entries
+from monitor.stories.matching import epoch
 from monitor.stories.story import Story
 
 log = logging.getLogger("newsmon.retention")
@@ -57,22 +57,12 @@ class SweepReport:
         return asdict(self)
 
 
-def _s(x: bytes | str) -> str:
-    return x.decode() if isinstance(x, bytes) else x
-
-
-def _epoch(iso: str) -> float:
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
-    except ValueError:
-        return 0.0
-
-
 def sweep(store: Store, archive: Archive, now: float, policy: RetentionPolicy) -> SweepReport:
     rep = SweepReport()
-    topics = [t.name for t in store.topics()]
-    rep.stories_archived = archive_quiet_stories(store, archive, now, policy.archive_quiet_days, topics)
-    rep.alerts_archived = archive_old_alerts(store, archive, now, policy.alert_days)
+    channels = {t.name: t.channels for t in store.topics()}  # (whether an undelivered alert waits)
+    topics = list(channels)
+    rep.stories_archived = archive_quiet_stories(store, archive, now, policy.archive_quiet_days, channels)
+    rep.alerts_archived = archive_old_alerts(store, archive, now, policy.alert_days, channels)
     rep.texts_dropped, rep.articles_dropped = drop_old_texts(store, now, policy.article_text_days, topics)
     rep.entries_forgotten = forget_entries(store, now, policy.seen_days)
     rep.terms_pruned = prune_counts(store, topics)
@@ -147,17 +137,17 @@ def _deliveries(store: Store, alert_ids: list[str]) -> list[dict[str, dict]]:
     return out
 
 
-def _settled(store: Store, al: Alert, delivery: dict[str, dict]) -> bool:
+def _settled(al: Alert, delivery: dict[str, dict], channels: dict[str, tuple[str, ...]]) -> bool:
     """Nothing more will happen to the alert: each delivery recorded is settled. An alert with
     none is settled only when its topic has no channel (or is gone); otherwise it is about to be
     dispatched (the story step dispatches right after its commit)."""
     if not delivery:
-        topic = store.topic(al.topic)
-        return topic is None or not topic.channels
+        return not channels.get(al.topic)
     return all(Delivery.load(json.dumps(v)).state.settled for v in delivery.values())  # type: ignore[union-attr]
 
 
-def archive_old_alerts(store: Store, archive: Archive, now: float, days: float) -> int:
+def archive_old_alerts(store: Store, archive: Archive, now: float, days: float,
+                       channels: dict[str, tuple[str, ...]]) -> int:
     """Alerts decided more than ``days`` ago whose deliveries are all settled move to the
     archive, oldest first; one still being delivered waits."""
     r, k = store.r, store.k
@@ -174,10 +164,10 @@ def archive_old_alerts(store: Store, archive: Archive, now: float, days: float) 
             if raw is None:
                 continue
             al = Alert.from_dict(json.loads(raw))
-            if _epoch(al.created) >= cutoff:
+            if epoch(al.created, 0.0) >= cutoff:
                 young = True
                 break
-            if _settled(store, al, d):
+            if _settled(al, d, channels):
                 out.append((al, seq, d))
         if out:
             archive.put_alerts(out)
@@ -205,7 +195,8 @@ def _index_rows(store: Store, story: Story) -> list[tuple[str, str, str, str, fl
     return [(story.topic, f, t, m, float(sc)) for (f, t, m), sc in zip(entries, scores, strict=True) if sc is not None]
 
 
-def archive_story(store: Store, archive: Archive, story: Story, now: float) -> None:
+def archive_story(store: Store, archive: Archive, story: Story, now: float,
+                  channels: dict[str, tuple[str, ...]]) -> None:
     """One story to the archive with its alerts, its articles' extraction and its index entries;
     then out of Redis. A follow-up still finds it: ``StoryIndex`` looks the archive's index up.
     An alert still being delivered stays in Redis until it is settled (``archive_old_alerts``)."""
@@ -216,7 +207,7 @@ def archive_story(store: Store, archive: Archive, story: Story, now: float) -> N
     raws = r.mget([k.alert(i) for i in ids]) if ids else []
     found = [(Alert.from_dict(json.loads(raw)), seq, d)
              for (_, seq), raw, d in zip(rows, raws, _deliveries(store, ids), strict=True) if raw]
-    alerts = [(al, seq, d) for al, seq, d in found if _settled(store, al, d)]
+    alerts = [(al, seq, d) for al, seq, d in found if _settled(al, d, channels)]
     arts = []
     for raw in r.mget([k.article(a) for a in story.articles]) if story.articles else []:
         if raw:
@@ -239,13 +230,14 @@ def archive_story(store: Store, archive: Archive, story: Story, now: float) -> N
         p.execute()
 
 
-def archive_quiet_stories(store: Store, archive: Archive, now: float, days: float, topics: list[str]) -> int:
+def archive_quiet_stories(store: Store, archive: Archive, now: float, days: float,
+                          channels: dict[str, tuple[str, ...]]) -> int:
     """Stories whose last article is more than ``days`` old, to the archive; under the topic's
     story lock, so that no story step writes a story being moved. Old by both clocks: published
     (the index's) and the last step's time, so that articles published long ago (a backfill, a
     feed with old dates) do not send their new story to the archive at once."""
     n, cutoff = 0, now - days * DAY
-    for topic in topics:
+    for topic in channels:
         index = StoryIndex(store, topic)
         skip = 0  # stories a step revived since the look: they stay, and the next look passes them
         while True:
@@ -258,8 +250,8 @@ def archive_quiet_stories(store: Store, archive: Archive, now: float, days: floa
                     story = store.story(sid)
                     if story is None:
                         store.r.zrem(store.k.stories(topic), sid)
-                    elif max(story.sketch.last, _epoch(story.updated)) < cutoff:
-                        archive_story(store, archive, story, now)
+                    elif max(story.sketch.last, epoch(story.updated, 0.0)) < cutoff:
+                        archive_story(store, archive, story, now, channels)
                         n += 1
                     else:
                         skip += 1

@@ -10,6 +10,7 @@ an archived story reads back equal to what it was. Writes are upserts: archiving
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -76,8 +77,13 @@ class Archive:
                 raise ArchiveError(f"cannot open the archive {path}: {e}") from None
             self.kind, self._mark = "sqlite", "?"
         with self._tx() as cur:
-            for stmt in SCHEMA:
-                cur.execute(stmt)
+            # every story step of a worker opens the archive: the tables are made once, and a
+            # look (a read) is all the later openings cost
+            cur.execute("SELECT to_regclass('story_index') IS NOT NULL" if self.kind == "postgresql" else
+                        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'story_index'")
+            if not cur.fetchone()[0]:
+                for stmt in SCHEMA:
+                    cur.execute(stmt)
 
     @contextmanager
     def _tx(self) -> Iterator[Any]:
@@ -229,7 +235,6 @@ def _ident(name: str) -> str:
 
 def _redact(url: str) -> str:
     """A URL without its password, for messages."""
-    import re
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 

@@ -150,8 +150,7 @@ class StoryIndex:
         return [found[s] for s in best if s in found]
 
     def next_story_id(self) -> str:
-        n = int(self.r.incr(self.k.seq("story")))
-        return f"{self.topic}-{n:05d}" if self.topic != "all" else f"s{n:05d}"
+        return story_id(self.topic, int(self.r.incr(self.k.seq("story"))))
 
     def reserve_alert_seqs(self, n: int) -> list[int]:
         """``n`` alert sequence numbers, in order: an alert's id and its place in the alert list."""
@@ -186,6 +185,11 @@ class StoryIndex:
             p.set(k.assigned(topic, step_id), json.dumps({"story": story.id, "opened": opened,
                                                           "alerts": [a.id for a in alerts]}), ex=STEP_TTL)
             p.execute()
+
+
+def story_id(topic: str, n: int) -> str:
+    """The n-th story's id: ``{topic}-00012``, ``s00012`` in the catch-all topic ``all``."""
+    return f"{topic}-{n:05d}" if topic != "all" else f"s{n:05d}"
 
 
 def index_line(family: str, term: str, member: str) -> str:
