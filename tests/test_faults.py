@@ -387,22 +387,37 @@ def _drill_state(r: redis.Redis, store: Store, ns: str, ids: list[str], tmp_path
                 if "WARNING" in x and "clock tick: Error" not in x]
     return (f"deliveries {[delivery_state(store, i, 'slack') for i in ids]}; queued {q.count}; "
             f"scheduled {len(ScheduledJobRegistry(queue=q))}; started {started(r, ns)}; jobs {jobs}; "
-            f"workers {sorted(k.decode() for k in r.keys('rq:worker:*'))}\n" + "\n".join(warnings[-20:]))
+            f"workers {sorted(k.decode() for k in r.keys('rq:worker:*'))}; "
+            f"watched {r.zrange(store.k.deliveries_due(), 0, -1, withscores=True)} at {time.time():.1f}; "
+            f"their jobs {r.hgetall(store.k.deliveries_job())}; leases {r.keys(store.k.lock('send:*'))}\n"
+            + "\n".join(warnings[-20:]))
 
 
-# Not yet in the suite: in about one run of the pair in three (2026-12-03), a delivery job started
-# just before the shutdown is left with status "started" in no registry after the restart, and
-# neither RQ's cleanup nor the clock's repairs hand it back within the minute (issue 18 is open
-# on this). NEWSMON_DRILLS=1 runs them.
-@pytest.mark.skipif(os.environ.get("NEWSMON_DRILLS") != "1", reason="issue 18's open drill: NEWSMON_DRILLS=1")
-@pytest.mark.parametrize("fault", ["restart", "restart-and-kill-the-scheduler"])
-def test_paced_slack_deliveries_survive_a_redis_restart(tmp_path, fault):
-    """Issue 18's drill: a clock (the leader) and two workers; Slack answers after a second and
-    takes one message a second, so deliveries wait in RQ's scheduled registry. As the first
-    alert is being posted, Redis (AOF, appendfsync always) is shut down and started again on
-    the same data; in the second variant the worker whose scheduler holds the locks is also
-    SIGKILLed. Every alert is posted exactly once, and the queue drains within 30 s of Redis
-    being back."""
+def _sending(r: redis.Redis, worker: str) -> str | None:
+    """The alert a worker is sending (its current job holds the alert's send lease), if any."""
+    job = r.hget(f"rq:worker:{worker}", "current_job")
+    desc = r.hget(f"rq:job:{job.decode()}", "description") if job else None
+    alert = desc.decode().split("'")[1] if desc and b"deliver(" in desc else None
+    return alert if alert and r.keys(f"*:lock:send:{alert}:*") else None
+
+
+DRILLS = ["restart", "restart-and-kill-the-scheduler", "restart-with-a-standby-clock", "kill-the-scheduler"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fault", DRILLS)
+def test_paced_slack_deliveries_survive_compound_faults(tmp_path, fault):
+    """Issue 18's drills, on real processes: a clock (the leader) and two workers; Slack answers
+    after a second and takes one message a second, so deliveries wait in RQ's scheduled registry.
+    As the first alert is being posted:
+    - restart: Redis (AOF, appendfsync always) is shut down and started again on the same data;
+    - restart-and-kill-the-scheduler: the same, and the worker whose scheduler holds the locks is
+      SIGKILLed while Redis is down;
+    - restart-with-a-standby-clock: the same restart, with a second clock waiting for the lock;
+    - kill-the-scheduler: no restart; the worker whose scheduler holds the locks is SIGKILLed.
+    Every alert is posted exactly once, and the queue drains within 30 s of Redis being back (of
+    the kill). The one exception is a send the kill interrupts: its outcome is unknown, and it is
+    sent again when its lease ends (at least once; docs/ops.md)."""
     rs = PrivateRedis(tmp_path / "redis", appendonly=True, extra=("--appendfsync", "always")).start()
     r = redis.Redis.from_url(rs.url)
     ns = "drill"
@@ -418,37 +433,51 @@ def test_paced_slack_deliveries_survive_a_redis_restart(tmp_path, fault):
         respond(h, 200, b"ok")
 
     srv.routes[("POST", "/hook")] = busy_slack
-    procs = Procs(rs.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{srv.base}/hook"}, tmp_path / "procs.log")
+    procs = Procs(rs.url, ns, {"NEWSMON_SLACK_WEBHOOK_URL": f"{srv.base}/hook", "NEWSMON_SEND_LEASE": "8"},
+                  tmp_path / "procs.log")
+    interrupted = None
     try:
         topic = Topic("t", (), (), ("slack",))
         store.put_topic(topic)
         ids = make_alerts(store, DRILL_ALERTS)
         procs.start("clock")
-        workers = [procs.start("worker", "--quiet", "--name", f"w{i}") for i in (1, 2)]
-        assert wait_for(lambda: len(r.keys("rq:worker:*")) >= 2, 30)
+        if fault == "restart-with-a-standby-clock":
+            procs.start("clock")
+        workers = {f"w{i}": procs.start("worker", "--quiet", "--name", f"w{i}") for i in (1, 2)}
+        assert wait_for(lambda: len(r.keys("rq:worker:*")) >= 2 and r.get(store.k.lock("clock")), 30)
         for i in ids:
             dispatch(store, topic, i, time.time())
         assert first.wait(30)
-        holder = r.get(f"rq:scheduler-lock:{queue_name(ns, 'alerts')}")
-        r.shutdown(nosave=True)
-        rs.proc.wait(10)
-        if fault == "restart-and-kill-the-scheduler" and holder:
-            victim = workers[0] if holder.decode() == "w1" else workers[1]
-            os.killpg(victim.pid, signal.SIGKILL)
-        time.sleep(2)
-        rs.start()
+        holder = (r.get(f"rq:scheduler-lock:{queue_name(ns, 'alerts')}") or b"").decode()
+        kill = "kill" in fault and holder in workers
+        if kill:
+            interrupted = _sending(r, holder)
+        if "restart" in fault:
+            r.shutdown(nosave=True)
+            rs.proc.wait(10)
+        if kill:
+            os.killpg(workers[holder].pid, signal.SIGKILL)
+        if "restart" in fault:
+            time.sleep(2)
+            rs.start()
         back = time.monotonic()
         done = lambda: all(delivery_state(store, i, "slack") == "sent" for i in ids)  # noqa: E731
         assert wait_for(done, 60), _drill_state(r, store, ns, ids, tmp_path)
         drained_in = time.monotonic() - back
         time.sleep(3)  # nothing more arrives
+        assert wait_for(lambda: r.get(store.k.lock("clock")), 10)  # a clock leads again
     finally:
         procs.stop()
         srv.close()
         rs.stop()
     assert drained_in < 30, drained_in
-    assert len(posts) == DRILL_ALERTS and len(set(posts)) == DRILL_ALERTS, posts  # each posted exactly once
-    print(f"{fault}: drained {drained_in:.1f} s after Redis was back")
+    counts = {p: posts.count(p) for p in set(posts)}
+    assert len(counts) == DRILL_ALERTS, posts  # each alert posted
+    # only the send the kill interrupted may have gone out twice (make_alerts: "Killed disputed: {i} vs")
+    twice = [p for p, n in counts.items() if n > 1]
+    allowed = f"Killed disputed: {int(interrupted[1:])} vs" if interrupted else None
+    assert all(counts[p] == 2 and allowed and allowed in p for p in twice), (interrupted, posts)
+    print(f"{fault}: drained {drained_in:.1f} s after the fault ended; interrupted send: {interrupted}")
 
 
 @pytest.fixture(autouse=True)

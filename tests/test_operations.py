@@ -34,7 +34,7 @@ def test_check_follows_the_processes(redis_server, r):
         assert wait_for(lambda: newsmon("check", env=e).returncode == 0, 30)
         out = json.loads(newsmon("check", "--json", env=e).stdout)
         assert {c["check"] for c in out} == {"clock heartbeat", "clock leader", "workers", "queue backlog", "failed jobs",
-                                             "redis memory", "delayed jobs"}
+                                             "redis memory", "delayed jobs", "deliveries"}
         assert newsmon("check", "--component", "worker", env=e).returncode == 0
     finally:
         for p in procs:

@@ -23,6 +23,8 @@ from monitor import outbound
 from monitor.delivery import channels
 from monitor.delivery.policy import AlertPolicy, Decision, decide
 from monitor.delivery.state import Delivery, DeliveryState, Outcome, next_step
+from monitor.delivery.watch import GRACE, schedule, send_lease_key, unwatch, watch
+from monitor.delivery.watch import channel_key as _safe
 from monitor.ingest.cleaning import clean_html
 from monitor.ingest.feeds import outlet, parse_feed, url_id
 from monitor.ingest.schedule import PollPolicy, adapt_interval, backoff, next_poll
@@ -259,7 +261,7 @@ def _dispatch_on(store: Store, topic: Topic, alert_id: str, ch: str, decision: D
         if current is not None and current.state is DeliveryState.PENDING and not current.detail:
             # already dispatched by a story step that is now retried, perhaps because Redis went
             # away while the delivery was being queued: make sure it is (enqueue is idempotent)
-            enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}")
+            schedule(store, alert_id, ch, 0, f"deliver-{alert_id}-{_safe(ch)}", now)
         return
     if decision.action == "digest":
         store.set_delivery(alert_id, ch, Delivery(DeliveryState.PENDING, f"in the digest at {_iso(decision.at)}"))
@@ -270,8 +272,7 @@ def _dispatch_on(store: Store, topic: Topic, alert_id: str, ch: str, decision: D
     delay = max(0.0, (decision.at or now) - now)
     if delay:
         store.set_delivery(alert_id, ch, Delivery(DeliveryState.PENDING, f"{decision.reason} until {_iso(decision.at)}"))
-    enqueue(r, k.ns, DELIVER, deliver, alert_id, ch, 0, job_id=f"deliver-{alert_id}-{_safe(ch)}",
-            delay=delay or None)
+    schedule(store, alert_id, ch, 0, f"deliver-{alert_id}-{_safe(ch)}", now, delay=delay or None)
 
 
 def _iso(ts: float | None) -> str:
@@ -308,10 +309,6 @@ def send_digest(topic: str, channel: str) -> int:
     return len(todo)
 
 
-def _safe(ch: str) -> str:
-    return hashlib.sha1(ch.encode()).hexdigest()[:10]
-
-
 def _state_is(d: Delivery | None, state: DeliveryState) -> bool:
     return d is not None and d.state is state
 
@@ -323,23 +320,25 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
     current = store.delivery_on(alert_id, channel)
     if current is not None and current.state.settled:
         return current.state.value
+    now = time.time()
     if channel.startswith("slack") and not r.set(k.lock(f"rate:{_safe(channel)}"), alert_id, nx=True,
                                                   px=SLACK_SPACING_MS):
         # Slack takes one message per second per destination: come back, do not sleep
-        enqueue(r, k.ns, DELIVER, deliver, alert_id, channel, attempt,
-                job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt}-w{time.time_ns()}",
-                delay=SLACK_SPACING_MS / 1000 * random.uniform(1.0, 2.0))
+        schedule(store, alert_id, channel, attempt, f"deliver-{alert_id}-{_safe(channel)}-{attempt}-w{time.time_ns()}",
+                 now, delay=SLACK_SPACING_MS / 1000 * random.uniform(1.0, 2.0))
         return "waiting"
-    lease = k.lock(f"send:{alert_id}:{_safe(channel)}")
-    if not r.set(lease, str(time.time()), nx=True, ex=int(s.send_lease)):
+    lease = send_lease_key(store, alert_id, channel)
+    if not r.set(lease, str(now), nx=True, ex=int(s.send_lease)):
         # another worker is sending it, or died sending it: look again when its lease ends
-        enqueue(r, k.ns, DELIVER, deliver, alert_id, channel, attempt,
-                job_id=f"deliver-{alert_id}-{_safe(channel)}-{attempt}-b{time.time_ns()}",
-                delay=max(r.pttl(lease), 0) / 1000 + 1)
+        schedule(store, alert_id, channel, attempt, f"deliver-{alert_id}-{_safe(channel)}-{attempt}-b{time.time_ns()}",
+                 now, delay=max(r.pttl(lease), 0) / 1000 + 1)
         return "busy"
+    job = get_current_job()
+    watch(store, alert_id, channel, now + s.send_lease + GRACE, job.id if job else None)
     try:
         alert = store.alert(alert_id)
         if alert is None:
+            unwatch(store, alert_id, channel)
             return "missing"
         return _send(store, s, alert, channel, attempt)
     finally:
@@ -366,8 +365,8 @@ def _send(store: Store, s: Settings, alert: Alert, channel: str, attempt: int) -
             report(message=f"alert {alert.id} on {channel} gave up: {e}", channel=channel)
         else:
             log.warning("alert %s on %s: %s; retry in %.0fs", alert.id, channel, e, step.retry_in)
-            enqueue(r, k.ns, DELIVER, deliver, alert.id, channel, attempt + 1,
-                    job_id=f"deliver-{alert.id}-{_safe(channel)}-{attempt + 1}", delay=step.retry_in)
+            schedule(store, alert.id, channel, attempt + 1, f"deliver-{alert.id}-{_safe(channel)}-{attempt + 1}",
+                     time.time(), delay=step.retry_in)
         return state.value
     # the alert is out: record it even through a Redis restart, or a retry would send it again
     done = next_step(Outcome.SENT, attempt).delivery

@@ -289,7 +289,7 @@ def _resend(st: Store, a: argparse.Namespace, channel: str, limit: int) -> int:
     last ``limit`` alerts (issue 19: they could never be sent once the channel was mended)."""
     from monitor.delivery.channels import validate_spec
     from monitor.delivery.state import Delivery, DeliveryState
-    from monitor.state.queues import DELIVER, enqueue, job_func
+    from monitor.delivery.watch import schedule
     try:
         validate_spec(channel)
     except ValueError as e:
@@ -302,8 +302,7 @@ def _resend(st: Store, a: argparse.Namespace, channel: str, limit: int) -> int:
             continue  # never a sent one: nothing goes out twice
         if st.reopen_delivery(al.id, channel, d, Delivery(DeliveryState.PENDING, "resend")):
             # (the channel's ":", "#" and "@" are made safe for RQ by ``namespaced_id``)
-            enqueue(st.r, st.k.ns, DELIVER, job_func("deliver"), al.id, channel, 0,
-                    job_id=f"deliver-{al.id}-{channel}-resend-{stamp}")
+            schedule(st, al.id, channel, 0, f"deliver-{al.id}-{channel}-resend-{stamp}", time.time())
             n += 1
     done(a, {"channel": channel, "was_broken": was_broken, "queued": n},
          f"{channel}: " + ("no longer marked broken; " if was_broken else "") + f"{n} alert(s) queued again")

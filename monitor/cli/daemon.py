@@ -34,7 +34,8 @@ def cmd_clock(a: argparse.Namespace, s: Settings) -> int:
     init_sentry(s, "clock")
     with redis_for(s) as r:
         log.info("clock started: tick every %.1fs", s.tick_seconds)
-        clock.run(r, Keys(s.namespace), s.tick_seconds, s.story_quiet_days, s.retention(), s.archive_location())
+        clock.run(r, Keys(s.namespace), s.tick_seconds, s.story_quiet_days, s.retention(), s.archive_location(),
+                  s.job_monitoring)
     return 0
 
 

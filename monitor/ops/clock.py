@@ -147,8 +147,10 @@ def age_out(store: Store, now: float, quiet_days: float,
 
 
 def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.0,
-        retention: RetentionPolicy | None = None, archive_location: str | None = None) -> None:
-    """Block, ticking every ``tick_seconds``. The lock lives three ticks."""
+        retention: RetentionPolicy | None = None, archive_location: str | None = None,
+        job_monitoring: float = 30.0) -> None:
+    """Block, ticking every ``tick_seconds``. The lock lives three ticks. ``job_monitoring``: the
+    workers' heartbeat interval (a worker silent for three of them is dead)."""
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     store = Store(r, keys)
@@ -196,12 +198,14 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
             log.warning("repair: %s", e)
 
     def release() -> None:
+        from monitor.delivery.watch import resume_stalled
         from monitor.state.queues import release_overdue
         try:
             if leader.hold():
                 release_overdue(r, keys.ns, time.time(), grace=OVERDUE_GRACE)
+                resume_stalled(store, time.time(), beat_limit=3 * job_monitoring + 5)
         except redis.RedisError as e:
-            log.warning("release of overdue jobs: %s", e)
+            log.warning("release of overdue jobs and stalled deliveries: %s", e)
 
     # jobs a Redis restart left in no queue are looked for every 15 s (sooner with a fast tick):
     # a SCAN of the job hashes, few since finished jobs keep no result
@@ -209,7 +213,8 @@ def run(r: redis.Redis, keys: Keys, tick_seconds: float, quiet_days: float = 30.
     sched.add_job(job, "interval", seconds=tick_seconds, max_instances=1, coalesce=True)
     sched.add_job(ageing, "interval", minutes=60, max_instances=1, coalesce=True, next_run_time=datetime.now(UTC))
     sched.add_job(repair, "interval", seconds=repair_every, max_instances=1, coalesce=True)
-    # delayed jobs no scheduler moved are looked for every few seconds: a cheap look at 4 registries
+    # delayed jobs no scheduler moved, and deliveries whose job was lost, are looked for every few
+    # seconds: a cheap look at 4 registries and at the deliveries past their time
     sched.add_job(release, "interval", seconds=min(5.0, OVERDUE_GRACE / 2), max_instances=1, coalesce=True)
     job()
     try:

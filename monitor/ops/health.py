@@ -46,4 +46,9 @@ def health(r: redis.Redis, s: Settings, component: str = "all") -> list[tuple[st
         out.append(("redis memory", warn is None, warn or f"{mem['used_bytes'] / 2**20:.0f} MB used {limit}"))
         out.append(("delayed jobs", late <= s.check_max_overdue,
                     f"oldest due {late:.0f}s ago (limit {s.check_max_overdue:.0f}s)" if late else "none overdue"))
+        from monitor.delivery.watch import overdue
+        n, worst = overdue(st, now)
+        out.append(("deliveries", worst <= s.check_max_overdue,
+                    f"{n} past their time, the oldest by {worst:.0f}s (limit {s.check_max_overdue:.0f}s)" if n
+                    else "none overdue"))
     return out

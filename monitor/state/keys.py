@@ -33,6 +33,8 @@ ageing). "Archive" means the record moves to the archive (SQLite or PostgreSQL),
 | ``{ns}:alerts`` | zset | alert ids in the order they were decided | as ``alert`` |
 | ``{ns}:story-alerts:{story}`` | zset | the story's alert ids in the order they were decided (the web view's timeline) | as ``alert`` |
 | ``{ns}:delivery:{alert}`` | hash | channel -> delivery state as JSON (``delivery.state``: pending, retrying, sent, suppressed, broken, failed) | as ``alert`` |
+| ``{ns}:deliveries:due`` | zset | ``{alert}\t{channel}`` of each unsettled delivery, by the time a job must touch it again (``delivery.watch``) | the unsettled deliveries |
+| ``{ns}:deliveries:job`` | hash | ``{alert}\t{channel}`` -> the RQ job id that should touch it next | as ``deliveries:due`` |
 | ``{ns}:last-alert:{story}`` | string | when the story's last alert was sent (cooldowns) | expires after 7 days |
 | ``{ns}:thread:{story}:{channel}`` | string | the story's thread on a channel (Slack ``thread_ts``, an email ``Message-ID``) | expires after 90 days |
 | ``{ns}:digest:{topic}:{channel}`` | list | alert ids waiting for the topic's next digest | emptied by each digest |
@@ -133,6 +135,17 @@ class Keys:
 
     def delivery(self, alert: str) -> str:
         return f"{self.ns}:delivery:{alert}"
+
+    def deliveries_due(self) -> str:
+        return f"{self.ns}:deliveries:due"
+
+    def deliveries_job(self) -> str:
+        return f"{self.ns}:deliveries:job"
+
+    @staticmethod
+    def delivery_member(alert: str, channel: str) -> str:
+        """A delivery in ``deliveries:due`` and ``deliveries:job``."""
+        return f"{alert}\t{channel}"
 
     def story_last_alert(self, story: str) -> str:
         return f"{self.ns}:last-alert:{story}"

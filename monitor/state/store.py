@@ -249,7 +249,16 @@ class Store:
         return Delivery.load(self.r.hget(self.k.delivery(alert_id), channel))
 
     def set_delivery(self, alert_id: str, channel: str, d: Delivery) -> None:
-        self.r.hset(self.k.delivery(alert_id), channel, d.dump())
+        """Record a delivery's state; a settled one is no longer watched (``delivery.watch``)."""
+        if not d.state.settled:
+            self.r.hset(self.k.delivery(alert_id), channel, d.dump())
+            return
+        m = self.k.delivery_member(alert_id, channel)
+        with self.r.pipeline() as p:
+            p.hset(self.k.delivery(alert_id), channel, d.dump())
+            p.zrem(self.k.deliveries_due(), m)
+            p.hdel(self.k.deliveries_job(), m)
+            p.execute()
 
     def start_delivery(self, alert_id: str, channel: str, d: Delivery) -> bool:
         """Record the delivery unless one is recorded already: True when this call recorded it."""
