@@ -92,14 +92,16 @@ def test_a_job_started_by_a_live_worker_is_alive_and_check_sees_overdue_deliveri
     q.remove(job.id)
     r.hset(job.key, mapping={"status": "started", "worker_name": "wx"})
     stamp = datetime.fromtimestamp(now, UTC).isoformat()
-    r.hset("rq:worker:wx", mapping={"current_job": job.id, "last_heartbeat": stamp})
+    r.hset("rq:worker:wx", mapping={"last_heartbeat": stamp})
+    r.sadd("rq:worker:wx:executions", f"{job.id}:e1")
     assert job_alive(r, job.id, now + 5, beat_limit=10)  # its worker runs it and is alive
     assert not job_alive(r, job.id, now + 15, beat_limit=10)  # its worker fell silent
-    r.hset("rq:worker:wx", "current_job", "another")
+    r.delete("rq:worker:wx:executions")
+    r.sadd("rq:worker:wx:executions", "another:e2")
     assert not job_alive(r, job.id, now + 5, beat_limit=10)  # its worker came back and runs another
     s = load(env={"REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": ns})
     watch(store, a, "slack", now - 120, job.id)  # two minutes late
     assert {c: ok for c, ok, _ in health(r, s, "all")}["deliveries"] is False
     assert resume_stalled(store, beat_limit=10, now=time.time()) == 1
     assert {c: ok for c, ok, _ in health(r, s, "all")}["deliveries"] is True
-    r.delete("rq:worker:wx")
+    r.delete("rq:worker:wx", "rq:worker:wx:executions")

@@ -395,8 +395,8 @@ def _drill_state(r: redis.Redis, store: Store, ns: str, ids: list[str], tmp_path
 
 def _sending(r: redis.Redis, worker: str) -> str | None:
     """The alert a worker is sending (its current job holds the alert's send lease), if any."""
-    job = r.hget(f"rq:worker:{worker}", "current_job")
-    desc = r.hget(f"rq:job:{job.decode()}", "description") if job else None
+    running = [m.decode().split(":", 1)[0] for m in r.smembers(f"rq:worker:{worker}:executions")]
+    desc = r.hget(f"rq:job:{running[0]}", "description") if running else None
     alert = desc.decode().split("'")[1] if desc and b"deliver(" in desc else None
     return alert if alert and r.keys(f"*:lock:send:{alert}:*") else None
 

@@ -75,7 +75,7 @@ def overdue(store: Store, now: float) -> tuple[int, float]:
 
 def job_alive(r: redis.Redis, job_id: str, now: float, beat_limit: float) -> bool:
     """Is the job still on its way: in its queue, in its scheduled registry, or started by a worker
-    that says it is running it and has sent a heartbeat within ``beat_limit`` seconds? (RQ's own
+    that lists it among its executions and has sent a heartbeat within ``beat_limit`` seconds? (RQ's own
     started registry is no guide: a worker that died keeps its entry alive a minute or more.)"""
     status, origin, worker = r.hmget(f"rq:job:{job_id}", "status", "origin", "worker_name")
     if status is None or origin is None:
@@ -86,9 +86,11 @@ def job_alive(r: redis.Redis, job_id: str, now: float, beat_limit: float) -> boo
     if status == b"scheduled":
         return r.zscore(q.scheduled_job_registry.key, job_id) is not None
     if status == b"started" and worker:
-        current, beat = r.hmget(f"rq:worker:{worker.decode()}", "current_job", "last_heartbeat")
-        return (current is not None and current.decode() == job_id and beat is not None
-                and now - datetime.fromisoformat(beat.decode()).timestamp() < beat_limit)
+        # RQ 3 keeps a worker's executions as "job_id:execution_id" in rq:worker:<name>:executions
+        name = worker.decode()
+        beat = r.hget(f"rq:worker:{name}", "last_heartbeat")
+        running = any(m.decode().split(":", 1)[0] == job_id for m in r.smembers(f"rq:worker:{name}:executions"))
+        return running and beat is not None and now - datetime.fromisoformat(beat.decode()).timestamp() < beat_limit
     return False
 
 
