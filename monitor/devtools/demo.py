@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -58,17 +59,25 @@ def feed_xml(outlet: str, items: list[SampleArticle], base: str) -> bytes:
 
 
 class SampleServer:
-    """Feeds and pages of the sample; article i appears at start + i * interval."""
+    """Feeds and pages of the sample; article i appears at start + i * interval, and, with a
+    ``gate``, not before ``gate(i)`` is true (e.g. the first i articles are through the pipeline:
+    a test that needs arrival in publication order gets it however loaded the machine is)."""
 
-    def __init__(self, articles: list[SampleArticle], interval: float):
-        self.articles, self.interval = articles, interval
+    def __init__(self, articles: list[SampleArticle], interval: float,
+                 gate: Callable[[int], bool] | None = None):
+        self.articles, self.interval, self.gate = articles, interval, gate
         self.start_time = time.monotonic()
+        self._n = 1
+        self._lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
     def released(self) -> list[SampleArticle]:
-        n = int((time.monotonic() - self.start_time) / self.interval) + 1
-        return self.articles[:n]
+        due = int((time.monotonic() - self.start_time) / self.interval) + 1
+        with self._lock:
+            if self._n < due and (self.gate is None or self.gate(self._n)):
+                self._n = due if self.gate is None else self._n + 1
+            return self.articles[:self._n]
 
     def all_released(self) -> bool:
         return len(self.released()) == len(self.articles)
