@@ -71,12 +71,31 @@ def test_no_count_is_read_from_such_numbers(text, absent):
 
 
 @pytest.mark.parametrize("text,figure", [
+    ("The gunman killed 3 people during the 2019 festival, police said.", ("killed", 3)),
+    ("Four people were shot (one of them fatally) outside the bar on Friday.", ("shot", 4)),
+    ("Two men were wounded in the past hour's gunfire on Elm Street.", ("injured", 2)),
+])
+def test_an_incident_toll_with_a_date_or_an_aside_stays_the_incident_toll(text, figure):
+    ex = extract(text, "", [(0, len(text))])
+    assert any(f.incident == "main" for f in ex.figures if (f.metric, f.value or f.lower) == figure), ex.figures
+
+
+@pytest.mark.parametrize("text,figure", [
     ("Sunday's attacks brought to at least 74 the number of people shot since Wednesday afternoon.", ("shot", 74)),
     ("The boys were among 70 people wounded in gun violence over the Fourth of July holiday weekend.", ("injured", 70)),
     ("At least 21 people were shot in incidents across the city overnight.", ("shot", 21)),
     ("There have been 165 homicides so far this year, police said.", ("killed", 165)),
     ("Three people were killed and at least 22 others wounded in shootings across the city since Friday.",
      ("injured", 22)),
+    # a period of days or years, a span of dates, a war or a campaign (issue 24)
+    ("Officials say 312 people were killed in the past nine days of unrest.", ("killed", 312)),
+    ("The ministry said 140 civilians died during 2021, most of them in the north.", ("killed", 140)),
+    ("From 3 March to 19 June, 215 people were wounded in the province, the agency said.", ("injured", 215)),
+    ("The 12-year insurgency has killed more than 40,000 people.", ("killed", 40000)),
+    ("Some 8,000 people have died in eight years of civil war.", ("killed", 8000)),
+    ("The army's offensive has left 450 dead since it began.", ("killed", 450)),
+    ("Commanders said 96 rebels were killed in more than 150 clashes, and 60 troops (two of them officers) "
+     "were wounded.", ("injured", 60)),
 ])
 def test_a_period_or_round_up_count_is_no_incident_toll(text, figure):
     ex = extract(text, "", [(0, len(text))])

@@ -160,15 +160,34 @@ _AGGREGATE = re.compile(
     r"|over\s+the\s+(?:past|last)\s+(?:\w+\s+){0,2}(?:hours|days|weeks|months|years)\b|in\s+a\s+span\s+of\b"
     r"|across\s+the\s+(?:city|county|state|country|region|nation)\b|citywide|statewide|nationwide"
     r"|in\s+(?:\w+\s+)?(?:separate|different|unrelated)\s+(?:incidents|shootings|attacks)\b"
-    r"|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple)\s+(?:\w+\s+)?"
-    r"(?:incidents|shootings|attacks)\b"
+    r"|in\s+(?:(?:more\s+than|over|at\s+least|some|about)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d[\d,]*|several|multiple|dozens\s+of|hundreds\s+of)\s+(?:\w+\s+)?"
+    r"(?:incidents|shootings|attacks|clashes|battles|engagements|skirmishes|operations)\b"
+    r"|other\s+parts\s+of\s+the\s+(?:country|city|region|state|province)\b"
     r"|the\s+(?:total\s+)?number\s+of\s+(?:people|victims|persons|homicides|shootings)\b|(?:per|a)\s+(?:year|day)\b"
-    r"|annually|every\s+year)", re.IGNORECASE)
+    r"|annually|every\s+year"
+    # a period of days or years, a year, a span of dates: "in the last 24 days", "during 1990",
+    # "from 11 November 1989 to 30 January 1990", "up until this morning"
+    r"|(?:in|during|over|for|within)\s+(?:the\s+)?(?:last|past|first|previous)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:hours|days|weeks|months|years|decades?)\b"
+    r"|(?:during|through|throughout)\s+(?:19|20)\d\d\b|\bup\s+(?:until|to)\s+(?:now|today|this\s+\w+)\b"
+    r"|from\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s+(?:to|until|through)\b"
+    # a war, a conflict, a campaign: a toll across many incidents
+    r"|(?:years?|decades?)\s+(?:of|in)\s+(?:\w+\s+)?(?:war|conflict|insurgency|fighting|violence)\b|for\s+a\s+decade\b"
+    r"|(?:\d+|one|two|three|four|five|six|ten)-(?:day|week|month|year)(?:-long|-old)?\s+(?:\w+\s+)?(?:civil\s+)?"
+    r"(?:war|conflict|insurgency|uprising|rebellion|battle|offensive|campaign|siege|fighting)\b"
+    r"|civil\s+war\b|armed\s+conflict\b"
+    r"|(?:the|an?|its|their|this|rebel|guerrilla|military|army|national|final|major|ground|\w+['’]s)\s+offensive\b)",
+    re.IGNORECASE)
 _CLAUSE_EDGE = re.compile(r"[;:(\u2014\u2013]|,\s+(?=(?:which|marking|making|bringing|and|but|while|the\s+city's)\b)")
 
 
 def aggregate_at(text: str, pos: int) -> bool:
     """Is the count at ``pos`` one over a period or across incidents (a statistic, a round-up)?"""
-    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, pos)), default=0)
+    # (an aside closed before the count does not start its clause: "24 days, 1,853 (FMLN) rebels
+    # and 457 soldiers" is one clause)
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, pos)
+              if m.group() != "(" or ")" not in text[m.end():pos]), default=0)
     nxt = _CLAUSE_EDGE.search(text, pos)
     return bool(_AGGREGATE.search(text, lo, nxt.start() if nxt else len(text)))
