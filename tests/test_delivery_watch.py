@@ -43,6 +43,11 @@ def test_dispatch_watches_and_a_lost_job_is_queued_again(r):
     assert len(ids) == 1 and ids[0] != job
     assert overdue(store, later)[0] == 0  # watched again, from now
     assert resume_stalled(store, beat_limit=10, now=later + 1) == 0  # the new job is queued
+    # a job RQ gave up on (an error that is not the channel's) is left to `newsmon failed requeue`
+    Queue(queue_name(ns, "alerts"), connection=r).remove(ids[0])
+    r.hset(f"rq:job:{ids[0]}", "status", "failed")
+    assert resume_stalled(store, beat_limit=10, now=later + 100) == 0
+    assert overdue(store, later + 100)[0] == 0
 
 
 def test_a_held_send_lease_and_a_settled_delivery_are_left_alone(r):

@@ -112,6 +112,13 @@ def resume_stalled(store: Store, now: float, beat_limit: float, limit: int = 500
         if job is not None and job_alive(r, job.decode(), now, beat_limit):
             watch(store, alert_id, channel, now + GRACE)  # late, not lost: look again later
             continue
+        if job is not None and r.hget(f"rq:job:{job.decode()}", "status") == b"failed":
+            # RQ used its retries on an error that is not the channel's (a bug): the job waits in
+            # the failed registry for `newsmon failed requeue`, not for an endless loop of new jobs
+            unwatch(store, alert_id, channel)
+            log.error("alert %s on %s: its delivery job %s failed; see `newsmon failed list`", alert_id, channel,
+                      job.decode())
+            continue
         lease = r.pttl(send_lease_key(store, alert_id, channel))
         if lease > 0:
             watch(store, alert_id, channel, now + lease / 1000 + GRACE)
