@@ -110,3 +110,25 @@ def test_a_job_started_by_a_live_worker_is_alive_and_check_sees_overdue_deliveri
     assert resume_stalled(store, beat_limit=10, now=time.time()) == 1
     assert {c: ok for c, ok, _ in health(r, s, "all")}["deliveries"] is True
     r.delete("rq:worker:wx", "rq:worker:wx:executions")
+
+
+def test_a_lost_digest_job_is_queued_again_once_for_its_batch(r):
+    ns = "watch5"
+    store = Store(r, Keys(ns))
+    topic = Topic("t", (), (), ("slack",), {"digest": 3})
+    store.put_topic(topic)
+    ids = make_alerts(store, 3)
+    now = time.time()
+    for a in ids:
+        dispatch(store, topic, a, now)
+    assert all(store.delivery_on(a, "slack").detail.startswith("in the digest") for a in ids)
+    q = Queue(queue_name(ns, "alerts"), connection=r)
+    lost = q.scheduled_job_registry.get_job_ids()
+    assert lost and all(j.startswith("watch5-digest-") for j in lost)
+    for j in lost:  # the restart loses the digest job
+        q.scheduled_job_registry.remove(j)
+        r.delete(f"rq:job:{j}")
+    later = now + 3 * 3600 + 2 * GRACE  # past any digest's time
+    assert resume_stalled(store, beat_limit=10, now=later) == 3
+    assert len(q.job_ids) == 1 and "send_digest" in q.fetch_job(q.job_ids[0]).func_name  # one job, the batch
+    assert resume_stalled(store, beat_limit=10, now=later + 1) == 0  # it is queued: nothing more

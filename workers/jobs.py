@@ -23,7 +23,7 @@ from monitor import outbound
 from monitor.delivery import channels
 from monitor.delivery.policy import AlertPolicy, Decision, decide
 from monitor.delivery.state import Delivery, DeliveryState, Outcome, next_step
-from monitor.delivery.watch import GRACE, schedule, send_lease_key, unwatch, watch
+from monitor.delivery.watch import GRACE, schedule, schedule_digest, send_lease_key, unwatch, watch
 from monitor.delivery.watch import channel_key as _safe
 from monitor.ingest.cleaning import clean_html
 from monitor.ingest.feeds import outlet, parse_feed, url_id
@@ -35,7 +35,7 @@ from monitor.pipeline import analyse, assign, match_policy, matches_topic
 from monitor.settings import Settings, load
 from monitor.state.archive import open_archive
 from monitor.state.keys import Keys
-from monitor.state.queues import ARTICLE, DELIVER, STORY, enqueue
+from monitor.state.queues import ARTICLE, STORY, enqueue
 from monitor.state.store import Feed, Store
 from monitor.stories.matching import epoch
 
@@ -252,7 +252,6 @@ def dispatch(store: Store, topic: Topic, alert_id: str, now: float) -> str:
 
 
 def _dispatch_on(store: Store, topic: Topic, alert_id: str, ch: str, decision: Decision, now: float) -> None:
-    r, k = store.r, store.k
     if decision.action == "suppress":
         store.start_delivery(alert_id, ch, Delivery(DeliveryState.SUPPRESSED, decision.reason))
         return
@@ -266,8 +265,8 @@ def _dispatch_on(store: Store, topic: Topic, alert_id: str, ch: str, decision: D
     if decision.action == "digest":
         store.set_delivery(alert_id, ch, Delivery(DeliveryState.PENDING, f"in the digest at {_iso(decision.at)}"))
         store.add_to_digest(topic.name, ch, alert_id)
-        enqueue(r, k.ns, DELIVER, send_digest, topic.name, ch, job_id=f"digest-{_safe(topic.name + ch)}-"
-                f"{int(decision.at or now)}", delay=max(0.0, (decision.at or now) - now))
+        schedule_digest(store, alert_id, topic.name, ch, f"digest-{_safe(topic.name + ch)}-{int(decision.at or now)}",
+                        now, delay=max(0.0, (decision.at or now) - now))
         return
     delay = max(0.0, (decision.at or now) - now)
     if delay:

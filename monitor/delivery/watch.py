@@ -65,6 +65,13 @@ def schedule(store: Store, alert_id: str, channel: str, attempt: int, job_id: st
                    job_id=job_id, delay=delay)
 
 
+def schedule_digest(store: Store, alert_id: str, topic: str, channel: str, job_id: str, now: float,
+                    delay: float | None = None) -> bool:
+    """Queue a topic's digest on a channel (after ``delay`` seconds) and watch the alert it now holds."""
+    watch(store, alert_id, channel, now + (delay or 0.0) + GRACE, namespaced_id(store.k.ns, job_id))
+    return enqueue(store.r, store.k.ns, DELIVER, job_func("send_digest"), topic, channel, job_id=job_id, delay=delay)
+
+
 def overdue(store: Store, now: float) -> tuple[int, float]:
     """How many watched deliveries are past their time, and by how long the oldest is."""
     first = store.r.zrange(store.k.deliveries_due(), 0, 0, withscores=True)
@@ -102,10 +109,11 @@ def resume_stalled(store: Store, now: float, beat_limit: float, limit: int = 500
     r, k = store.r, store.k
     due = r.zrangebyscore(k.deliveries_due(), "-inf", now, start=0, num=limit)
     resumed = 0
+    digests: dict[tuple[str, str], str] = {}  # one digest job per topic and channel a pass
     for raw in due:
         alert_id, _, channel = raw.decode().partition("\t")
         d = store.delivery_on(alert_id, channel)
-        if d is None or d.state.settled or d.detail.startswith("in the digest"):
+        if d is None or d.state.settled:
             unwatch(store, alert_id, channel)
             continue
         job = r.hget(k.deliveries_job(), raw)
@@ -123,8 +131,20 @@ def resume_stalled(store: Store, now: float, beat_limit: float, limit: int = 500
         if lease > 0:
             watch(store, alert_id, channel, now + lease / 1000 + GRACE)
             continue
-        schedule(store, alert_id, channel, d.attempt, f"deliver-{alert_id}-{channel_key(channel)}-{d.attempt}"
-                 f"-r{time.time_ns()}", now)
+        if d.detail.startswith("in the digest"):
+            alert = store.alert(alert_id)
+            if alert is None:
+                unwatch(store, alert_id, channel)
+                continue
+            key = (alert.topic, channel)
+            if key not in digests:  # (a digest sends the whole batch: one job for all its alerts)
+                digests[key] = f"digest-{channel_key(alert.topic + channel)}-r{time.time_ns()}"
+                schedule_digest(store, alert_id, alert.topic, channel, digests[key], now)
+            else:
+                watch(store, alert_id, channel, now + GRACE, namespaced_id(k.ns, digests[key]))
+        else:
+            schedule(store, alert_id, channel, d.attempt, f"deliver-{alert_id}-{channel_key(channel)}-{d.attempt}"
+                     f"-r{time.time_ns()}", now)
         resumed += 1
         log.warning("alert %s on %s: its delivery job was lost (%s); queued it again", alert_id, channel,
                     _why(job, d))
