@@ -372,6 +372,29 @@ def test_sigterm_ends_a_worker_whose_redis_is_down(tmp_path):
         procs.stop()
 
 
+def test_a_stop_asked_inside_a_log_call_while_redis_is_down_is_not_swallowed(r):
+    """CI saw a worker given SIGTERM with Redis down run on: the signal landed inside a logging
+    call of RQ's reconnect loop, and logging swallows any Exception a handler raises. The stop
+    is a SystemExit, which logging lets through."""
+    import logging
+
+    from monitor.state.queues import Worker, queue
+
+    w = Worker([queue(r, "stopns", "alerts")], connection=r, name="stopper")
+    w.connection = redis.Redis(port=free_port(), socket_connect_timeout=0.5)  # Redis is gone
+
+    class StopInside(logging.Handler):
+        def emit(self, record):
+            w._shutdown()  # the signal handler's work, as if the signal came now
+
+    log = logging.getLogger("stop-inside")
+    log.addHandler(StopInside())
+    log.propagate = False
+    with pytest.raises(SystemExit):
+        log.error("could not connect to Redis instance, retrying")
+    assert w.stop_asked
+
+
 DRILL_ALERTS = 6
 
 
