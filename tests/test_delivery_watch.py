@@ -83,7 +83,7 @@ def test_schedule_records_the_job_that_should_come(r):
 def test_a_job_started_by_a_live_worker_is_alive_and_check_sees_overdue_deliveries(redis_server, r):
     from datetime import UTC, datetime
 
-    from monitor.delivery.watch import job_alive, watch
+    from monitor.delivery.watch import job_state, watch
     from monitor.ops.health import health
     from monitor.settings import load
 
@@ -99,11 +99,11 @@ def test_a_job_started_by_a_live_worker_is_alive_and_check_sees_overdue_deliveri
     stamp = datetime.fromtimestamp(now, UTC).isoformat()
     r.hset("rq:worker:wx", mapping={"last_heartbeat": stamp})
     r.sadd("rq:worker:wx:executions", f"{job.id}:e1")
-    assert job_alive(r, job.id, now + 5, beat_limit=10)  # its worker runs it and is alive
-    assert not job_alive(r, job.id, now + 15, beat_limit=10)  # its worker fell silent
+    assert job_state(r, job.id, now + 5, beat_limit=10) == "alive"  # its worker runs it and is alive
+    assert job_state(r, job.id, now + 15, beat_limit=10) == "lost"  # its worker fell silent
     r.delete("rq:worker:wx:executions")
     r.sadd("rq:worker:wx:executions", "another:e2")
-    assert not job_alive(r, job.id, now + 5, beat_limit=10)  # its worker came back and runs another
+    assert job_state(r, job.id, now + 5, beat_limit=10) == "lost"  # its worker came back and runs another
     s = load(env={"REDIS_URL": redis_server.url, "NEWSMON_NAMESPACE": ns})
     watch(store, a, "slack", now - 120, job.id)  # two minutes late
     assert {c: ok for c, ok, _ in health(r, s, "all")}["deliveries"] is False

@@ -23,7 +23,7 @@ from monitor import outbound
 from monitor.delivery import channels
 from monitor.delivery.policy import AlertPolicy, Decision, decide
 from monitor.delivery.state import Delivery, DeliveryState, Outcome, next_step
-from monitor.delivery.watch import GRACE, schedule, schedule_digest, send_lease_key, unwatch, watch
+from monitor.delivery.watch import GRACE, schedule, schedule_digest, send_lease_key, watch
 from monitor.delivery.watch import channel_key as _safe
 from monitor.ingest.cleaning import clean_html
 from monitor.ingest.feeds import outlet, parse_feed, url_id
@@ -337,7 +337,7 @@ def deliver(alert_id: str, channel: str, attempt: int = 0) -> str:
     try:
         alert = store.alert(alert_id)
         if alert is None:
-            unwatch(store, alert_id, channel)
+            store.unwatch_delivery(alert_id, channel)
             return "missing"
         return _send(store, s, alert, channel, attempt)
     finally:

@@ -49,27 +49,22 @@ def watch(store: Store, alert_id: str, channel: str, by: float, job_id: str | No
         p.execute()
 
 
-def unwatch(store: Store, alert_id: str, channel: str) -> None:
-    m = store.k.delivery_member(alert_id, channel)
-    with store.r.pipeline(transaction=False) as p:
-        p.zrem(store.k.deliveries_due(), m)
-        p.hdel(store.k.deliveries_job(), m)
-        p.execute()
+def _queue(store: Store, alert_id: str, channel: str, job_id: str, now: float, delay: float | None,
+           func: str, *args: object) -> bool:
+    watch(store, alert_id, channel, now + (delay or 0.0) + GRACE, namespaced_id(store.k.ns, job_id))
+    return enqueue(store.r, store.k.ns, DELIVER, job_func(func), *args, job_id=job_id, delay=delay)
 
 
 def schedule(store: Store, alert_id: str, channel: str, attempt: int, job_id: str, now: float,
              delay: float | None = None) -> bool:
     """Queue a delivery's job (after ``delay`` seconds) and watch for it."""
-    watch(store, alert_id, channel, now + (delay or 0.0) + GRACE, namespaced_id(store.k.ns, job_id))
-    return enqueue(store.r, store.k.ns, DELIVER, job_func("deliver"), alert_id, channel, attempt,
-                   job_id=job_id, delay=delay)
+    return _queue(store, alert_id, channel, job_id, now, delay, "deliver", alert_id, channel, attempt)
 
 
 def schedule_digest(store: Store, alert_id: str, topic: str, channel: str, job_id: str, now: float,
                     delay: float | None = None) -> bool:
     """Queue a topic's digest on a channel (after ``delay`` seconds) and watch the alert it now holds."""
-    watch(store, alert_id, channel, now + (delay or 0.0) + GRACE, namespaced_id(store.k.ns, job_id))
-    return enqueue(store.r, store.k.ns, DELIVER, job_func("send_digest"), topic, channel, job_id=job_id, delay=delay)
+    return _queue(store, alert_id, channel, job_id, now, delay, "send_digest", topic, channel)
 
 
 def overdue(store: Store, now: float) -> tuple[int, float]:
@@ -80,32 +75,36 @@ def overdue(store: Store, now: float) -> tuple[int, float]:
     return int(store.r.zcount(store.k.deliveries_due(), "-inf", now)), now - float(first[0][1])
 
 
-def job_alive(r: redis.Redis, job_id: str, now: float, beat_limit: float) -> bool:
-    """Is the job still on its way: in its queue, in its scheduled registry, or started by a worker
-    that lists it among its executions and has sent a heartbeat within ``beat_limit`` seconds? (RQ's own
-    started registry is no guide: a worker that died keeps its entry alive a minute or more.)"""
+def job_state(r: redis.Redis, job_id: str, now: float, beat_limit: float) -> str:
+    """"alive" while the job is on its way: in its queue, in its scheduled registry, or started by
+    a worker that lists it among its executions and has sent a heartbeat within ``beat_limit``
+    seconds (RQ's own started registry is no guide: a worker that died keeps its entry alive a
+    minute or more); "failed" when RQ used its retries; else "lost"."""
     status, origin, worker = r.hmget(f"rq:job:{job_id}", "status", "origin", "worker_name")
+    if status == b"failed":
+        return "failed"
     if status is None or origin is None:
-        return False
+        return "lost"
     q = Queue(origin.decode(), connection=r)
+    alive = False
     if status == b"queued":
-        return r.lpos(q.key, job_id) is not None or r.lpos(q.intermediate_queue_key, job_id) is not None
-    if status == b"scheduled":
-        return r.zscore(q.scheduled_job_registry.key, job_id) is not None
-    if status == b"started" and worker:
+        alive = r.lpos(q.key, job_id) is not None or r.lpos(q.intermediate_queue_key, job_id) is not None
+    elif status == b"scheduled":
+        alive = r.zscore(q.scheduled_job_registry.key, job_id) is not None
+    elif status == b"started" and worker:
         # RQ 3 keeps a worker's executions as "job_id:execution_id" in rq:worker:<name>:executions
         name = worker.decode()
         beat = r.hget(f"rq:worker:{name}", "last_heartbeat")
         running = any(m.decode().split(":", 1)[0] == job_id for m in r.smembers(f"rq:worker:{name}:executions"))
-        return running and beat is not None and now - datetime.fromisoformat(beat.decode()).timestamp() < beat_limit
-    return False
+        alive = running and beat is not None and now - datetime.fromisoformat(beat.decode()).timestamp() < beat_limit
+    return "alive" if alive else "lost"
 
 
 def resume_stalled(store: Store, now: float, beat_limit: float, limit: int = 500) -> int:
     """Queue again the deliveries past their time whose job is lost; settle the watch of those
     that ended. A delivery whose send lease is held is left to it (a send in flight, or one that
     died: when the lease ends, the send's outcome is unknown and it is sent again). ``beat_limit``:
-    the seconds after a worker's last heartbeat when it counts as dead (``job_alive``)."""
+    the seconds after a worker's last heartbeat when it counts as dead (``job_state``)."""
     r, k = store.r, store.k
     due = r.zrangebyscore(k.deliveries_due(), "-inf", now, start=0, num=limit)
     resumed = 0
@@ -114,16 +113,17 @@ def resume_stalled(store: Store, now: float, beat_limit: float, limit: int = 500
         alert_id, _, channel = raw.decode().partition("\t")
         d = store.delivery_on(alert_id, channel)
         if d is None or d.state.settled:
-            unwatch(store, alert_id, channel)
+            store.unwatch_delivery(alert_id, channel)
             continue
         job = r.hget(k.deliveries_job(), raw)
-        if job is not None and job_alive(r, job.decode(), now, beat_limit):
+        state = job_state(r, job.decode(), now, beat_limit) if job is not None else "lost"
+        if state == "alive":
             watch(store, alert_id, channel, now + GRACE)  # late, not lost: look again later
             continue
-        if job is not None and r.hget(f"rq:job:{job.decode()}", "status") == b"failed":
+        if state == "failed":
             # RQ used its retries on an error that is not the channel's (a bug): the job waits in
             # the failed registry for `newsmon failed requeue`, not for an endless loop of new jobs
-            unwatch(store, alert_id, channel)
+            store.unwatch_delivery(alert_id, channel)
             log.error("alert %s on %s: its delivery job %s failed; see `newsmon failed list`", alert_id, channel,
                       job.decode())
             continue
@@ -134,7 +134,7 @@ def resume_stalled(store: Store, now: float, beat_limit: float, limit: int = 500
         if d.detail.startswith("in the digest"):
             alert = store.alert(alert_id)
             if alert is None:
-                unwatch(store, alert_id, channel)
+                store.unwatch_delivery(alert_id, channel)
                 continue
             key = (alert.topic, channel)
             if key not in digests:  # (a digest sends the whole batch: one job for all its alerts)

@@ -253,11 +253,18 @@ class Store:
         if not d.state.settled:
             self.r.hset(self.k.delivery(alert_id), channel, d.dump())
             return
-        m = self.k.delivery_member(alert_id, channel)
         with self.r.pipeline() as p:
             p.hset(self.k.delivery(alert_id), channel, d.dump())
-            p.zrem(self.k.deliveries_due(), m)
-            p.hdel(self.k.deliveries_job(), m)
+            self.unwatch_delivery(alert_id, channel, p)
+            p.execute()
+
+    def unwatch_delivery(self, alert_id: str, channel: str, pipe: redis.client.Pipeline | None = None) -> None:
+        """Take a delivery off the watch (``delivery.watch``), in ``pipe`` when given."""
+        m = self.k.delivery_member(alert_id, channel)
+        p = pipe if pipe is not None else self.r.pipeline()
+        p.zrem(self.k.deliveries_due(), m)
+        p.hdel(self.k.deliveries_job(), m)
+        if pipe is None:
             p.execute()
 
     def start_delivery(self, alert_id: str, channel: str, d: Delivery) -> bool:
