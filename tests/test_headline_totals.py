@@ -1,5 +1,5 @@
-"""A headline states the toll as the lead does (issue 24): when it counts more than the text, it
-is the article's total. Headlines and texts written for this test."""
+"""How an article's toll is counted (issue 24): the headline with the lead, and the shot in
+other wordings. Headlines and texts written for this test."""
 
 from __future__ import annotations
 
@@ -36,3 +36,31 @@ def test_a_text_that_opens_with_its_headline_is_not_read_twice() -> None:
     title = "Three hurt in shooting at park"
     ex = extract(title + " " + "Three people were hurt when shots were fired at the park on Sunday, police said.", title)
     assert ex.injured == 3
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # the headline counts the shot; the text's dead are not among the wounded
+    ("Police name teen killed in east side quadruple shooting",
+     "Officers found Jon Lee and another man shot on Sunday. Lee was pronounced dead at the hospital.", (1, 3)),
+    ("4 shot, 1 fatally, outside downtown bar", "Police said a man died after the shooting on Friday.", (1, 3)),
+    # a headline's one wounded victim is the text's dead: "a man was shot ... he died" is one victim
+    ("Man shot on Elm Street", "A man was shot and killed on Elm Street on Friday night.", (1, 0)),
+])
+def test_the_headline_is_counted_with_the_text(title: str, text: str, expected: tuple[int, int]) -> None:
+    ex = extract(text, title)
+    assert (ex.killed, ex.injured or 0) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police said four men were shot at a community center on Tuesday night.", (0, 4)),  # where, not fired upon
+    ("Two men were shot at but not hit on Tuesday, police said.", (0, 0)),  # fired upon
+    ("Officers said two suspects shot at police before fleeing.", (0, 0)),
+    ("He fired into the home and shot four people inside.", (0, 4)),
+    ("Four teens attending the party were struck by gunfire.", (0, 4)),
+    ("Three men and a woman were wounded in the gunfire on Sunday.", (0, 4)),
+    ("Two men and a woman were shot on Sunday, and one of the men died.", (1, 2)),
+])
+def test_the_wounded_counted_in_other_words(text: str, expected: tuple[int, int]) -> None:
+    ex = extract(text, "")
+    assert (ex.killed or 0, ex.injured or 0) == expected

@@ -124,10 +124,22 @@ _S_ANOTHER = re.compile(r"\b(?:another|second|third|also|others?|as well)\b", _I
 _NON_PERSON = {"handgun", "gun", "weapon", "rifle", "round", "shot", "bullet", "time", "vehicle", "car", "home", "house",
                "dog", "cat", "horse", "year", "day", "hour", "week", "month", "mile", "block", "case", "incident",
                "shooting", "attack", "cartridge", "shell", "pistol", "firearm", "window", "building"}
-# "three people were shot", "shooting four people"
-_P_SHOT = re.compile(rf"{_NUM}\s+{_SUBJ}(?:(?:were|have been|had been|are|was|got)\s+)?shot\b(?!\s+(?:at|dead|and killed|to death)\b)"
-                     rf"|\bshooting\s+{_NUM.replace('(?P<n_', '(?P<m_')}\s+(?P<subj2>people|persons|men|women|others|children|teens)",
+# "three people were shot", "four teens were struck by gunfire", "shot four people"
+_P_SHOT = re.compile(rf"{_NUM}\s+{_SUBJ}(?P<aux>(?:were|have been|had been|are|was|got)\s+)?"
+                     rf"(?:shot|struck by (?:stray )?(?:gunfire|bullets|gunshots))\b(?!\s+(?:dead|and killed|to death)\b)"
+                     rf"|\b(?:shooting|shot)\s+{_NUM.replace('(?P<n_', '(?P<m_')}\s+"
+                     rf"(?P<subj2>people|persons|men|women|others|children|teens|teenagers|victims|relatives)\b",
                      re.IGNORECASE)
+# "were shot at the bar" is where they were shot; "were shot at" with no place is fired upon
+_AT_PLACE = re.compile(r"\s+at\s+(?:(?:a|an|the|\d)|(?-i:[A-Z]))", re.IGNORECASE)
+_AT_NAME = re.compile(r"\s+at\s+(?-i:[A-Z])", re.IGNORECASE)
+# "three men and a woman were wounded": the two groups of one subject, counted together
+_P_GROUPS = re.compile(
+    rf"{_NUM}\s+(?P<g1>(?:[\w-]+\s+){{0,1}}?(?:men|women|boys|girls|teens|teenagers|adults|children|juveniles|"
+    rf"people|others))\s+and\s+(?P<n2>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+    rf"(?:[\w-]+\s+){{0,1}}?(?:man|woman|boy|girl|teen|teenager|adult|child|juvenile|men|women|boys|girls|teens|"
+    rf"teenagers|adults|children|juveniles)\s+(?:were|have been|had been|are)\s+(?:all\s+|also\s+)?"
+    rf"(?P<verb>shot|wounded|injured|hurt)\b", re.IGNORECASE)
 _PROJECTILE = re.compile(
     rf"{_NUM}\s*(?P<subj>(?:[\w'’-]+\s+){{0,2}}?)(?P<unit>missiles?|rockets?|drones?|mortars?|mortar rounds|"
     rf"shells|projectiles|bombs|grenades)\b", re.IGNORECASE)
@@ -338,12 +350,22 @@ def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the co
         n = m.group("n").lower()
         q = _one(n)
         add("killed", q, _clean_subject(m.group("subj")), (m.start(), m.end()))
-    for m in (_P_SHOT.finditer(text) if "shot" in low else ()):
+    for m in (_P_GROUPS.finditer(text) if " and " in low else ()):
+        q, sp = _number(m)
+        second = _one(m.group("n2").lower())
+        if q is not None and q.value is not None and second is not None:
+            total = q.value + second.value
+            add("shot" if m.group("verb").lower() == "shot" else "injured", Quantity(total, total, total, "exact"),
+                "people", (sp[0], m.end()), at=sp)
+    for m in (_P_SHOT.finditer(text) if "shot" in low or "struck" in low else ()):
         if m.group("subj2"):
             sub = NUMBER.fullmatch(m.group(0).split(None, 1)[1].rsplit(None, 1)[0])
             q = quantity(sub) if sub else None
             add("shot", q, m.group("subj2").lower(), (m.start(), m.end()))
         else:
+            if text.startswith(" at", m.end()) and not (_AT_PLACE.match(text, m.end()) if m.group("aux")
+                                                         else _AT_NAME.match(text, m.end())):
+                continue
             q, sp = _number(m)
             if not _NOT_COUNT_AFTER.match(text[sp[1]:]):
                 add("shot", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
@@ -503,27 +525,23 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         attributions, added = names_as_actors(sents, attributions)
         attributions += [dataclasses.replace(a, incident=tag_at(tags[i], a.span[0] - sents[i].start))
                          for i, a in added]
-    killed, injured = totals(figures)
-    # a headline states the toll as the lead does ("Man shoots 4 relatives, killing 2"): when it
-    # counts more than the text (which may give the dead by name, or not at all), it is the total
-    # (a text that opens with its headline has read it already, in context)
-    head_killed, head_injured = _headline_totals(title) if title.strip() not in text[:len(title) + 200] else (None, None)
-    if head_killed is not None:
-        killed = max(killed or 0, head_killed)
-    if head_injured is not None:
-        injured = max(injured or 0, head_injured)
+    # a headline states the toll as the lead does ("Man shoots 4 relatives, killing 2"), and is
+    # counted with it: a count wins over a text that gives the dead by name or not at all, and
+    # "quadruple shooting" is the shot, of whom the text's dead are not wounded (a text that
+    # opens with its headline has read it already, in context)
+    killed, injured = totals(figures + _headline_figures(title) if title.strip() not in text[:len(title) + 200]
+                             else figures)
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
 
 
-def _headline_totals(title: str) -> tuple[int | None, int | None]:
-    """The killed and injured a headline counts (None where it counts none): its figures read
-    as the lead's, a period's statistic or a round-up left out. (They are not among the
-    article's figures: their spans would point into the title, not the text.)"""
+def _headline_figures(title: str) -> list[Figure]:
+    """A headline's figures, read as the lead's: a period's statistic or a round-up left out.
+    (They are not among the article's figures: their spans would point into the title.)"""
     if not title.strip():
-        return None, None
-    return totals([_figure(f, title, f.span[0], "main") for f in _figures_in(Sentence(0, len(title), title, 0))])
+        return []
+    return [_figure(f, title, f.span[0], "main") for f in _figures_in(Sentence(0, len(title), title, 0))]
 
 
 def _figure(f: _Found, sentence: str, at: int, incident: str, src: Source | None = None,
