@@ -60,7 +60,20 @@ def test_the_headline_is_counted_with_the_text(title: str, text: str, expected: 
     ("Four teens attending the party were struck by gunfire.", (0, 4)),
     ("Three men and a woman were wounded in the gunfire on Sunday.", (0, 4)),
     ("Two men and a woman were shot on Sunday, and one of the men died.", (1, 2)),
+    # the others are the shot who did not die
+    ("He is accused of killing one person and shooting four others at the festival.", (1, 4)),
+    ("One man was killed and four others were shot on Sunday.", (1, 4)),
+    ("Four people were shot on Sunday; one died.", (1, 3)),
 ])
 def test_the_wounded_counted_in_other_words(text: str, expected: tuple[int, int]) -> None:
     ex = extract(text, "")
     assert (ex.killed or 0, ex.injured or 0) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Gunman kills 2, wounds 3 at mall", (2, 3)),
+    ("Shootout at tavern leaves 1 dead, injures five", (1, 5)),
+])
+def test_a_headline_in_the_present_tense(title: str, expected: tuple[int, int]) -> None:
+    ex = extract("Police said the gunman fled on foot.", title)
+    assert (ex.killed, ex.injured) == expected

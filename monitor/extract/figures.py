@@ -50,9 +50,10 @@ _AUX = r"(?:(?:were|was|are|is|have been|has been|had been|have|has|had|being|go
 
 # "25 people were killed", "51 injured", "Twenty-five fighters were killed", "25 dead"
 _P_NUM_VERB = re.compile(rf"{_NUM}\s+{_SUBJ}{_AUX}(?P<verb>{_ANY_VERB})\b", re.IGNORECASE)
-# "killing one US military contractor", "wounding 51", "injured four other US service members"
+# "killing one US military contractor", "wounding 51", "injured four other US service members",
+# a headline's "kills 2, wounds 3"
 _P_VERB_NUM = re.compile(
-    rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|kidnapping|abducting|arresting|"
+    rf"\b(?P<verb>killing|killed|kills|wounding|wounded|wounds|injuring|injured|injures|kidnapping|abducting|arresting|"
     rf"arrested|displacing|displaced|evacuating|evacuated)\s+(?:his\s+|her\s+|their\s+)?{_NUM}(?P<subj>(?:\s+(?!and\b|in\b|on\b|at\b)[A-Za-z][\w.'’-]*){{0,4}})",
     re.IGNORECASE,
 )
@@ -357,18 +358,21 @@ def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the co
             total = q.value + second.value
             add("shot" if m.group("verb").lower() == "shot" else "injured", Quantity(total, total, total, "exact"),
                 "people", (sp[0], m.end()), at=sp)
-    for m in (_P_SHOT.finditer(text) if "shot" in low or "struck" in low else ()):
+    for m in (_P_SHOT.finditer(text) if "shot" in low or "shoot" in low or "struck" in low else ()):
         if m.group("subj2"):
             sub = NUMBER.fullmatch(m.group(0).split(None, 1)[1].rsplit(None, 1)[0])
             q = quantity(sub) if sub else None
-            add("shot", q, m.group("subj2").lower(), (m.start(), m.end()))
+            # "killing one and shooting four others": the others are the shot who did not die
+            add("injured" if m.group("subj2").lower() == "others" else "shot", q, m.group("subj2").lower(),
+                (m.start(), m.end()))
         else:
             if text.startswith(" at", m.end()) and not (_AT_PLACE.match(text, m.end()) if m.group("aux")
                                                          else _AT_NAME.match(text, m.end())):
                 continue
             q, sp = _number(m)
             if not _NOT_COUNT_AFTER.match(text[sp[1]:]):
-                add("shot", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
+                add("injured" if re.search(r"\bothers?\b", m.group("subj"), re.IGNORECASE) else "shot", q,
+                    _clean_subject(m.group("subj")), (sp[0], m.end()))
 
 
 def _weapon_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the collector's add()
