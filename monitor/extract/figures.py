@@ -90,8 +90,10 @@ _S_KILLED = re.compile(
     r"|\b(?:(?:a|the|his|her)\s+(?:\w+\s+){0,2}?body|bodies|remains)\b(?=[^.]{0,80}\b(?:found|discovered|gunshot|shot))", _I)
 _S_NOUN_DEAD = re.compile(r"\b(?:man|woman|boy|girl|teen|teenager|juvenile|person|victim|child|driver|motorist|"
                           r"student|officer)\s+(?:found\s+)?dead\b(?!\s+(?:end|zone|heat|serious))", _I)
-_S_NOT_KILLED = re.compile(r"\b(?:attempted (?:murder|homicide)|homicide (?:unit|division|detectives?|squad|bureau|"
+_S_NOT_KILLED = re.compile(r"\b(?:attempt(?:ed)? (?:(?:criminal|first|second|third|[\w-]+-degree)[- ]){0,2}(?:murder|homicide)|homicide (?:unit|division|detectives?|squad|bureau|"
                            r"investigators?)|murder (?:charges?|rate)|conspiracy to commit murder)\b", _I)
+# a death in a clause of "if" or "whether" is not told as having happened
+_S_UNSURE = re.compile(r"\b(?:if|whether)\b[^.,;:]{0,40}$", _I)
 _S_SUICIDE = re.compile(r"\b(?:(?:killed|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life|"
                         r"murder-suicide|committed suicide|killing himself|killing herself|"
                         r"(?:used|turned) the (?:gun|weapon) (?:to shoot|on) (?:himself|herself)|"
@@ -238,10 +240,13 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
     if "dead" in low:  # "Teenager dead from gunshot wound", "man found dead"
         killed = sorted(killed + list(_S_NOUN_DEAD.finditer(text)), key=lambda m: m.start())
     for m in killed:
-        if suicide or _S_NOT_KILLED.search(text[max(0, m.start() - 20):m.end() + 25]):
+        if suicide or any(n.start() < m.end() and m.start() < n.end()  # "attempted murder", "homicide unit"
+                          for n in _S_NOT_KILLED.finditer(text, max(0, m.start() - 40), m.end() + 25)):
             continue
-        if re.match(r"(?i)(no one|nobody|none)\b", text[max(0, m.start() - 12):m.start()].strip()[-8:] or "x"):
+        if re.search(r"(?i)\b(?:no one|nobody|none)\W*$", text[max(0, m.start() - 12):m.start()]):
             continue
+        if _S_UNSURE.search(text[max(0, m.start() - 50):m.start()]):
+            continue  # "police could not say if the man had died"
         # "The officer also shot and killed a neighbor": a victim besides the one described
         marker = "another" if _S_ALSO_KILLED.search(text[max(0, m.start() - 40):m.end()]) else "victim"
         add("killed", one, marker, (m.start(), m.end()), basis="single")
