@@ -24,6 +24,8 @@ CASES = [
     ("Regulators at the Tessel Banking Board announced a settlement of $45 million with the lender.", "45",
      {"regulators", "tessel"}),
     ("The Brenna Gazette reported that the company paid $3 million in fines.", "3", {"brenna", "gazette"}),
+    # a document the whole clause reads from
+    ("In the Harlow Courier poll, Vessin leads Quell by 6 points among likely voters.", "6", {"harlow", "poll"}),
 ]
 
 
@@ -47,6 +49,11 @@ def test_no_reporting_verb_no_source(sentence: str) -> None:
     figure = sentence.split()[0] if sentence[0].isdigit() else "Three"
     [[src]] = figure_sources([_ask(sentence, figure)])
     assert src is None
+
+
+def test_in_a_part_of_a_document_is_no_source() -> None:
+    sentence = "In the report's final section, 14 schools are listed."
+    assert figure_sources([_ask(sentence, "14")]) == [[None]]
 
 
 def test_a_pronoun_resolves_to_the_speaker_named_last() -> None:
