@@ -120,3 +120,25 @@ def test_a_real_rise_is_no_outlier():
     f = Fact("main/killed", "figure", "main", "killed", "total")
     merge_figure(f, rep(19, outlet="A", t=1))
     assert merge_figure(f, rep(25, outlet="B", t=2)).kind == "figure_changed"  # 19 -> 25: x1.3, +6
+
+
+def test_agreement_outweighs_one_report():
+    f = Fact("main/killed", "figure", "main", "killed", "total")
+    merge_figure(f, rep(2, outlet="A", t=1))
+    merge_figure(f, rep(2, outlet="B", t=2))
+    # one article's higher count against two that agree: disputed, the agreed value stays
+    ch = merge_figure(f, rep(4, outlet="C", t=3))
+    assert ch.kind == "figure_disputed" and f.current.value == 2
+    # a second article confirms the rise: the story's figure follows
+    ch = merge_figure(f, rep(4, outlet="D", t=4))
+    assert ch.kind == "figure_changed" and "2 → 4" in ch.text
+    assert f.current.value == 4
+
+
+def test_one_report_gives_way_to_two_that_agree():
+    f = Fact("main/injured", "figure", "main", "injured", "total")
+    merge_figure(f, rep(4, outlet="A", t=1))
+    assert merge_figure(f, rep(3, outlet="B", t=2)).kind == "figure_disputed"
+    ch = merge_figure(f, rep(3, outlet="C", t=3))
+    assert ch.kind == "figure_changed" and "4 → 3" in ch.text and "agreed by 2 reports" in ch.text
+    assert f.current.value == 3

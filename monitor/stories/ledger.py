@@ -5,7 +5,9 @@ attribution. Each keeps every report of it: value or bounds, qualifier, source, 
 article, time. Policy for the current value: the latest report that is not a quoted earlier
 value; a report whose bounds agree with the current value does not replace it. A fact is
 disputed when the latest reports of two outlets disagree, except when a count that only grows
-(killed, injured, ...) rises in a later report: that is a change, not a dispute.
+(killed, injured, ...) rises in a later report: that is a change, not a dispute. Agreement
+weighs: a casualty count that more articles state replaces the current value, and a rise that
+fewer articles state than the current value is disputed, not a change.
 """
 
 from __future__ import annotations
@@ -175,6 +177,11 @@ def _replace(fact: Fact, old: Report, rep: Report, why: str) -> Change:
                   (_evidence(old), _evidence(rep)), {"metric": fact.metric, "old": _number(old), "new": _number(rep)})
 
 
+def _support(fact: Fact, rep: Report) -> int:
+    """How many articles report a value that agrees with ``rep`` (its own among them)."""
+    return len({r.article for r in fact.reports if not r.earlier and not r.held and consistent(r, rep)})
+
+
 def merge_figure(fact: Fact, rep: Report) -> Change | None:
     """Add one report to a figure fact; return the change an operator should hear of."""
     fact.reports.append(rep)
@@ -202,12 +209,17 @@ def merge_figure(fact: Fact, rep: Report) -> Change | None:
     old = cur
     rises = (fact.metric in GROWING and rep.published >= old.published
              and (rep.lower or rep.value or 0) > (old.upper if old.upper is not None else old.value or 0))
-    if rises or vague:
+    # agreement outweighs one report: a value several articles agree on does not give way to
+    # one that fewer state (it is disputed), and gives way to one that more state
+    backed, against = _support(fact, rep), _support(fact, old)
+    agreed = fact.metric in GROWING and not rises and backed > against >= 1 and backed >= 2
+    if (rises and backed >= against) or vague or agreed:
+        why = f" (agreed by {backed} reports)" if not rises and not vague else ""
         fact.history.append({"value": old.label(), "source": old.source, "outlet": old.outlet,
                              "article": old.article})
         fact.current = rep
         return Change("figure_changed", fact.key,
-                      f"{fact.label()}: {old.label()} → {rep.label()} ({_source(rep)})",
+                      f"{fact.label()}: {old.label()} → {rep.label()} ({_source(rep)}){why}",
                       (_evidence(old), _evidence(rep)),
                       {"metric": fact.metric, "old": _number(old), "new": _number(rep)})
     was = fact.disputed
