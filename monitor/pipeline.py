@@ -27,6 +27,7 @@ from monitor.stories.matching import (
     MatchPolicy,
     StorySketch,
     bands,
+    counts,
     decide,
     epoch,
     features,
@@ -141,7 +142,8 @@ def assign(store: Store, article: Article, topic: str, now: float,
             return Assignment(done["story"], done["opened"], tuple(done["alerts"]))
         published = epoch(article.published, now)
         full, body, sentences = _read_body(index, article)
-        words = list(terms(article.title + " " + body[:LEAD_CHARS]))
+        lead = article.title + " " + body[:LEAD_CHARS]
+        words = list(terms(lead) + counts(lead))
         feats = features(article.title, body, published, index.document_frequencies(words), index.ndocs(),
                          LEAD_CHARS, full_text=full)
         feats = in_topic(feats, index.topic_stats(sorted(feats.names)))

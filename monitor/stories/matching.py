@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from monitor.extract.lexicon import STOPWORDS
+from monitor.extract.numbers import word_value
 from monitor.stories.eventdays import event_days, same_event_day
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
@@ -43,6 +44,28 @@ LEAD_CHARS = 1800
 def terms(text: str) -> Counter[str]:
     words = (w.strip("'’-") for w in _WORD.findall(text.lower()))
     return Counter(w for w in words if w not in STOPWORDS and len(w) > 2)
+
+
+# "13 people shot", "Thirteen people were shot", "shooting that injured 13": the toll is one of
+# an event's specifics, however it is written; a count of one or two tells little and is left out
+_COUNT = re.compile(
+    r"\b(\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:people|persons|victims|dead|killed|shot|"
+    r"wounded|injured|hurt)\b)"
+    r"|\b(?:killed|killing|injured|injuring|wounded|wounding|shot|shooting|leaves?|left)\s+(\d{1,3}|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b",
+    re.IGNORECASE)
+
+
+def counts(text: str) -> Counter[str]:
+    """The tolls a text gives, as terms ("#13"), whether written in digits or words."""
+    out: Counter[str] = Counter()
+    for m in _COUNT.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        value = int(word) if word.isdigit() else word_value(word)
+        if value is not None and 3 <= value <= 500:
+            out[f"#{value}"] += 1
+    return out
 
 
 def _phrases(text: str) -> Iterator[str]:
@@ -145,7 +168,7 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     The SimHash is of ``full_text`` when given: the text before page furniture was taken out,
     so that an outlet publishing the same story again is still recognised as a copy."""
     body = text[:lead_chars]
-    tf = terms(title) + terms(title) + terms(body)
+    tf = terms(title) + terms(title) + terms(body) + counts(title) + counts(title) + counts(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
     head, whole = title + "\n" + body, title + "\n" + text
