@@ -9,6 +9,7 @@ from monitor.stories.matching import (
     ARTICLE_FULL_NAMES,
     MatchPolicy,
     StorySketch,
+    counts,
     decide,
     features,
     full_names,
@@ -71,6 +72,26 @@ def oakdale(day: str) -> StorySketch:
     return story_of("Man killed in Oakdale bar shooting",
                     f"A man was shot and killed {day} outside a bar on Elm Street in Oakdale, police said.",
                     "2015-01-10")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thirteen people shot on a street corner overnight", {"#13": 1}),
+    ("Police seek two men in connection with shooting that injured 13", {"#13": 1}),
+    ("13 people were shot at 10:30 p.m. on Friday", {"#13": 1}),  # not the clock time
+    ("A man and his 2 sons were shot in 2015", {}),  # two tells little; a year is no toll
+    ("Gunman opened fire at the mall, killing 5 and wounding 3", {"#5": 1, "#3": 1}),
+])
+def test_tolls_are_terms_however_written(text: str, expected: dict[str, int]) -> None:
+    assert dict(counts(text)) == expected
+
+
+def test_headlines_that_share_only_their_toll_are_alike() -> None:
+    a = features("Thirteen people shot on street corner overnight", "", ts("2015-03-11"), DF, 200)
+    b = features("Police seek gunmen in shooting that injured 13", "", ts("2015-03-13"), DF, 200)
+    c = features("Police seek gunmen in shooting that injured 4", "", ts("2015-03-13"), DF, 200)
+    story = StorySketch("s1")
+    story.absorb(a)
+    assert score(b, story, MatchPolicy()) > score(c, story, MatchPolicy())
 
 
 def test_same_city_different_days_stay_apart():
