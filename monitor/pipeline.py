@@ -27,12 +27,12 @@ from monitor.stories.matching import (
     MatchPolicy,
     StorySketch,
     bands,
-    counts,
     decide,
     epoch,
     features,
     in_topic,
     near_duplicate,
+    specifics,
     terms,
 )
 from monitor.stories.story import Story, apply_article, opening_line
@@ -143,7 +143,7 @@ def assign(store: Store, article: Article, topic: str, now: float,
         published = epoch(article.published, now)
         full, body, sentences = _read_body(index, article)
         lead = article.title + " " + body[:LEAD_CHARS]
-        words = list(terms(lead) + counts(lead))
+        words = list(terms(lead) + specifics(lead))
         feats = features(article.title, body, published, index.document_frequencies(words), index.ndocs(),
                          LEAD_CHARS, full_text=full)
         feats = in_topic(feats, index.topic_stats(sorted(feats.names)))

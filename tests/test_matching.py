@@ -9,7 +9,6 @@ from monitor.stories.matching import (
     ARTICLE_FULL_NAMES,
     MatchPolicy,
     StorySketch,
-    counts,
     decide,
     features,
     full_names,
@@ -17,6 +16,7 @@ from monitor.stories.matching import (
     persons,
     score,
     shared_persons,
+    specifics,
 )
 
 
@@ -74,6 +74,10 @@ def oakdale(day: str) -> StorySketch:
                     "2015-01-10")
 
 
+def test_a_place_s_numbers_are_terms() -> None:
+    assert dict(specifics("Shots rang out in the 2500 block of East 75th Street")) == {"@2500": 1, "@75th": 1}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thirteen people shot on a street corner overnight", {"#13": 1}),
     ("Police seek two men in connection with shooting that injured 13", {"#13": 1}),
@@ -82,7 +86,7 @@ def oakdale(day: str) -> StorySketch:
     ("Gunman opened fire at the mall, killing 5 and wounding 3", {"#5": 1, "#3": 1}),
 ])
 def test_tolls_are_terms_however_written(text: str, expected: dict[str, int]) -> None:
-    assert dict(counts(text)) == expected
+    assert dict(specifics(text)) == expected
 
 
 def test_headlines_that_share_only_their_toll_are_alike() -> None:

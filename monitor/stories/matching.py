@@ -47,7 +47,8 @@ def terms(text: str) -> Counter[str]:
 
 
 # "13 people shot", "Thirteen people were shot", "shooting that injured 13": the toll is one of
-# an event's specifics, however it is written; a count of one or two tells little and is left out
+# an event's specifics, however it is written; a count of one or two tells little and is left out.
+# So is the place's number: "the 2500 block of East 75th Street" (the word terms drop numbers)
 _COUNT = re.compile(
     r"\b(\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:people|persons|victims|dead|killed|shot|"
@@ -57,9 +58,14 @@ _COUNT = re.compile(
     re.IGNORECASE)
 
 
-def counts(text: str) -> Counter[str]:
-    """The tolls a text gives, as terms ("#13"), whether written in digits or words."""
-    out: Counter[str] = Counter()
+_PLACE_NUMBER = re.compile(r"\b(\d{2,5}) block\b|\b(\d{1,3}(?:st|nd|rd|th)) (?:street|avenue|st|ave|place|road)\b",
+                           re.IGNORECASE)
+
+
+def specifics(text: str) -> Counter[str]:
+    """An event's specifics that words do not carry, as terms: its tolls ("#13"), whether written
+    in digits or words, and the numbers of its place ("@2500" for "the 2500 block", "@75th")."""
+    out: Counter[str] = Counter(f"@{a or b.lower()}" for a, b in _PLACE_NUMBER.findall(text))
     for m in _COUNT.finditer(text):
         word = (m.group(1) or m.group(2)).lower()
         value = int(word) if word.isdigit() else word_value(word)
@@ -168,7 +174,7 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     The SimHash is of ``full_text`` when given: the text before page furniture was taken out,
     so that an outlet publishing the same story again is still recognised as a copy."""
     body = text[:lead_chars]
-    tf = terms(title) + terms(title) + terms(body) + counts(title) + counts(title) + counts(body)
+    tf = terms(title) + terms(title) + terms(body) + specifics(title) + specifics(title) + specifics(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
     head, whole = title + "\n" + body, title + "\n" + text
