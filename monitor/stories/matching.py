@@ -47,8 +47,7 @@ def terms(text: str) -> Counter[str]:
 
 
 # "13 people shot", "Thirteen people were shot", "shooting that injured 13": the toll is one of
-# an event's specifics, however it is written; a count of one or two tells little and is left out.
-# So is the place's number: "the 2500 block of East 75th Street" (the word terms drop numbers)
+# an event's specifics, however it is written; a count of one or two tells little and is left out
 _COUNT = re.compile(
     r"\b(\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:people|persons|victims|dead|killed|shot|"
@@ -56,8 +55,7 @@ _COUNT = re.compile(
     r"|\b(?:killed|killing|injured|injuring|wounded|wounding|shot|shooting|leaves?|left)\s+(\d{1,3}|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b",
     re.IGNORECASE)
-
-
+# so is the place's number, which the word terms drop: "the 2500 block of East 75th Street"
 _PLACE_NUMBER = re.compile(r"\b(\d{2,5}) block\b|\b(\d{1,3}(?:st|nd|rd|th)) (?:street|avenue|st|ave|place|road)\b",
                            re.IGNORECASE)
 
