@@ -47,7 +47,8 @@ def terms(text: str) -> Counter[str]:
 
 
 # "13 people shot", "Thirteen people were shot", "shooting that injured 13": the toll is one of
-# an event's specifics, however it is written; a count of one or two tells little and is left out
+# an event's specifics, however it is written; a count of one or two tells little, and one over
+# 100 is most often a campaign's or a city's tally (articles sharing it are no one incident's)
 _COUNT = re.compile(
     r"\b(\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:people|persons|victims|dead|killed|shot|"
@@ -67,7 +68,7 @@ def specifics(text: str) -> Counter[str]:
     for m in _COUNT.finditer(text):
         word = (m.group(1) or m.group(2)).lower()
         value = int(word) if word.isdigit() else word_value(word)
-        if value is not None and 3 <= value <= 500:
+        if value is not None and 3 <= value <= 100:
             out[f"#{value}"] += 1
     return out
 
