@@ -175,3 +175,16 @@ def test_related_passage_repeating_the_toll_is_the_same_event():
 def test_magnitudes(text, expected):
     got = [(f.metric, f.value, f.lower, f.qualifier) for f in extract(text, "", [(0, len(text))]).figures]
     assert expected in got, got
+
+
+def test_a_tally_in_the_body_is_no_incident_s_toll():
+    """News gives its event's toll up front: hundreds counted only further down are a campaign's
+    or a city's tally; a lead that counts hundreds (a disaster) keeps its body's update."""
+    filler = "Residents described the scene to reporters. " * 15
+    ex = extract("A car bomb killed 12 people in the capital on Monday, police said. " + filler +
+                 "The armed forces report that 840 rebels have been killed and 558 wounded as of today.")
+    assert (ex.killed, ex.injured) == (12, 0)
+    assert {f.value: f.incident for f in ex.figures if f.value in (840, 558)} == {840: "aggregate", 558: "aggregate"}
+    ex = extract("An earthquake killed at least 250 people on Monday, officials said. " + filler +
+                 "By evening the toll had risen to 310 dead, the civil defence agency said.")
+    assert ex.killed == 310

@@ -528,6 +528,7 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             tag_at(refs, a.span[0] - s.start), a.negated))
+    figures = _body_tallies(figures)
     if caps:
         attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
     else:  # actors are names: the parse and the recogniser check and complete the patterns
@@ -543,6 +544,19 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
     if killed is None and _CASUALTY_WORDS.search(title + " " + text):
         killed = injured = 0
     return Extraction(tuple(figures), tuple(attributions), killed, injured)
+
+
+def _body_tallies(figures: list[Figure]) -> list[Figure]:
+    """A news article gives its event's toll up front: a count in the hundreds that only its body
+    gives ("the armed forces report that 840 terrorists have been killed as of today") is a
+    campaign's or a city's tally the article cites, no incident's own, unless its lead counts in
+    the hundreds too (a disaster's toll, updated further down)."""
+    def big(f: Figure) -> bool:
+        return f.metric in _CASUALTY and f.basis == "count" and (f.value or f.lower or 0) > TALLY
+
+    if any(big(f) and f.span[0] < SUBJECT_LEAD for f in figures):
+        return figures
+    return [dataclasses.replace(f, incident="aggregate") if big(f) and f.incident == "main" else f for f in figures]
 
 
 def _headline_figures(title: str) -> list[Figure]:
@@ -646,6 +660,7 @@ def _same_group(a: str | None, b: str | None) -> bool:
 
 
 SUBJECT_LEAD = 600  # characters: where an article says what it is about
+TALLY = 100  # a casualty count above this is an incident's only when the article's lead counts so many
 
 
 def totals(figures: list[Figure] | tuple[Figure, ...]) -> tuple[int | None, int | None]:
