@@ -80,6 +80,7 @@ def test_a_place_s_numbers_are_terms() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thirteen people shot on a street corner overnight", {"#13": 1}),
+    ("Twenty-five people were shot at the festival", {"#25": 1}),  # not "five"
     ("Police seek two men in connection with shooting that injured 13", {"#13": 1}),
     ("13 people were shot at 10:30 p.m. on Friday", {"#13": 1}),  # not the clock time
     ("A man and his 2 sons were shot in 2015", {}),  # two tells little; a year is no toll

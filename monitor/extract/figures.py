@@ -92,6 +92,7 @@ _S_NOUN_DEAD = re.compile(r"\b(?:man|woman|boy|girl|teen|teenager|juvenile|perso
                           r"student|officer)\s+(?:found\s+)?dead\b(?!\s+(?:end|zone|heat|serious))", _I)
 _S_NOT_KILLED = re.compile(r"\b(?:attempt(?:ed)? (?:(?:criminal|first|second|third|[\w-]+-degree)[- ]){0,2}(?:murder|homicide)|homicide (?:unit|division|detectives?|squad|bureau|"
                            r"investigators?)|murder (?:charges?|rate)|conspiracy to commit murder)\b", _I)
+_S_NOBODY = re.compile(r"\b(?:no one|nobody|none)\W*$", _I)  # "nobody died", '"Nobody died'
 # a death in a clause of "if" or "whether" is not told as having happened
 _S_UNSURE = re.compile(r"\b(?:if|whether)\b[^.,;:]{0,40}$", _I)
 _S_SUICIDE = re.compile(r"\b(?:(?:killed|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life|"
@@ -138,7 +139,7 @@ _AT_PLACE = re.compile(r"\s+at\s+(?:(?:a|an|the|\d)|(?-i:[A-Z]))", re.IGNORECASE
 _AT_NAME = re.compile(r"\s+at\s+(?-i:[A-Z])", re.IGNORECASE)
 # "three men and a woman were wounded": the two groups of one subject, counted together
 _P_GROUPS = re.compile(
-    rf"{_NUM}\s+(?P<g1>(?:[\w-]+\s+){{0,1}}?(?:men|women|boys|girls|teens|teenagers|adults|children|juveniles|"
+    rf"{_NUM}\s+(?:(?:[\w-]+\s+){{0,1}}?(?:men|women|boys|girls|teens|teenagers|adults|children|juveniles|"
     rf"people|others))\s+and\s+(?P<n2>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
     rf"(?:[\w-]+\s+){{0,1}}?(?:man|woman|boy|girl|teen|teenager|adult|child|juvenile|men|women|boys|girls|teens|"
     rf"teenagers|adults|children|juveniles)\s+(?:were|have been|had been|are)\s+(?:all\s+|also\s+)?"
@@ -243,7 +244,7 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
         if suicide or any(n.start() < m.end() and m.start() < n.end()  # "attempted murder", "homicide unit"
                           for n in _S_NOT_KILLED.finditer(text, max(0, m.start() - 40), m.end() + 25)):
             continue
-        if re.search(r"(?i)\b(?:no one|nobody|none)\W*$", text[max(0, m.start() - 12):m.start()]):
+        if _S_NOBODY.search(text[max(0, m.start() - 12):m.start()]):
             continue
         if _S_UNSURE.search(text[max(0, m.start() - 50):m.start()]):
             continue  # "police could not say if the man had died"

@@ -18,6 +18,9 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
 
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
 _WORD_NUM = rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+# a small count as news writes it, in digits or words ("13", "thirteen", "twenty-five"): one
+# capturing-free alternation for other modules' patterns; word_value reads it
+SMALL_COUNT = rf"(?:\d{{1,3}}|{_WORD}(?:-{_WORD})?)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?|\d+(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?"
 _CORE = rf"(?:{_DIGITS}|{_WORD_NUM}|(?:a|one|two|three|four|five|half a)\s+dozen|dozens|scores|several|a few|a handful of|hundreds|thousands)"
 

@@ -214,7 +214,7 @@ def merge_figure(fact: Fact, rep: Report) -> Change | None:
     backed, against = _support(fact, rep), _support(fact, old)
     agreed = fact.metric in GROWING and not rises and backed > against >= 1 and backed >= 2
     if (rises and backed >= against) or vague or agreed:
-        why = f" (agreed by {backed} reports)" if not rises and not vague else ""
+        why = f" (agreed by {backed} reports)" if agreed and not vague else ""
         fact.history.append({"value": old.label(), "source": old.source, "outlet": old.outlet,
                              "article": old.article})
         fact.current = rep

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from monitor.extract.lexicon import STOPWORDS
-from monitor.extract.numbers import word_value
+from monitor.extract.numbers import SMALL_COUNT, word_value
 from monitor.stories.eventdays import event_days, same_event_day
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
@@ -50,11 +50,9 @@ def terms(text: str) -> Counter[str]:
 # an event's specifics, however it is written; a count of one or two tells little, and one over
 # 100 is most often a campaign's or a city's tally (articles sharing it are no one incident's)
 _COUNT = re.compile(
-    r"\b(\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:people|persons|victims|dead|killed|shot|"
-    r"wounded|injured|hurt)\b)"
-    r"|\b(?:killed|killing|injured|injuring|wounded|wounding|shot|shooting|leaves?|left)\s+(\d{1,3}|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b",
+    rf"\b({SMALL_COUNT})\b(?![-'’])(?=(?:\s+[\w-]+){{0,3}}?\s+(?:people|persons|victims|dead|killed|shot|wounded|"
+    rf"injured|hurt)\b)"
+    rf"|\b(?:killed|killing|injured|injuring|wounded|wounding|shot|shooting|leaves?|left)\s+({SMALL_COUNT})\b(?![-'’])",
     re.IGNORECASE)
 # so is the place's number, which the word terms drop: "the 2500 block of East 75th Street"
 _PLACE_NUMBER = re.compile(r"\b(\d{2,5}) block\b|\b(\d{1,3}(?:st|nd|rd|th)) (?:street|avenue|st|ave|place|road)\b",
@@ -66,8 +64,7 @@ def specifics(text: str) -> Counter[str]:
     in digits or words, and the numbers of its place ("@2500" for "the 2500 block", "@75th")."""
     out: Counter[str] = Counter(f"@{a or b.lower()}" for a, b in _PLACE_NUMBER.findall(text))
     for m in _COUNT.finditer(text):
-        word = (m.group(1) or m.group(2)).lower()
-        value = int(word) if word.isdigit() else word_value(word)
+        value = word_value(m.group(1) or m.group(2))
         if value is not None and 3 <= value <= 100:
             out[f"#{value}"] += 1
     return out
@@ -173,7 +170,8 @@ def features(title: str, text: str, published: float, df: dict[str, int], ndocs:
     The SimHash is of ``full_text`` when given: the text before page furniture was taken out,
     so that an outlet publishing the same story again is still recognised as a copy."""
     body = text[:lead_chars]
-    tf = terms(title) + terms(title) + terms(body) + specifics(title) + specifics(title) + specifics(body)
+    head_tf = terms(title) + specifics(title)
+    tf = head_tf + head_tf + terms(body) + specifics(body)
     vec = {t: (1 + math.log(c)) * idf(df.get(t, 0), ndocs) for t, c in tf.items()}
     vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_TERMS])
     head, whole = title + "\n" + body, title + "\n" + text
