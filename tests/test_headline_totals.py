@@ -57,12 +57,6 @@ def test_the_headline_is_counted_with_the_text(title: str, text: str, expected: 
     ("Two men were shot at but not hit on Tuesday, police said.", (0, 0)),  # fired upon
     ("Officers said two suspects shot at police before fleeing.", (0, 0)),
     ("He fired into the home and shot four people inside.", (0, 4)),
-    ("Four teens attending the party were struck by gunfire.", (0, 4)),
-    ("Three men and a woman were wounded in the gunfire on Sunday.", (0, 4)),
-    ("Two men and a woman were shot on Sunday, and one of the men died.", (1, 2)),
-    # the others are the shot who did not die
-    ("He is accused of killing one person and shooting four others at the festival.", (1, 4)),
-    ("One man was killed and four others were shot on Sunday.", (1, 4)),
     ("Four people were shot on Sunday; one died.", (1, 3)),
 ])
 def test_the_wounded_counted_in_other_words(text: str, expected: tuple[int, int]) -> None:

@@ -93,8 +93,6 @@ _S_NOUN_DEAD = re.compile(r"\b(?:man|woman|boy|girl|teen|teenager|juvenile|perso
 _S_NOT_KILLED = re.compile(r"\b(?:attempt(?:ed)? (?:(?:criminal|first|second|third|[\w-]+-degree)[- ]){0,2}(?:murder|homicide)|homicide (?:unit|division|detectives?|squad|bureau|"
                            r"investigators?)|murder (?:charges?|rate)|conspiracy to commit murder)\b", _I)
 _S_NOBODY = re.compile(r"\b(?:no one|nobody|none)\W*$", _I)  # "nobody died", '"Nobody died'
-# a death in a clause of "if" or "whether" is not told as having happened
-_S_UNSURE = re.compile(r"\b(?:if|whether)\b[^.,;:]{0,40}$", _I)
 _S_SUICIDE = re.compile(r"\b(?:(?:killed|turned the gun on)\s+(?:himself|herself)|took (?:his|her) own life|"
                         r"murder-suicide|committed suicide|killing himself|killing herself|"
                         r"(?:used|turned) the (?:gun|weapon) (?:to shoot|on) (?:himself|herself)|"
@@ -128,22 +126,15 @@ _S_ANOTHER = re.compile(r"\b(?:another|second|third|also|others?|as well)\b", _I
 _NON_PERSON = {"handgun", "gun", "weapon", "rifle", "round", "shot", "bullet", "time", "vehicle", "car", "home", "house",
                "dog", "cat", "horse", "year", "day", "hour", "week", "month", "mile", "block", "case", "incident",
                "shooting", "attack", "cartridge", "shell", "pistol", "firearm", "window", "building"}
-# "three people were shot", "four teens were struck by gunfire", "shot four people"
+# "three people were shot", "shot four people"
 _P_SHOT = re.compile(rf"{_NUM}\s+{_SUBJ}(?P<aux>(?:were|have been|had been|are|was|got)\s+)?"
-                     rf"(?:shot|struck by (?:stray )?(?:gunfire|bullets|gunshots))\b(?!\s+(?:dead|and killed|to death)\b)"
+                     rf"shot\b(?!\s+(?:dead|and killed|to death)\b)"
                      rf"|\b(?:shooting|shot)\s+{_NUM.replace('(?P<n_', '(?P<m_')}\s+"
                      rf"(?P<subj2>people|persons|men|women|others|children|teens|teenagers|victims|relatives)\b",
                      re.IGNORECASE)
 # "were shot at the bar" is where they were shot; "were shot at" with no place is fired upon
 _AT_PLACE = re.compile(r"\s+at\s+(?:(?:a|an|the|\d)|(?-i:[A-Z]))", re.IGNORECASE)
 _AT_NAME = re.compile(r"\s+at\s+(?-i:[A-Z])", re.IGNORECASE)
-# "three men and a woman were wounded": the two groups of one subject, counted together
-_P_GROUPS = re.compile(
-    rf"{_NUM}\s+(?:(?:[\w-]+\s+){{0,1}}?(?:men|women|boys|girls|teens|teenagers|adults|children|juveniles|"
-    rf"people|others))\s+and\s+(?P<n2>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
-    rf"(?:[\w-]+\s+){{0,1}}?(?:man|woman|boy|girl|teen|teenager|adult|child|juvenile|men|women|boys|girls|teens|"
-    rf"teenagers|adults|children|juveniles)\s+(?:were|have been|had been|are)\s+(?:all\s+|also\s+)?"
-    rf"(?P<verb>shot|wounded|injured|hurt)\b", re.IGNORECASE)
 _PROJECTILE = re.compile(
     rf"{_NUM}\s*(?P<subj>(?:[\w'’-]+\s+){{0,2}}?)(?P<unit>missiles?|rockets?|drones?|mortars?|mortar rounds|"
     rf"shells|projectiles|bombs|grenades)\b", re.IGNORECASE)
@@ -246,8 +237,6 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
             continue
         if _S_NOBODY.search(text[max(0, m.start() - 12):m.start()]):
             continue
-        if _S_UNSURE.search(text[max(0, m.start() - 50):m.start()]):
-            continue  # "police could not say if the man had died"
         # "The officer also shot and killed a neighbor": a victim besides the one described
         marker = "another" if _S_ALSO_KILLED.search(text[max(0, m.start() - 40):m.end()]) else "victim"
         add("killed", one, marker, (m.start(), m.end()), basis="single")
@@ -357,28 +346,18 @@ def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the co
         n = m.group("n").lower()
         q = _one(n)
         add("killed", q, _clean_subject(m.group("subj")), (m.start(), m.end()))
-    for m in (_P_GROUPS.finditer(text) if " and " in low else ()):
-        q, sp = _number(m)
-        second = _one(m.group("n2").lower())
-        if q is not None and q.value is not None and second is not None:
-            total = q.value + second.value
-            add("shot" if m.group("verb").lower() == "shot" else "injured", Quantity(total, total, total, "exact"),
-                "people", (sp[0], m.end()), at=sp)
-    for m in (_P_SHOT.finditer(text) if "shot" in low or "shoot" in low or "struck" in low else ()):
+    for m in (_P_SHOT.finditer(text) if "shot" in low or "shoot" in low else ()):
         if m.group("subj2"):
             sub = NUMBER.fullmatch(m.group(0).split(None, 1)[1].rsplit(None, 1)[0])
             q = quantity(sub) if sub else None
-            # "killing one and shooting four others": the others are the shot who did not die
-            add("injured" if m.group("subj2").lower() == "others" else "shot", q, m.group("subj2").lower(),
-                (m.start(), m.end()))
+            add("shot", q, m.group("subj2").lower(), (m.start(), m.end()))
         else:
             if text.startswith(" at", m.end()) and not (_AT_PLACE.match(text, m.end()) if m.group("aux")
                                                          else _AT_NAME.match(text, m.end())):
                 continue
             q, sp = _number(m)
             if not _NOT_COUNT_AFTER.match(text[sp[1]:]):
-                add("injured" if re.search(r"\bothers?\b", m.group("subj"), re.IGNORECASE) else "shot", q,
-                    _clean_subject(m.group("subj")), (sp[0], m.end()))
+                add("shot", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
 
 
 def _weapon_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the collector's add()
