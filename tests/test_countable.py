@@ -72,6 +72,7 @@ def test_no_count_is_read_from_such_numbers(text, absent):
 
 @pytest.mark.parametrize("text,figure", [
     ("The gunman killed 3 people during the 2019 festival, police said.", ("killed", 3)),
+    ("Five people were killed in the shootings at two churches on Sunday.", ("killed", 5)),  # one event
     ("Four people were shot (one of them fatally) outside the bar on Friday.", ("shot", 4)),
     ("Two men were wounded in the past hour's gunfire on Elm Street.", ("injured", 2)),
 ])
@@ -84,6 +85,8 @@ def test_an_incident_toll_with_a_date_or_an_aside_stays_the_incident_toll(text, 
     ("Sunday's attacks brought to at least 74 the number of people shot since Wednesday afternoon.", ("shot", 74)),
     ("The boys were among 70 people wounded in gun violence over the Fourth of July holiday weekend.", ("injured", 70)),
     ("At least 21 people were shot in incidents across the city overnight.", ("shot", 21)),
+    ("Six people were killed in weekend shootings, police said.", ("killed", 6)),  # several shootings
+    ("Nine men were wounded in overnight shootings on the South Side.", ("injured", 9)),
     ("There have been 165 homicides so far this year, police said.", ("killed", 165)),
     ("Three people were killed and at least 22 others wounded in shootings across the city since Friday.",
      ("injured", 22)),

@@ -26,6 +26,7 @@ def test_the_text_wins_when_it_counts_more() -> None:
     "Remembering the 2014 shooting that changed a town",  # a year
     "Gunfire at 02:52 woke the street",  # a clock time
     "74 shot across the city over the holiday weekend",  # a round-up, no incident's toll
+    "6 Dead, 28 Wounded In Weekend Shootings",  # a round-up of several shootings
 ])
 def test_a_headline_number_that_is_no_toll_is_not_read(title: str) -> None:
     ex = extract("A man was shot and killed on Main Street on Friday night, police said.", title)

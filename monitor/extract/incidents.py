@@ -163,6 +163,7 @@ _AGGREGATE = re.compile(
     r"|in\s+(?:(?:more\s+than|over|at\s+least|some|about)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d[\d,]*|several|multiple|dozens\s+of|hundreds\s+of)\s+(?:\w+\s+)?"
     r"(?:incidents|shootings|attacks|clashes|battles|engagements|skirmishes|operations)\b"
+    r"|\bin\s+(?:[A-Za-z]+\s+)?shootings\b(?<!the\sshootings)"  # "in weekend shootings": several, a round-up
     r"|other\s+parts\s+of\s+the\s+(?:country|city|region|state|province)\b"
     r"|the\s+(?:total\s+)?number\s+of\s+(?:people|victims|persons|homicides|shootings)\b|(?:per|a)\s+(?:year|day)\b"
     r"|annually|every\s+year"
