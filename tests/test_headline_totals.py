@@ -72,3 +72,13 @@ def test_the_wounded_counted_in_other_words(text: str, expected: tuple[int, int]
 def test_a_headline_in_the_present_tense(title: str, expected: tuple[int, int]) -> None:
     ex = extract("Police said the gunman fled on foot.", title)
     assert (ex.killed, ex.injured) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lee, 19, was charged with two counts of murder and one count of aggravated assault.", 2),
+    ("A judge held him for trial on three first-degree murder counts.", 3),
+    ("She faces one count of second-degree murder in the death of her neighbor.", 1),
+    ("He was charged with two counts of attempted murder.", 0),  # an attempt kills no one
+])
+def test_counts_of_murder_count_the_dead(text: str, expected: int) -> None:
+    assert (extract(text, "").killed or 0) == expected

@@ -72,6 +72,10 @@ _P_LIFE = re.compile(
     r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<subj>(?:[\w.'’-]+\s+){0,3}?"
     r"(?:man|woman|boy|girl|child|person|citizen|contractor|soldier|officer|civilian|people|"
     r"children|soldiers|officers|civilians|men|women))\b", re.IGNORECASE)
+# "charged with two counts of murder", "three first-degree murder counts": a count per victim
+_P_COUNTS = re.compile(
+    rf"{_NUM}\s+(?:(?:\w+-degree|capital|felony)\s+)?(?:counts?\s+of\s+(?:(?:\w+-degree|capital|felony)\s+)?"
+    rf"(?P<what>murder|homicide|manslaughter)|(?P<what2>murder|homicide|manslaughter)\s+counts?)\b", re.IGNORECASE)
 # One victim at a time: "a man was shot and killed", "Name, 21, died after being shot",
 # "police shot and killed a suspect", "was taken to a hospital in critical condition".
 _I = re.IGNORECASE
@@ -342,6 +346,11 @@ def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the co
     for m in _P_LEFT.finditer(text):
         q, sp = _number(m)
         add("killed" if m.group("k") else "injured", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
+    for m in (_P_COUNTS.finditer(text) if "count" in low else ()):
+        if re.search(r"\battempt(?:ed)?\W*$", text[max(0, m.start() - 12):m.start()]):
+            continue
+        q, sp = _number(m)
+        add("killed", q, "victims", (sp[0], m.end()), at=sp)
     for m in _P_LIFE.finditer(text):
         n = m.group("n").lower()
         q = _one(n)
