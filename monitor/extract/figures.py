@@ -517,7 +517,7 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             tag_at(refs, a.span[0] - s.start), a.negated))
-    figures = _body_tallies(figures)
+    figures = _breakdowns(_body_tallies(figures), sents)
     if caps:
         attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
     else:  # actors are names: the parse and the recogniser check and complete the patterns
@@ -546,6 +546,36 @@ def _body_tallies(figures: list[Figure]) -> list[Figure]:
     if any(big(f) and f.span[0] < SUBJECT_LEAD for f in figures):
         return figures
     return [dataclasses.replace(f, incident="aggregate") if big(f) and f.incident == "main" else f for f in figures]
+
+
+BREAKDOWN_CHARS = 400  # how far after a total its parts are given ("... the report adds that ...")
+
+
+def _breakdowns(figures: list[Figure], sents: list[Sentence]) -> list[Figure]:
+    """Counts that break a period's or a round-up's total down are that total's: "909 persons
+    have been killed or wounded in the past 3 days ... 432 have died and 477 have been wounded".
+    A killed and an injured count given together, just after the total, whose sum is the total."""
+    def period_total(f: Figure) -> bool:
+        if f.basis != "count" or not f.value:
+            return False
+        if f.metric in _CASUALTY:
+            return f.incident == "aggregate"
+        s = next((s for s in sents if s.start <= f.span[0] < s.start + len(s.text)), None)
+        return f.metric == "quantity" and s is not None and aggregate_at(s.text, f.span[0] - s.start)
+
+    totals_at = [(f.span[1], f.value) for f in figures if period_total(f)]
+    if not totals_at:
+        return figures
+    out = list(figures)
+    for end, total in totals_at:
+        near = [i for i, f in enumerate(out) if f.incident != "aggregate" and f.metric in _CASUALTY
+                and f.basis == "count" and f.value and end <= f.span[0] <= end + BREAKDOWN_CHARS]
+        for k in range(len(near) - 1):
+            a, b = out[near[k]], out[near[k + 1]]
+            if a.metric != b.metric and a.value + b.value == total:
+                out[near[k]] = dataclasses.replace(a, incident="aggregate")
+                out[near[k + 1]] = dataclasses.replace(b, incident="aggregate")
+    return out
 
 
 def _headline_figures(title: str) -> list[Figure]:
