@@ -55,3 +55,31 @@ def test_no_agent_is_added_once_the_patterns_found_who_did_it() -> None:
     text = ("Militants of the Tarvin Front carried out the attack on the base, officials said. "
             "In March a raid on a depot in the south was carried out by Kestrel Hawks.")
     assert _actors(text, "carried_out") == {"Militants of the Tarvin Front"}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a possessive's men are the group named before them ("its forces", "their fighters")
+    ("The Defence Ministry of Ulmaria said its forces struck 14 targets of the Orvath Army.",
+     "The Defence Ministry of Ulmaria"),
+    ("The Tarvin Front is active in the hills. A spokesman said their fighters carried out the raid.",
+     "The Tarvin Front"),
+])
+def test_a_possessive_actor_resolves_to_the_group_named_before(text: str, actor: str) -> None:
+    assert _actors(text, "carried_out") == {actor}
+
+
+def test_a_possessive_actor_with_no_name_before_is_dropped() -> None:
+    assert _actors("A spokesman said its fighters carried out the raid on the base.", "carried_out") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "It was the deadliest attack since the group seized the town in 2019.",  # an event, not an actor
+    "The strike was carried out during a funeral for militants in the town, officials said.",  # a time
+])
+def test_an_event_or_a_time_is_no_actor(text: str) -> None:
+    assert _actors(text, "carried_out") == set()
+
+
+def test_a_definite_group_takes_no_name_that_comes_after_it() -> None:
+    text = "The militia, which is backed by Ruritania, has been blamed for a string of rocket attacks."
+    assert _actors(text, "accused") == {"The militia"}

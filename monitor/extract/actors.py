@@ -6,6 +6,9 @@ and spaCy's named-entity recogniser decide:
 
 - a pronoun actor ("They claimed responsibility") becomes the named organisation, group,
   nationality or state mentioned last before it (a person for "he" and "she"), or is dropped;
+  so do a possessive's men ("its fighters"); "the group" becomes the organisation named before it;
+- an actor that names no one (headed by an act, a weapon or a time, or a clause: "the deadliest
+  attack since the group", "during a funeral for militants") is dropped;
 - the agent of an attack verb is an actor when its noun phrase holds a name: "Kestrel Hawks
   carried out the attack", "the attack was carried out by Kestrel Hawks", "Drakon Brigade
   fighters attacked". A weapon, a clause or an unnamed agent ("a car bomb", "armed men") is no
@@ -28,7 +31,7 @@ ACTOR_LABELS = ("ORG", "NORP", "GPE", "PERSON")
 _GROUP_LABELS = ("ORG", "NORP", "GPE")
 _ATTACK = frozenset(f for lem in ("attack", "kill", "bomb", "shoot", "shot", "strike", "struck", "fire", "launch",
                                   "stage", "target", "shell", "raid", "ambush", "kidnap", "abduct", "massacre",
-                                  "behead", "execute", "detonate", "storm", "assassinate", "murder")
+                                  "behead", "execute", "detonate", "storm", "assassinate", "murder", "plant")
                     for f in forms(lem))
 _CARRY = frozenset(forms("carry"))  # "carried out"
 _ATTACK_WORDS = _ATTACK | _CARRY
@@ -56,6 +59,20 @@ _BY_NAME = re.compile(r"\b(?:[a-z]+ed|shot|struck|carried out)\s+by\s+(?:the\s+)
 PRONOUN_ACTORS = {"it": _GROUP_LABELS, "they": _GROUP_LABELS, "its": _GROUP_LABELS, "their": _GROUP_LABELS,
                   "he": ("PERSON",), "she": ("PERSON",), "we": _GROUP_LABELS}
 LOOK_BACK = 2  # sentences searched for a pronoun's antecedent
+# an actor that names no one by itself: a pronoun, a possessive's men ("its fighters", "their
+# forces"), or the group named before ("the group", "the militia")
+_REFERRING = re.compile(r"^(?:(?P<pro>it|they|its|their|he|she|we|his|her)"
+                        r"|(?P<own>its|their|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+                        r"|the\s+(?:group|militia|organi[sz]ation|movement|network))$", re.IGNORECASE)
+_POSSESSIVE_OF = {"his": "he", "her": "she", "its": "its", "their": "their"}
+# what an actor's phrase may be headed by when it holds no name: who can act, not what happened
+# ("the deadliest attack since the group"), when ("during a funeral") or with what ("a car bomb")
+_NOT_AGENT_HEADS = frozenset(
+    "attack attacks bombing bombings strike strikes airstrike airstrikes blast blasts explosion explosions "
+    "killing killings shooting shootings raid raids ambush assault massacre incident incidents violence "
+    "bomb bombs device devices missile missiles rocket rockets drone drones shell shells mortar mortars "
+    "grenade grenades gun guns rifle rifles weapon weapons vehicle car truck funeral ceremony day days "
+    "week weeks month months year years time".split())
 
 
 def _attack_verb(tok) -> bool:  # noqa: ANN001 - a spaCy Token
@@ -81,6 +98,10 @@ def _named(doc, head, labels: Sequence[str] = ACTOR_LABELS):  # noqa: ANN001, AN
     """The name the noun phrase headed by ``head`` holds: the phrase itself, when one of its words
     is in a named entity of these labels ("Drakon Brigade fighters"), else None."""
     lo, hi = head.left_edge.i, head.i
+    for child in head.rights:  # "fighters of X", "militants loyal to X", "gunmen from X"
+        if child.dep_ in ("prep", "amod") and child.lower_ in ("of", "from", "loyal", "linked", "allied", "affiliated"):
+            hi = child.right_edge.i
+            break
     for ent in doc.ents:
         if ent.label_ in labels and ent.start <= hi and lo < ent.end:
             return doc[min(lo, ent.start):max(hi, ent.end - 1) + 1]
@@ -109,10 +130,17 @@ def names_as_actors(sents: list[Sentence], found: list[Attribution],
     speaks = any(_WHO_DID_IT.search(s.text) for s in sents)
     attack_gate = [mentions_attack(s.text) and (speaks or _BY_NAME.search(s.text) is not None) for s in sents]
     pronoun_at = {i for i, s in enumerate(sents) for a in found
-                  if a.actor and a.actor.lower() in PRONOUN_ACTORS and s.start <= a.span[0] < s.end}
+                  if a.actor and _REFERRING.match(a.actor) and s.start <= a.span[0] < s.end}
+    # an actor without a capital past its first letter may be no name at all: a word or two are
+    # judged by their last ("a bomb"), a longer phrase by its sentence's parse
+    found = [a for a in found if not (a.actor and _plain(a) and len(a.actor.split()) <= 2
+                                      and a.actor.split()[-1].lower() in _NOT_AGENT_HEADS)]
+    plain_at = {i for i, s in enumerate(sents) for a in found
+                if a.actor and _plain(a) and len(a.actor.split()) > 2 and s.start <= a.span[0] < s.end
+                and len(s.text) <= MAX_PARSE_CHARS}
     wanted = set()
     for i in range(len(sents)):
-        if attack_gate[i]:
+        if attack_gate[i] or i in plain_at:
             wanted.add(i)
         if i in pronoun_at:
             wanted.update(k for k in range(max(0, i - LOOK_BACK), i + 1) if len(sents[k].text) <= MAX_PARSE_CHARS)
@@ -121,19 +149,55 @@ def names_as_actors(sents: list[Sentence], found: list[Attribution],
     docs = [parsed.get(i) for i in range(len(sents))]
     out = []
     for a in found:
-        if not (a.actor and a.actor.lower() in PRONOUN_ACTORS):
-            out.append(a)
-            continue
+        ref = _REFERRING.match(a.actor) if a.actor else None
+        if ref is None:
+            i = next((k for k in plain_at if sents[k].start <= a.span[0] < sents[k].end), None)
+            if i is None or docs[i] is None or _agent_phrase(docs[i], a.actor, a.span[0] - sents[i].start):
+                out.append(a)
+            continue  # a clause, an event, a weapon or a time: no actor, no attribution
         i = next(k for k in pronoun_at if sents[k].start <= a.span[0] < sents[k].end)
-        name = _antecedent(docs, i, a.span[0] - sents[i].start, PRONOUN_ACTORS[a.actor.lower()])
-        if name is not None:  # "They claimed responsibility": the group named before, or no one
+        word = (ref.group("pro") or _POSSESSIVE_OF.get((ref.group("own") or "").lower()) or "").lower()
+        # "the group" is an organisation named before, not a nationality ("American officials")
+        at = sents[i].text.find(a.actor, max(0, a.span[0] - sents[i].start))
+        at = sents[i].text.find(a.actor) if at < 0 else at  # the actor's own place: the name comes before it
+        name = _antecedent(docs, i, at if at >= 0 else a.span[0] - sents[i].start, PRONOUN_ACTORS.get(word, ("ORG",)))
+        if name is not None:  # "They claimed responsibility", "its fighters": the group named before, or no one
             by = name if a.by and a.by.lower() == a.actor.lower() else a.by
             out.append(dataclasses.replace(a, actor=name, by=by))
+        elif not ref.group("pro") and not ref.group("own"):
+            out.append(a)  # "the group" with no name before it: kept, as the unnamed are
     if any(a.kind in ("carried_out", "claimed") and a.incident == "main" and a.actor for a in out):
         # the patterns found who did the article's event: another agent of an attack verb is
         # another event's ("In March a raid on a depot was carried out by X")
         return out, []
     return out, _agents(sents, docs, out, attack_gate)
+
+
+def _plain(a: Attribution) -> bool:
+    """An actor that may be no name: no capital past its first letter, and no pronoun to resolve."""
+    return (a.kind != "means" and bool(a.actor) and not _REFERRING.match(a.actor)
+            and not re.search(r"[A-Z]", a.actor[1:]))
+
+
+def _agent_phrase(doc, actor: str, near: int) -> bool:  # noqa: ANN001 - a spaCy Doc
+    """Whether the actor's phrase (in the parsed sentence, from about ``near`` on) can name who
+    acted: it holds a name, or it is a noun phrase headed by someone, not by an act, a weapon or a
+    time, nor a clause."""
+    offset = doc.text.find(actor, max(0, near))
+    offset = doc.text.find(actor) if offset < 0 else offset
+    toks = [t for t in doc if offset <= t.idx < offset + len(actor)] if offset >= 0 else []
+    if not toks:
+        return True
+    if any(t.ent_type_ in ACTOR_LABELS or t.tag_.startswith("NNP") for t in toks):
+        return True
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head is t]
+    if not heads:
+        return True
+    head = heads[0]
+    if toks[0].tag_ in ("IN", "WDT", "WRB") or head.tag_.startswith("VB"):
+        return False  # "during a funeral for militants", a clause
+    return head.lower_ not in _NOT_AGENT_HEADS
 
 
 def _agents(sents: list[Sentence], docs: list, have: list[Attribution], gate: Sequence[bool],
