@@ -63,6 +63,8 @@ def test_no_agent_is_added_once_the_patterns_found_who_did_it() -> None:
      "The Defence Ministry of Ulmaria"),
     ("The Tarvin Front is active in the hills. A spokesman said their fighters carried out the raid.",
      "The Tarvin Front"),
+    # the one who says it, not a name inside an aside before the pronoun
+    ("JKTM, an affiliate of the Kessel Army, said its fighters ambushed a military convoy near Djibo.", "JKTM"),
 ])
 def test_a_possessive_actor_resolves_to_the_group_named_before(text: str, actor: str) -> None:
     assert _actors(text, "carried_out") == {actor}

@@ -160,7 +160,14 @@ def names_as_actors(sents: list[Sentence], found: list[Attribution],
         # "the group" is an organisation named before, not a nationality ("American officials")
         at = sents[i].text.find(a.actor, max(0, a.span[0] - sents[i].start))
         at = sents[i].text.find(a.actor) if at < 0 else at  # the actor's own place: the name comes before it
-        name = _antecedent(docs, i, at if at >= 0 else a.span[0] - sents[i].start, PRONOUN_ACTORS.get(word, ("ORG",)))
+        # the one who says it, when the recogniser calls them a group: "X said its fighters ..." is X's
+        speaker = next((e.text for e in (docs[i].ents if docs[i] is not None else ())
+                        if a.by and e.label_ in _GROUP_LABELS and e.text in a.by), None)
+        if speaker is not None and (ref.group("pro") or ref.group("own")) and word not in ("he", "she"):
+            name = speaker  # "JNIM, an al-Qaeda affiliate, said its fighters ambushed ...": JNIM's
+        else:
+            name = _antecedent(docs, i, at if at >= 0 else a.span[0] - sents[i].start,
+                               PRONOUN_ACTORS.get(word, ("ORG",)))
         if name is not None:  # "They claimed responsibility", "its fighters": the group named before, or no one
             by = name if a.by and a.by.lower() == a.actor.lower() else a.by
             out.append(dataclasses.replace(a, actor=name, by=by))
