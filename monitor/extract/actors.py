@@ -52,7 +52,10 @@ def mentions_attack(sentence: str) -> bool:
 
 
 _WHO_DID_IT = re.compile(r"\b(?:responsibility|militants?|insurgents?|rebels?|terroris[tm]s?|jihadists?|militias?|"
-                         r"airstrikes?|air strikes?)\b", re.IGNORECASE)
+                         r"airstrikes?|air strikes?|"
+                         # the weapons and acts of armed groups and states, not of a street shooting
+                         r"rockets?|missiles?|drones?|mortars?|shelling|bombings?|suicide bombers?|car bombs?|"
+                         r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hostages?|stormed)\b", re.IGNORECASE)
 # ... or a sentence whose attack verb has a named agent: "was carried out by Kestrel Hawks"
 _BY_NAME = re.compile(r"\b(?:[a-z]+ed|shot|struck|carried out)\s+by\s+(?:the\s+)?[A-Z]")
 
