@@ -159,7 +159,8 @@ def names_as_actors(sents: list[Sentence], found: list[Attribution],
                 out.append(a)
             continue  # a clause, an event, a weapon or a time: no actor, no attribution
         i = next(k for k in pronoun_at if sents[k].start <= a.span[0] < sents[k].end)
-        word = (ref.group("pro") or _POSSESSIVE_OF.get((ref.group("own") or "").lower()) or "").lower()
+        word = (ref.group("pro") or ref.group("own") or "").lower()
+        word = _POSSESSIVE_OF.get(word, word)  # "his" is a person's, "its" a group's
         # "the group" is an organisation named before, not a nationality ("American officials")
         at = sents[i].text.find(a.actor, max(0, a.span[0] - sents[i].start))
         at = sents[i].text.find(a.actor) if at < 0 else at  # the actor's own place: the name comes before it

@@ -75,7 +75,7 @@ _P_LIFE = re.compile(
 # "charged with two counts of murder", "three first-degree murder counts": a count per victim
 _P_COUNTS = re.compile(
     rf"{_NUM}\s+(?:(?:\w+-degree|capital|felony)\s+)?(?:counts?\s+of\s+(?:(?:\w+-degree|capital|felony)\s+)?"
-    rf"(?P<what>murder|homicide|manslaughter)|(?P<what2>murder|homicide|manslaughter)\s+counts?)\b", re.IGNORECASE)
+    rf"(?:murder|homicide|manslaughter)|(?:murder|homicide|manslaughter)\s+counts?)\b", re.IGNORECASE)
 # One victim at a time: "a man was shot and killed", "Name, 21, died after being shot",
 # "police shot and killed a suspect", "was taken to a hospital in critical condition".
 _I = re.IGNORECASE
