@@ -19,9 +19,9 @@ def _actors(text: str, kind: str | None = None) -> set[str | None]:
     ("Drakon Brigade fighters attacked the checkpoint on Monday, killing four soldiers.", "Drakon Brigade"),
     # "it" in the same sentence: the name before it
     ("Ostrava Union, a little-known militant group, said it carried out the attack.", "Ostrava Union"),
-    # an article on an armed group's acts (rockets, a storming, an abduction) names its agents
-    ("Al-Drakoun stormed a hotel in Ostrava on Friday.", "Al-Drakoun"),
-    ("Ulmar Sayfa abducted 30 students from a school in the north.", "Ulmar Sayfa"),
+    # an article on an armed group's weapons (rockets, bombings) names its agents
+    ("Al-Kessar fired dozens of rockets at the port of Tarvin on Saturday.", "Al-Kessar"),
+    ("Al-Drakoun attacked the market in Ostrava, the third bombing there this month.", "Al-Drakoun"),
 ])
 def test_named_agents_in_mixed_case(text: str, actor: str) -> None:
     assert any(a and actor in a for a in _actors(text, "carried_out"))

@@ -555,26 +555,29 @@ def _breakdowns(figures: list[Figure], sents: list[Sentence]) -> list[Figure]:
     """Counts that break a period's or a round-up's total down are that total's: "909 persons
     have been killed or wounded in the past 3 days ... 432 have died and 477 have been wounded".
     A killed and an injured count given together, just after the total, whose sum is the total."""
+    parts = [i for i, f in enumerate(figures)
+             if f.incident != "aggregate" and f.metric in _CASUALTY and f.basis == "count" and f.value]
+    pairs = [(i, j) for i, j in zip(parts, parts[1:], strict=False) if figures[i].metric != figures[j].metric]
+    sums = {figures[i].value + figures[j].value for i, j in pairs}
+    if not sums:
+        return figures  # (most articles: the test below reads a sentence per number)
+
     def period_total(f: Figure) -> bool:
-        if f.basis != "count" or not f.value:
+        if f.basis != "count" or f.value not in sums:
             return False
         if f.metric in _CASUALTY:
             return f.incident == "aggregate"
         s = next((s for s in sents if s.start <= f.span[0] < s.start + len(s.text)), None)
         return f.metric == "quantity" and s is not None and aggregate_at(s.text, f.span[0] - s.start)
 
-    totals_at = [(f.span[1], f.value) for f in figures if period_total(f)]
-    if not totals_at:
-        return figures
     out = list(figures)
-    for end, total in totals_at:
-        near = [i for i, f in enumerate(out) if f.incident != "aggregate" and f.metric in _CASUALTY
-                and f.basis == "count" and f.value and end <= f.span[0] <= end + BREAKDOWN_CHARS]
-        for k in range(len(near) - 1):
-            a, b = out[near[k]], out[near[k + 1]]
-            if a.metric != b.metric and a.value + b.value == total:
-                out[near[k]] = dataclasses.replace(a, incident="aggregate")
-                out[near[k + 1]] = dataclasses.replace(b, incident="aggregate")
+    for end, total in [(f.span[1], f.value) for f in figures if period_total(f)]:
+        for i, j in pairs:
+            a, b = figures[i], figures[j]
+            if end <= a.span[0] <= end + BREAKDOWN_CHARS and end <= b.span[0] <= end + BREAKDOWN_CHARS \
+                    and a.value + b.value == total:
+                out[i] = dataclasses.replace(a, incident="aggregate")
+                out[j] = dataclasses.replace(b, incident="aggregate")
     return out
 
 
