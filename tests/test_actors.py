@@ -88,3 +88,13 @@ def test_an_event_or_a_time_is_no_actor(text: str) -> None:
 def test_a_definite_group_takes_no_name_that_comes_after_it() -> None:
     text = "The militia, which is backed by Ruritania, has been blamed for a string of rocket attacks."
     assert _actors(text, "accused") == {"The militia"}
+
+
+def test_a_denied_act_is_no_act() -> None:
+    ex = extract("The Kordavian ministry denied that Kordavian forces had targeted the hospital.")
+    assert {(a.kind, a.actor) for a in ex.attributions} == {("denied", "The Kordavian ministry")}
+
+
+def test_an_unnamed_actor_leaves_the_named_agents_to_be_read() -> None:
+    text = "Tarvonian warplanes struck targets in Ostrava after militants fired rockets, the army said."
+    assert "Tarvonian warplanes" in _actors(text, "carried_out")

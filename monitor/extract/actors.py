@@ -178,9 +178,11 @@ def names_as_actors(sents: list[Sentence], found: list[Attribution],
             out.append(dataclasses.replace(a, actor=name, by=by))
         elif not ref.group("pro") and not ref.group("own"):
             out.append(a)  # "the group" with no name before it: kept, as the unnamed are
-    if any(a.kind in ("carried_out", "claimed") and a.incident == "main" and a.actor for a in out):
+    if any(a.kind in ("carried_out", "claimed") and a.incident == "main" and a.actor and a.actor != a.actor.lower()
+           for a in out):
         # the patterns found who did the article's event: another agent of an attack verb is
-        # another event's ("In March a raid on a depot was carried out by X")
+        # another event's ("In March a raid on a depot was carried out by X"); an unnamed one
+        # ("after militants fired rockets") leaves the named agents to be read
         return out, []
     return out, _agents(sents, docs, out, attack_gate)
 

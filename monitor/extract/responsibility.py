@@ -474,6 +474,11 @@ def _active_subject(r: _Reading, m: re.Match[str]) -> str | None:
     return None
 
 
+_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\s+"
+                          r"(?:(?:the\s+)?(?:reports?|claims?|allegations?|accusations?|charges?)\s+)?that\b[^.;]*$",
+                          re.IGNORECASE)
+
+
 def _read_active(r: _Reading, m: re.Match[str]) -> None:
     actor = _active_subject(r, m)
     if actor is None:
@@ -484,6 +489,12 @@ def _read_active(r: _Reading, m: re.Match[str]) -> None:
         return  # "if the rebels had bombed the dam, ...": no act
     if r.hedged(m.start(), 120):
         r.add("suspected", actor, r.by, m)  # "the possibility that X staged the attack"
+        return
+    deny = _DENIED_THAT.search(text, max(0, m.start() - 200), m.start())
+    if deny:  # "the Kremlin denied that Russian forces had targeted civilians": a denial, no act
+        who = _np_before(text, deny.start())
+        if who and not _NO_ONE.match(who):
+            r.add("denied", who, r.by, m)
         return
     belief = BELIEF_THAT.search(text, max(0, m.start() - 200), m.start()) or _BELIEVED_TO_BE.search(
         text, max(0, m.start() - 120), m.start())  # (and "gunmen believed to be members of X opened fire")
