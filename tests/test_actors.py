@@ -98,3 +98,8 @@ def test_a_denied_act_is_no_act() -> None:
 def test_an_unnamed_actor_leaves_the_named_agents_to_be_read() -> None:
     text = "Tarvonian warplanes struck targets in Ostrava after militants fired rockets, the army said."
     assert "Tarvonian warplanes" in _actors(text, "carried_out")
+
+
+def test_an_attack_a_group_denies_is_no_act_of_its_agent() -> None:
+    text = "Rockets struck the port. Ulmaria's government denied that Ulmarian troops had attacked the hospital."
+    assert _actors(text, "carried_out") == set()

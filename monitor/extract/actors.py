@@ -34,6 +34,7 @@ _ATTACK = frozenset(f for lem in ("attack", "kill", "bomb", "shoot", "shot", "st
                                   "behead", "execute", "detonate", "storm", "assassinate", "murder", "plant")
                     for f in forms(lem))
 _CARRY = frozenset(forms("carry"))  # "carried out"
+_DENY = frozenset(f for lem in ("deny", "reject", "dismiss") for f in forms(lem))
 _ATTACK_WORDS = _ATTACK | _CARRY
 
 
@@ -223,6 +224,8 @@ def _agents(sents: list[Sentence], docs: list, have: list[Attribution], gate: Se
         for tok in doc:
             if not _attack_verb(tok) or any(c.dep_ == "neg" for c in tok.children):
                 continue
+            if any(v.lower_ in _DENY for v in tok.ancestors):
+                continue  # "X denied that its forces had targeted the hospital": no act asserted
             agent = _agent(tok)
             if agent is None:
                 continue
