@@ -163,15 +163,14 @@ def names_as_actors(sents: list[Sentence], found: list[Attribution],
         i = next(k for k in pronoun_at if sents[k].start <= a.span[0] < sents[k].end)
         word = (ref.group("pro") or ref.group("own") or "").lower()
         word = _POSSESSIVE_OF.get(word, word)  # "his" is a person's, "its" a group's
-        # "the group" is an organisation named before, not a nationality ("American officials")
-        at = sents[i].text.find(a.actor, max(0, a.span[0] - sents[i].start))
-        at = sents[i].text.find(a.actor) if at < 0 else at  # the actor's own place: the name comes before it
+        at = _place(sents[i].text, a.actor, a.span[0] - sents[i].start)  # the name comes before it
         # the one who says it, when the recogniser calls them a group: "X said its fighters ..." is X's
         speaker = next((e.text for e in (docs[i].ents if docs[i] is not None else ())
                         if a.by and e.label_ in _GROUP_LABELS and e.text in a.by), None)
         if speaker is not None and (ref.group("pro") or ref.group("own")) and word not in ("he", "she"):
             name = speaker  # "JNIM, an al-Qaeda affiliate, said its fighters ambushed ...": JNIM's
         else:
+            # "the group" is an organisation named before, not a nationality ("American officials")
             name = _antecedent(docs, i, at if at >= 0 else a.span[0] - sents[i].start,
                                PRONOUN_ACTORS.get(word, ("ORG",)))
         if name is not None:  # "They claimed responsibility", "its fighters": the group named before, or no one
@@ -194,12 +193,18 @@ def _plain(a: Attribution) -> bool:
             and not re.search(r"[A-Z]", a.actor[1:]))
 
 
+def _place(text: str, phrase: str, near: int) -> int:
+    """Where the phrase stands in the sentence: from about ``near`` on (a pattern's span may open
+    after its actor), else anywhere; -1 when it is not there as written."""
+    at = text.find(phrase, max(0, near))
+    return text.find(phrase) if at < 0 else at
+
+
 def _agent_phrase(doc, actor: str, near: int) -> bool:  # noqa: ANN001 - a spaCy Doc
     """Whether the actor's phrase (in the parsed sentence, from about ``near`` on) can name who
     acted: it holds a name, or it is a noun phrase headed by someone, not by an act, a weapon or a
     time, nor a clause."""
-    offset = doc.text.find(actor, max(0, near))
-    offset = doc.text.find(actor) if offset < 0 else offset
+    offset = _place(doc.text, actor, near)
     toks = [t for t in doc if offset <= t.idx < offset + len(actor)] if offset >= 0 else []
     if not toks:
         return True

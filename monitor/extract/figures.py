@@ -346,9 +346,7 @@ def _casualty_counts(text: str, low: str, add) -> None:  # noqa: ANN001 - the co
     for m in _P_LEFT.finditer(text):
         q, sp = _number(m)
         add("killed" if m.group("k") else "injured", q, _clean_subject(m.group("subj")), (sp[0], m.end()))
-    for m in (_P_COUNTS.finditer(text) if "count" in low else ()):
-        if re.search(r"\battempt(?:ed)?\W*$", text[max(0, m.start() - 12):m.start()]):
-            continue
+    for m in (_P_COUNTS.finditer(text) if "count" in low else ()):  # (an attempt's counts do not match)
         q, sp = _number(m)
         add("killed", q, "victims", (sp[0], m.end()), at=sp)
     for m in _P_LIFE.finditer(text):
