@@ -105,22 +105,3 @@ def test_a_period_or_round_up_count_is_no_incident_toll(text, figure):
     assert all(f.incident == "aggregate" for f in ex.figures if (f.metric, f.value or f.lower) == figure)
     assert figure[1] not in (ex.killed, ex.injured)
 
-
-@pytest.mark.parametrize("text", [
-    # a killed and a wounded count that add up to a period's total just before them are its parts
-    "THE ARMY REPORTED TODAY THAT 909 PERSONS HAVE BEEN KILLED OR WOUNDED IN THE PAST 3 DAYS OF FIGHTING. "
-    "THE REPORT ADDS THAT 432 PERSONS HAVE DIED AND 477 HAVE BEEN WOUNDED.",
-    "Some 150 people were killed or wounded across the city over the holiday weekend; 40 died and 110 were injured.",
-])
-def test_the_parts_of_a_period_total_are_that_total(text):
-    ex = extract(text, "", [(0, len(text))])
-    parts = [f for f in ex.figures if f.metric in ("killed", "injured") and (f.value or 0) > 30]
-    assert len(parts) >= 2 and all(f.incident == "aggregate" for f in parts), parts
-    assert not ex.killed and not ex.injured
-
-
-def test_counts_that_do_not_add_up_to_the_total_stay_the_incident():
-    text = ("Officials said 909 people were killed or wounded in the past 3 days of fighting. "
-            "On Tuesday, a car bomb killed 12 people and wounded 30 in the capital.")
-    ex = extract(text, "", [(0, len(text))])
-    assert (ex.killed, ex.injured) == (12, 30)

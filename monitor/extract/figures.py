@@ -515,7 +515,7 @@ def extract(text: str, title: str = "", spans: list[Span] | None = None) -> Extr
         for a in attributions_in(s, src):
             attributions.append(Attribution(a.kind, a.actor, a.by, a.span,
                                             tag_at(refs, a.span[0] - s.start), a.negated))
-    figures = _breakdowns(_body_tallies(figures), sents)
+    figures = _body_tallies(figures)
     if caps:
         attributions = _upper_case_attributions(attributions, sents, tags, owns, text)
     else:  # actors are names: the parse and the recogniser check and complete the patterns
@@ -544,39 +544,6 @@ def _body_tallies(figures: list[Figure]) -> list[Figure]:
     if any(big(f) and f.span[0] < SUBJECT_LEAD for f in figures):
         return figures
     return [dataclasses.replace(f, incident="aggregate") if big(f) and f.incident == "main" else f for f in figures]
-
-
-BREAKDOWN_CHARS = 400  # how far after a total its parts are given ("... the report adds that ...")
-
-
-def _breakdowns(figures: list[Figure], sents: list[Sentence]) -> list[Figure]:
-    """Counts that break a period's or a round-up's total down are that total's: "909 persons
-    have been killed or wounded in the past 3 days ... 432 have died and 477 have been wounded".
-    A killed and an injured count given together, just after the total, whose sum is the total."""
-    parts = [i for i, f in enumerate(figures)
-             if f.incident != "aggregate" and f.metric in _CASUALTY and f.basis == "count" and f.value]
-    pairs = [(i, j) for i, j in zip(parts, parts[1:], strict=False) if figures[i].metric != figures[j].metric]
-    sums = {figures[i].value + figures[j].value for i, j in pairs}
-    if not sums:
-        return figures  # (most articles: the test below reads a sentence per number)
-
-    def period_total(f: Figure) -> bool:
-        if f.basis != "count" or f.value not in sums:
-            return False
-        if f.metric in _CASUALTY:
-            return f.incident == "aggregate"
-        s = next((s for s in sents if s.start <= f.span[0] < s.start + len(s.text)), None)
-        return f.metric == "quantity" and s is not None and aggregate_at(s.text, f.span[0] - s.start)
-
-    out = list(figures)
-    for end, total in [(f.span[1], f.value) for f in figures if period_total(f)]:
-        for i, j in pairs:
-            a, b = figures[i], figures[j]
-            if end <= a.span[0] <= end + BREAKDOWN_CHARS and end <= b.span[0] <= end + BREAKDOWN_CHARS \
-                    and a.value + b.value == total:
-                out[i] = dataclasses.replace(a, incident="aggregate")
-                out[j] = dataclasses.replace(b, incident="aggregate")
-    return out
 
 
 def _headline_figures(title: str) -> list[Figure]:
