@@ -82,3 +82,14 @@ def test_a_headline_in_the_present_tense(title: str, expected: tuple[int, int]) 
 ])
 def test_counts_of_murder_count_the_dead(text: str, expected: int) -> None:
     assert (extract(text, "").killed or 0) == expected
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("", "Three people were shot to death inside a house on Birch Lane, police said.", 3),
+    ("", "Two men were gunned down outside a corner store late Friday.", 2),
+    ("", "Four relatives were stabbed to death in the apartment.", 4),
+    ("5 people shot to death at farmhouse", "Deputies were called to the farm on Route 9 late Sunday.", 5),
+    ("", "Two women were beaten to death, and a man was shot.", 2),
+])
+def test_the_dead_counted_in_other_words(title: str, text: str, expected: int) -> None:
+    assert (extract(text, title).killed or 0) == expected

@@ -31,7 +31,8 @@ __all__ = ["extract", "means_class", "sentences", "totals"]
 
 _NUM = NUMBER.pattern.replace("(?P<", "(?P<n_")  # a copy whose groups do not clash
 _METRIC_VERBS = [
-    ("killed", r"killed|dead|died|slain|shot dead|murdered|lost their lives|perished|fatally (?:shot|wounded|injured)"),
+    ("killed", r"killed|dead|died|slain|shot dead|shot to death|stabbed to death|beaten to death|gunned down|murdered|"
+               r"lost their lives|perished|fatally (?:shot|wounded|injured|stabbed)"),
     ("injured", r"injured|wounded|hurt|hospitali[sz]ed|(?:shot and )?wounded|treated for (?:\w+ )?(?:wounds|injuries)"),
     ("missing", r"missing|unaccounted for"),
     ("kidnapped", r"kidnapped|abducted|taken hostage|seized"),
