@@ -93,3 +93,13 @@ def test_counts_of_murder_count_the_dead(text: str, expected: int) -> None:
 ])
 def test_the_dead_counted_in_other_words(title: str, text: str, expected: int) -> None:
     assert (extract(text, title).killed or 0) == expected
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("Man shoots 4 relatives, killing 2, then himself", "Deputies were called to the farm on Route 9.", 3),
+    ("", "The student killed four classmates and himself in the cafeteria.", 5),
+    ("", "The gunman killed five people, then turned the gun on himself.", 6),
+    ("", "He killed three people and wounded himself.", 3),  # wounded, not dead
+])
+def test_the_shooter_among_the_dead(title: str, text: str, expected: int) -> None:
+    assert (extract(text, title).killed or 0) == expected

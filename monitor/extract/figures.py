@@ -102,6 +102,9 @@ _S_SUICIDE = re.compile(r"\b(?:(?:killed|turned the gun on)\s+(?:himself|herself
                         r"murder-suicide|committed suicide|killing himself|killing herself|"
                         r"(?:used|turned) the (?:gun|weapon) (?:to shoot|on) (?:himself|herself)|"
                         r"(?:shot|shooting|shoots|shoot)\s+(?:himself|herself|self)|self-inflicted)\b", _I)
+# "killed four classmates and himself", "killing 2, then himself": the shooter among the dead
+_S_AND_SELF = re.compile(r"\b(?:kill(?:ed|ing|s)|fatally shot|shot and killed)\s+[^.;]{1,60}?"
+                         r"(?P<self>(?:,\s*|\s+)(?:and|then)\s+(?:then\s+)?(?:himself|herself))\b", _I)
 # "a boy shot himself in the leg" is an injury unless the sentence says he died
 _S_SELF_ONLY = re.compile(r"\b(?:shot|shooting|shoots|shoot)\s+(?:himself|herself|self)\b|self-inflicted", _I)
 _S_DEATH = re.compile(r"\b(?:died|dies|dead|death|fatal\w*|killed|killing|suicide|took (?:his|her) own life)\b", _I)
@@ -229,6 +232,8 @@ def singles(text: str, add) -> None:  # noqa: ANN001 - the caller's add()
         suicide = None
     if suicide:
         add("killed", one, "perpetrator", (suicide.start(), suicide.end()), basis="suicide")
+    elif self_too := _S_AND_SELF.search(text):
+        add("killed", one, "perpetrator", self_too.span("self"), basis="suicide")
     two = Quantity(2, 2, None, "at least")
     for m in _S_THEY.finditer(text):  # "Both teens were taken to a hospital, where they died"
         add("killed" if m.group("k") or m.group("k2") else "shot", two, "people", (m.start(), m.end()), basis="count")
